@@ -1,0 +1,19 @@
+export const EXIT = {
+  /** Every record was graded (and every gate passed). */
+  ok: 0,
+  /** The run finished, but some records were invalid (or a gate failed). */
+  failed: 1,
+  /** The tool could not run: usage, file or config. */
+  unusable: 2,
+} as const;
+
+/** A user error: printed as one line, no stack trace, with its exit code. */
+export class CliError extends Error {
+  override name = "CliError";
+  constructor(
+    message: string,
+    readonly exitCode: number = EXIT.unusable,
+  ) {
+    super(message);
+  }
+}

@@ -1,0 +1,84 @@
+import { parse, type CsvError } from "csv-parse";
+import { InputError } from "./errors.js";
+import { chunks, type Source } from "./source.js";
+
+export interface CsvRow {
+  /** The 1-based line on which the row starts. */
+  line: number;
+  cells: string[];
+}
+
+const DELIMITERS = [",", ";", "\t"] as const;
+
+/** Picks the delimiter that splits the header line most often, outside quotes. */
+export function sniffDelimiter(head: string): string {
+  const counts = new Map<string, number>(DELIMITERS.map((d) => [d, 0]));
+  let quoted = false;
+  for (const char of head) {
+    if (char === '"') quoted = !quoted;
+    else if (!quoted && (char === "\n" || char === "\r")) break;
+    else if (!quoted && counts.has(char)) counts.set(char, counts.get(char)! + 1);
+  }
+  let best = ",";
+  for (const [d, n] of counts) if (n > counts.get(best)!) best = d;
+  return best;
+}
+
+function countNewlines(cells: string[]): number {
+  let count = 0;
+  for (const cell of cells) {
+    for (let i = cell.indexOf("\n"); i !== -1; i = cell.indexOf("\n", i + 1)) count++;
+  }
+  return count;
+}
+
+/**
+ * Streams the rows of a CSV source, the header row first, each with the line it
+ * starts on. Blank lines are skipped. Only one chunk of the file is held at a time.
+ */
+export async function* readCsvRows(source: Source, delimiter?: string): AsyncGenerator<CsvRow> {
+  const chosen = delimiter ?? (source.name.toLowerCase().endsWith(".tsv") ? "\t" : sniffDelimiter(source.head.toString("utf8")));
+  let pending: CsvRow[] = [];
+  let line = 1;
+  const parser = parse({
+    bom: true,
+    delimiter: chosen,
+    record_delimiter: ["\r\n", "\n"],
+    relax_column_count: true,
+    on_record: (cells: string[]) => {
+      const start = line;
+      line += 1 + countNewlines(cells);
+      if (!(cells.length === 1 && cells[0] === "")) pending.push({ line: start, cells });
+      return null;
+    },
+  });
+  let failure: CsvError | undefined;
+  parser.on("error", (error: CsvError) => (failure ??= error));
+  parser.resume();
+  const feed = (chunk?: Buffer) =>
+    new Promise<void>((resolve) => (chunk ? parser.write(chunk, () => resolve()) : parser.end(() => resolve())));
+  const drain = function* () {
+    const rows = pending;
+    pending = [];
+    yield* rows;
+    if (failure) throw new InputError(`${source.name}: line ${line}: ${describeCsvError(failure)}`);
+  };
+  for await (const chunk of chunks(source)) {
+    await feed(chunk);
+    yield* drain();
+  }
+  await Promise.race([feed(), new Promise((resolve) => parser.once("error", resolve))]);
+  yield* drain();
+}
+
+function describeCsvError(error: CsvError): string {
+  switch (error.code) {
+    case "CSV_QUOTE_NOT_CLOSED":
+      return "a quoted field is never closed (a missing closing quote)";
+    case "CSV_INVALID_CLOSING_QUOTE":
+    case "INVALID_OPENING_QUOTE":
+      return "a quote in the middle of an unquoted field (quote the whole field and double inner quotes)";
+    default:
+      return error.message.split("\n")[0] ?? "not valid CSV";
+  }
+}

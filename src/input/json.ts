@@ -1,0 +1,75 @@
+import { InputError } from "./errors.js";
+import { chunks, type Source } from "./source.js";
+
+export interface JsonItem {
+  /** 0-based position in the array (JSON) or 1-based line (NDJSON). */
+  location: { index: number } | { line: number };
+  value: unknown;
+  /** Why the item could not be read as JSON, when it could not. */
+  error?: string;
+}
+
+async function readAll(source: Source): Promise<string> {
+  const parts: Buffer[] = [];
+  for await (const chunk of chunks(source)) parts.push(chunk);
+  return Buffer.concat(parts).toString("utf8").replace(/^\uFEFF/, "");
+}
+
+/** Where JSON.parse failed, without the text around it (it may hold private free text). */
+function jsonProblem(error: unknown, text: string): string {
+  const at = /at position (\d+)/.exec((error as Error).message);
+  if (!at) return "not valid JSON";
+  const before = text.slice(0, Number(at[1]));
+  const line = before.split("\n").length;
+  return `not valid JSON at line ${line}, column ${before.length - before.lastIndexOf("\n")}`;
+}
+
+/** A JSON file: an array of records, or an object whose `cases` is one. */
+export async function* readJsonItems(source: Source): AsyncGenerator<JsonItem> {
+  let document: unknown;
+  const text = await readAll(source);
+  try {
+    document = JSON.parse(text);
+  } catch (error) {
+    throw new InputError(`${source.name}: ${jsonProblem(error, text)}`);
+  }
+  const records =
+    Array.isArray(document)
+      ? document
+      : typeof document === "object" && document !== null && Array.isArray((document as { cases?: unknown }).cases)
+        ? (document as { cases: unknown[] }).cases
+        : undefined;
+  if (!records) throw new InputError(`${source.name}: expected a JSON array of case records or an object with a "cases" array`);
+  for (let index = 0; index < records.length; index++) yield { location: { index }, value: records[index] };
+}
+
+/** NDJSON: one record object per line, blank lines ignored, read line by line. */
+export async function* readNdjsonItems(source: Source): AsyncGenerator<JsonItem> {
+  let carry = "";
+  let line = 0;
+  const decoder = new TextDecoder("utf-8");
+  function* lines(text: string): Generator<JsonItem> {
+    for (const raw of text.split("\n")) {
+      line++;
+      const trimmed = (line === 1 ? raw.replace(/^\uFEFF/, "") : raw).trim();
+      if (trimmed === "") continue;
+      try {
+        yield { location: { line }, value: JSON.parse(trimmed) };
+      } catch (error) {
+        yield { location: { line }, value: undefined, error: jsonProblem(error, trimmed).replace(/ at line \d+,/, " at") };
+      }
+    }
+  }
+  for await (const chunk of chunks(source)) {
+    const text = carry + decoder.decode(chunk, { stream: true });
+    const cut = text.lastIndexOf("\n");
+    if (cut === -1) {
+      carry = text;
+      continue;
+    }
+    carry = text.slice(cut + 1);
+    yield* lines(text.slice(0, cut));
+  }
+  carry += decoder.decode();
+  if (carry.trim() !== "") yield* lines(carry);
+}

@@ -1,0 +1,187 @@
+import type { Readable } from "node:stream";
+import type { Case } from "./case.js";
+import { readCsvRows } from "./csv.js";
+import { InputError } from "./errors.js";
+import { REQUIRED_FIELDS } from "./fields.js";
+import { normaliseHeader, targetOf, type ColumnTarget } from "./header.js";
+import { readJsonItems, readNdjsonItems } from "./json.js";
+import { checkRecord, type FieldProblem } from "./record.js";
+import { openSource, type InputFormat, type Source } from "./source.js";
+
+export type Location = { line: number } | { index: number };
+
+export interface InvalidRecord {
+  line?: number;
+  index?: number;
+  case_id?: string;
+  /** The first field at fault, and why. */
+  field: string;
+  reason: string;
+  /** Every problem found in the record. */
+  errors: FieldProblem[];
+}
+
+export type ReadItem =
+  | { kind: "case"; record: Case; location: Location }
+  /** `raw` and `rawExtra` are the record as written, for grouping only: never output. */
+  | { kind: "invalid"; invalid: InvalidRecord; raw: Record<string, unknown>; rawExtra: Record<string, string> };
+
+export interface ColumnMapping {
+  /** Source header → contract field, for exports whose columns are not ours. */
+  columns?: Record<string, string>;
+  /** Per field, source value → contract value (`{ child_role: { V: "victim" } }`). */
+  values?: Record<string, Record<string, string>>;
+}
+
+export interface ReadOptions {
+  format?: InputFormat;
+  delimiter?: string;
+  mapping?: ColumnMapping;
+  stdin?: Readable;
+  warn?: (message: string) => void;
+  /** Called once the source is open, e.g. to learn its size. */
+  onOpen?: (source: Source) => void;
+}
+
+/** A raw record as read: contract field → value as written, and carried-through columns. */
+interface RawRecord {
+  location: Location;
+  fields: Record<string, unknown>;
+  extra: Record<string, string>;
+  problem?: FieldProblem;
+}
+
+function makeTargeter(mapping: ColumnMapping | undefined): (header: string) => ColumnTarget {
+  const mapped = new Map<string, string>();
+  for (const [from, to] of Object.entries(mapping?.columns ?? {})) mapped.set(normaliseHeader(from), to);
+  return (header) => {
+    const to = mapped.get(normaliseHeader(header));
+    return to === undefined ? targetOf(header) : targetOf(to);
+  };
+}
+
+function applyValueMapping(fields: Record<string, unknown>, values: ColumnMapping["values"]): void {
+  if (!values) return;
+  for (const [field, table] of Object.entries(values)) {
+    const raw = fields[field];
+    if (typeof raw === "string" && Object.hasOwn(table, raw.trim())) fields[field] = table[raw.trim()];
+  }
+}
+
+function locate(location: Location): Pick<InvalidRecord, "line" | "index"> {
+  return "line" in location ? { line: location.line } : { index: location.index };
+}
+
+function caseIdOf(fields: Record<string, unknown>): string | undefined {
+  const id = fields.case_id;
+  if (typeof id === "string" && id.trim() !== "") return id.trim();
+  if (typeof id === "number") return String(id);
+  return undefined;
+}
+
+async function* csvRecords(source: Source, options: ReadOptions): AsyncGenerator<RawRecord> {
+  const rows = readCsvRows(source, options.delimiter);
+  const first = await rows.next();
+  if (first.done) throw new InputError(`${source.name}: the file is empty (no header row)`);
+  const header = first.value.cells;
+  const targeter = makeTargeter(options.mapping);
+  const targets = header.map((name) => targeter(name));
+  const seen = new Map<string, string>();
+  targets.forEach((target, i) => {
+    if (target.kind !== "field") return;
+    const other = seen.get(target.name);
+    if (other !== undefined) {
+      throw new InputError(`${source.name}: columns "${other}" and "${header[i]}" are both the field ${target.name}`);
+    }
+    seen.set(target.name, header[i]!);
+  });
+  const missing = REQUIRED_FIELDS.filter((name) => !seen.has(name));
+  if (missing.length) {
+    const list = missing.map((m) => `"${m}"`).join(", ");
+    throw new InputError(`${source.name}: missing required column${missing.length > 1 ? "s" : ""} ${list}`);
+  }
+  const carried = targets.flatMap((t) => (t.kind === "extra" ? [t.name] : []));
+  if (carried.length) options.warn?.(`${source.name}: carrying through columns that are not rubric fields: ${carried.join(", ")}`);
+
+  for await (const { line, cells } of rows) {
+    const fields: Record<string, unknown> = {};
+    const extra: Record<string, string> = Object.create(null);
+    const count = Math.min(cells.length, targets.length);
+    for (let i = 0; i < count; i++) {
+      const target = targets[i]!;
+      if (target.kind === "field") fields[target.name] = cells[i];
+      else if (target.kind === "extra") extra[target.name] = cells[i]!;
+    }
+    const problem =
+      cells.length === header.length
+        ? undefined
+        : { field: "record", reason: `the row has ${cells.length} cells; the header has ${header.length}` };
+    yield { location: { line }, fields, extra, problem };
+  }
+}
+
+async function* jsonRecords(source: Source, options: ReadOptions): AsyncGenerator<RawRecord> {
+  const items = source.format === "ndjson" ? readNdjsonItems(source) : readJsonItems(source);
+  const targeter = makeTargeter(options.mapping);
+  const targets = new Map<string, ColumnTarget>();
+  for await (const item of items) {
+    const fields: Record<string, unknown> = {};
+    const extra: Record<string, string> = Object.create(null);
+    const value = item.value;
+    if (item.error || typeof value !== "object" || value === null || Array.isArray(value)) {
+      const reason = item.error ?? `expected a record object, got ${Array.isArray(value) ? "an array" : value === null ? "null" : typeof value}`;
+      yield { location: item.location, fields, extra, problem: { field: "record", reason } };
+      continue;
+    }
+    for (const [key, raw] of Object.entries(value)) {
+      let target = targets.get(key);
+      if (!target) {
+        target = targeter(key);
+        targets.set(key, target);
+        if (target.kind === "extra") options.warn?.(`${source.name}: carrying through a key that is not a rubric field: ${target.name}`);
+      }
+      if (target.kind === "field") fields[target.name] = raw;
+      else if (target.kind === "extra") extra[target.name] = typeof raw === "string" ? raw : JSON.stringify(raw) ?? "";
+    }
+    yield { location: item.location, fields, extra };
+  }
+}
+
+/**
+ * Reads case records from a file (or `-` for stdin) and validates each one.
+ * Every record comes out once: as a case, or as an invalid record with its
+ * line or index, field and reason. Problems with the whole file throw InputError.
+ */
+export async function* readCases(path: string, options: ReadOptions = {}): AsyncGenerator<ReadItem> {
+  const source = await openSource(path, options.format, options.stdin ?? process.stdin);
+  options.onOpen?.(source);
+  const records = source.format === "csv" ? csvRecords(source, options) : jsonRecords(source, options);
+  const ids = new Map<string, Location>();
+  for await (const raw of records) {
+    const caseId = caseIdOf(raw.fields);
+    const invalid = (errors: FieldProblem[]): ReadItem => ({
+      kind: "invalid",
+      invalid: { ...locate(raw.location), case_id: caseId, field: errors[0]!.field, reason: errors[0]!.reason, errors },
+      raw: raw.fields,
+      rawExtra: raw.extra,
+    });
+    if (raw.problem) {
+      yield invalid([raw.problem]);
+      continue;
+    }
+    applyValueMapping(raw.fields, options.mapping?.values);
+    const checked = checkRecord(raw.fields, raw.extra);
+    if (!checked.ok) {
+      yield invalid(checked.problems);
+      continue;
+    }
+    const first = ids.get(checked.record.case_id);
+    if (first) {
+      const where = "line" in first ? `line ${first.line}` : `index ${first.index}`;
+      yield invalid([{ field: "case_id", reason: `duplicate case_id; first seen at ${where}` }]);
+      continue;
+    }
+    ids.set(checked.record.case_id, raw.location);
+    yield { kind: "case", record: checked.record, location: raw.location };
+  }
+}

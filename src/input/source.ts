@@ -1,0 +1,102 @@
+import { createReadStream } from "node:fs";
+import { stat } from "node:fs/promises";
+import { extname } from "node:path";
+import type { Readable } from "node:stream";
+import { InputError } from "./errors.js";
+
+export type InputFormat = "csv" | "json" | "ndjson";
+
+export interface Source {
+  /** How the input is named in messages: its path, or `stdin`. */
+  name: string;
+  format: InputFormat;
+  /** The first bytes, already read from `rest`. */
+  head: Buffer;
+  rest: AsyncIterable<Buffer>;
+  /** Total size in bytes when known (a regular file). */
+  size?: number;
+}
+
+const BY_EXTENSION: Record<string, InputFormat> = {
+  ".csv": "csv",
+  ".tsv": "csv",
+  ".json": "json",
+  ".ndjson": "ndjson",
+  ".jsonl": "ndjson",
+};
+
+function describeFsError(path: string, error: NodeJS.ErrnoException): string {
+  switch (error.code) {
+    case "ENOENT":
+      return `${path}: no such file`;
+    case "EACCES":
+      return `${path}: permission denied`;
+    case "EISDIR":
+      return `${path}: is a directory, not a file`;
+    default:
+      return `${path}: cannot read (${error.code ?? error.message})`;
+  }
+}
+
+/** Guesses the format from the first bytes: JSON array or object, NDJSON lines, or CSV. */
+export function sniffFormat(head: Buffer): InputFormat {
+  const text = head.toString("utf8").replace(/^\uFEFF/, "").trimStart();
+  if (text.startsWith("[")) return "json";
+  if (!text.startsWith("{")) return "csv";
+  const firstLine = text.split("\n", 1)[0]!.trim();
+  try {
+    const value: unknown = JSON.parse(firstLine);
+    const isWrapper = typeof value === "object" && value !== null && "cases" in value;
+    return isWrapper ? "json" : "ndjson";
+  } catch {
+    return "json";
+  }
+}
+
+function looksBinary(head: Buffer): boolean {
+  return head.subarray(0, 8192).includes(0);
+}
+
+async function firstChunk(iterator: AsyncIterator<Buffer>): Promise<Buffer> {
+  const first = await iterator.next();
+  return first.done ? Buffer.alloc(0) : first.value;
+}
+
+/** Opens a file path, or stdin for `-`, and settles its format. */
+export async function openSource(path: string, format: InputFormat | undefined, stdin: Readable): Promise<Source> {
+  const isStdin = path === "-";
+  const name = isStdin ? "stdin" : path;
+  let size: number | undefined;
+  if (!isStdin) {
+    try {
+      const info = await stat(path);
+      if (info.isDirectory()) throw new InputError(`${path}: is a directory, not a file`);
+      size = info.isFile() ? info.size : undefined;
+    } catch (error) {
+      if (error instanceof InputError) throw error;
+      throw new InputError(describeFsError(path, error as NodeJS.ErrnoException));
+    }
+  }
+  const stream = isStdin ? stdin : createReadStream(path, { highWaterMark: 256 * 1024 });
+  const iterator = (stream as AsyncIterable<Buffer>)[Symbol.asyncIterator]();
+  let head: Buffer;
+  try {
+    head = await firstChunk(iterator);
+  } catch (error) {
+    throw new InputError(describeFsError(name, error as NodeJS.ErrnoException));
+  }
+  if (looksBinary(head)) throw new InputError(`${name}: not a CSV or JSON file (it holds binary data)`);
+  const resolved = format ?? (isStdin ? undefined : BY_EXTENSION[extname(path).toLowerCase()]) ?? sniffFormat(head);
+  const rest: AsyncIterable<Buffer> = { [Symbol.asyncIterator]: () => iterator };
+  return { name, format: resolved, head, rest, size };
+}
+
+export async function* chunks(source: Source): AsyncGenerator<Buffer> {
+  if (source.head.length) yield source.head;
+  try {
+    for await (const chunk of source.rest) yield chunk;
+  } catch (error) {
+    throw new InputError(describeFsError(source.name, error as NodeJS.ErrnoException));
+  }
+}
+

@@ -1,0 +1,121 @@
+import { dayNumber } from "../calendar/working-days.js";
+import type { CaseDate } from "./case.js";
+
+export type Parsed<T> = { ok: true; value: T | undefined } | { ok: false; reason: string };
+
+const ok = <T>(value: T | undefined): Parsed<T> => ({ ok: true, value });
+const fail = (reason: string): Parsed<never> => ({ ok: false, reason });
+
+/** A short, safe echo of an offending value of a typed field. */
+export function quote(raw: unknown): string {
+  const text = typeof raw === "string" ? raw : JSON.stringify(raw) ?? String(raw);
+  return JSON.stringify(text.length > 24 ? `${text.slice(0, 21)}...` : text);
+}
+
+function isBlank(raw: unknown): boolean {
+  return raw === undefined || raw === null || (typeof raw === "string" && raw.trim() === "");
+}
+
+const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?$/;
+const UK = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?$/;
+
+function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+export function parseDate(raw: unknown): Parsed<CaseDate> {
+  if (isBlank(raw)) return ok(undefined);
+  if (typeof raw !== "string") return fail(`expected a date, got ${quote(raw)}`);
+  const text = raw.trim();
+  const iso = ISO.exec(text);
+  const uk = iso ? null : UK.exec(text);
+  const m = iso ?? uk;
+  if (!m) return fail(`expected a date as YYYY-MM-DD or DD/MM/YYYY, got ${quote(raw)}`);
+  const [year, month, day] = iso ? [+m[1]!, +m[2]!, +m[3]!] : [+m[3]!, +m[2]!, +m[1]!];
+  if (month < 1 || month > 12) {
+    const hint = uk && day >= 1 && day <= 12 && month <= 31 ? " (dates are DD/MM/YYYY, not US order)" : "";
+    return fail(`not a date: month ${month} in ${quote(raw)}${hint}`);
+  }
+  if (day < 1 || day > daysInMonth(year, month)) return fail(`not a date: day ${day} in ${quote(raw)}`);
+  const [hours, minutes, seconds] = [m[4], m[5], m[6]];
+  if (hours !== undefined && (+hours > 23 || +minutes! > 59 || (seconds !== undefined && +seconds > 59))) {
+    return fail(`not a time of day in ${quote(raw)}`);
+  }
+  const date = `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+  const time = hours === undefined ? "" : `T${hours}:${minutes}${seconds === undefined ? "" : `:${seconds}`}`;
+  return ok({ day: dayNumber(year, month, day), text: date + time });
+}
+
+const TRUE_WORDS = new Set(["yes", "y", "true", "1"]);
+const FALSE_WORDS = new Set(["no", "n", "false", "0"]);
+
+export function parseBoolean(raw: unknown): Parsed<boolean> {
+  if (isBlank(raw)) return ok(undefined);
+  if (typeof raw === "boolean") return ok(raw);
+  if (raw === 1 || raw === 0) return ok(raw === 1);
+  if (typeof raw === "string") {
+    const word = raw.trim().toLowerCase();
+    if (TRUE_WORDS.has(word)) return ok(true);
+    if (FALSE_WORDS.has(word)) return ok(false);
+  }
+  return fail(`expected yes or no, got ${quote(raw)}`);
+}
+
+export function parseInteger(raw: unknown, min: number, max: number): Parsed<number> {
+  if (isBlank(raw)) return ok(undefined);
+  let value: number;
+  if (typeof raw === "number") value = raw;
+  else if (typeof raw === "string" && /^\s*\d+\s*$/.test(raw)) value = Number(raw);
+  else return fail(`expected a whole number, got ${quote(raw)}`);
+  if (!Number.isSafeInteger(value)) return fail(`expected a whole number, got ${quote(raw)}`);
+  if (value < min || value > max) return fail(`${value} is outside ${min}-${max}`);
+  return ok(value);
+}
+
+export function normaliseWord(word: string): string {
+  return word.trim().toLowerCase().replace(/[\s-]+/g, "_");
+}
+
+function suggestion(word: string, values: readonly string[]): string {
+  const close = values.find((v) => v.startsWith(word.slice(0, 3)) && word.length > 2);
+  return close ? `; did you mean "${close}"?` : `; expected one of ${values.join(", ")}`;
+}
+
+export function parseEnum<T extends string>(
+  raw: unknown,
+  values: readonly T[],
+  aliases: Readonly<Record<string, string>> = {},
+): Parsed<T> {
+  if (isBlank(raw)) return ok(undefined);
+  if (typeof raw !== "string") return fail(`expected one of ${values.join(", ")}, got ${quote(raw)}`);
+  const word = normaliseWord(raw);
+  const value = aliases[word] ?? word;
+  if ((values as readonly string[]).includes(value)) return ok(value as T);
+  return fail(`unknown value ${quote(raw)}${suggestion(word, values)}`);
+}
+
+export function parseList<T extends string>(raw: unknown, values: readonly T[]): Parsed<T[]> {
+  if (isBlank(raw)) return ok([]);
+  let items: unknown[];
+  if (Array.isArray(raw)) items = raw;
+  else if (typeof raw === "string") {
+    if (raw.includes(",") && !raw.includes(";")) {
+      return fail(`lists are separated by ";", not "," (got ${quote(raw)})`);
+    }
+    items = raw.split(";").filter((item) => item.trim() !== "");
+  } else return fail(`expected a ;-separated list, got ${quote(raw)}`);
+  const list: T[] = [];
+  for (const item of items) {
+    const parsed = parseEnum(item, values);
+    if (!parsed.ok) return parsed;
+    if (parsed.value !== undefined && !list.includes(parsed.value)) list.push(parsed.value);
+  }
+  return ok(list);
+}
+
+export function parseText(raw: unknown): Parsed<string> {
+  if (isBlank(raw)) return ok(undefined);
+  if (typeof raw === "string") return ok(raw.trim());
+  if (typeof raw === "number" && Number.isFinite(raw)) return ok(String(raw));
+  return fail(`expected text, got ${typeof raw === "object" ? "an object" : typeof raw}`);
+}

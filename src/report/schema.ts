@@ -1,0 +1,69 @@
+import { z } from "zod";
+import { GRADES } from "../input/fields.js";
+
+/** Raised on any breaking change to the JSON report. */
+export const SCHEMA_VERSION = 1;
+
+const count = z.int().min(0);
+const counts = {
+  graded: count,
+  good: count,
+  adequate: count,
+  inadequate: count,
+  invalid: count,
+};
+
+export const findingSchema = z.object({
+  code: z.string(),
+  message: z.string(),
+  fields: z.array(z.string()),
+});
+
+export const caseResultSchema = z.object({
+  case_id: z.string(),
+  group: z.string(),
+  grade: z.enum(GRADES),
+  reported_on: z.string().describe("as recorded, normalised to ISO, with its time if one was given"),
+  rules: z.array(
+    z.object({
+      id: z.string(),
+      rating: z.enum(["good", "adequate", "inadequate", "n/a"]),
+      findings: z.array(findingSchema),
+    }),
+  ),
+});
+
+const problemSchema = z.object({ field: z.string(), reason: z.string() });
+
+export const invalidRecordSchema = z.object({
+  line: z.int().min(1).optional().describe("CSV or NDJSON line on which the record starts"),
+  index: z.int().min(0).optional().describe("0-based position in a JSON array"),
+  case_id: z.string().optional(),
+  group: z.string(),
+  field: z.string(),
+  reason: z.string(),
+  errors: z.array(problemSchema),
+});
+
+export const reportSchema = z.object({
+  schemaVersion: z.literal(SCHEMA_VERSION),
+  tool: z.object({ name: z.literal("audit"), version: z.string() }),
+  input: z.object({ name: z.string(), format: z.enum(["csv", "json", "ndjson"]) }),
+  groupBy: z.string(),
+  rubric: z.object({
+    strategy: z.string(),
+    rules: z.array(z.object({ id: z.string(), options: z.unknown() })),
+  }),
+  cases: z.array(caseResultSchema),
+  invalid: z.array(invalidRecordSchema),
+  summary: z.object({
+    overall: z.object(counts),
+    groups: z.array(z.object({ name: z.string(), ...counts })),
+  }),
+});
+
+export type Report = z.infer<typeof reportSchema>;
+
+export function reportJsonSchema(): unknown {
+  return z.toJSONSchema(reportSchema, { target: "draft-2020-12" });
+}

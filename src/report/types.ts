@@ -1,0 +1,22 @@
+import type { ScoredInvalid } from "../engine/run.js";
+import type { Rubric } from "../engine/rubric.js";
+import type { CaseResult } from "../engine/score.js";
+import type { Summary } from "../engine/summary.js";
+
+export interface ReportMeta {
+  toolVersion: string;
+  input: { name: string; format: string };
+  groupBy: string;
+  rubric: Rubric;
+}
+
+/**
+ * A reporter turns run data into text, piece by piece, so that a large run is
+ * written as it goes. It does no I/O: the CLI writes what it returns.
+ */
+export interface Reporter {
+  start?(meta: ReportMeta): string;
+  case?(result: CaseResult): string;
+  invalid?(record: ScoredInvalid): string;
+  end(summary: Summary, meta: ReportMeta): string;
+}
