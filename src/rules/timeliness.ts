@@ -1,0 +1,67 @@
+import { z } from "zod";
+import { workingDaysBetween } from "../calendar/working-days.js";
+import type { Case, CaseDate } from "../input/case.js";
+import { defineRule, type Finding, type Rating } from "./define-rule.js";
+import { rateDelay, workingDayLimits, workingDays } from "./_delay.js";
+
+interface Milestone {
+  key: "referral" | "strategy_discussion" | "interview" | "suspect_arrest";
+  label: string;
+  to: "social_care_referred_on" | "strategy_discussion_on" | "interviewed_on" | "suspect_arrested_on";
+  /** The field the delay is counted from, and what the auditor calls it. */
+  from(record: Case): { field: "reported_on" | "social_care_referred_on"; date: CaseDate; label: string };
+}
+
+const fromReport = (record: Case) => ({ field: "reported_on" as const, date: record.reported_on, label: "report" });
+
+const MILESTONES: readonly Milestone[] = [
+  { key: "referral", label: "referral to social care", to: "social_care_referred_on", from: fromReport },
+  {
+    key: "strategy_discussion",
+    label: "strategy discussion",
+    to: "strategy_discussion_on",
+    from: (record) =>
+      record.social_care_referred_on
+        ? { field: "social_care_referred_on", date: record.social_care_referred_on, label: "referral" }
+        : fromReport(record),
+  },
+  { key: "interview", label: "child's interview", to: "interviewed_on", from: fromReport },
+  { key: "suspect_arrest", label: "suspect arrest", to: "suspect_arrested_on", from: fromReport },
+];
+
+const ORDER: Record<Rating, number> = { "n/a": 0, good: 1, adequate: 2, inadequate: 3 };
+
+export const timeliness = defineRule({
+  id: "timeliness",
+  description: "Referral, strategy discussion, interview and suspect arrest followed the report without delay",
+  fields: ["reported_on", "social_care_referred_on", "strategy_discussion_on", "interviewed_on", "suspect_arrested_on"],
+  options: z
+    .object({
+      referral: workingDayLimits(1, 3).prefault({}),
+      strategy_discussion: workingDayLimits(1, 3).prefault({}),
+      interview: workingDayLimits(10, 20).prefault({}),
+      suspect_arrest: workingDayLimits(5, 20).prefault({}),
+    })
+    .strict(),
+  evaluate(record, options) {
+    let rating: Rating = "n/a";
+    const findings: Finding[] = [];
+    for (const milestone of MILESTONES) {
+      const to = record[milestone.to];
+      if (!to) continue;
+      const from = milestone.from(record);
+      const limits = options[milestone.key];
+      const days = workingDaysBetween(from.date.day, to.day);
+      const delay = rateDelay(days, limits);
+      if (ORDER[delay] > ORDER[rating]) rating = delay;
+      if (delay === "good") continue;
+      const target = `target ${limits.good}, at most ${limits.adequate}`;
+      findings.push({
+        code: `${milestone.key.replace("_", "-")}-${delay === "adequate" ? "slow" : "late"}`,
+        message: `${milestone.label} ${workingDays(days)} after ${from.label}; ${target}`,
+        fields: [from.field, milestone.to],
+      });
+    }
+    return { rating, findings };
+  },
+});
