@@ -7,6 +7,12 @@ export const EXIT = {
   unusable: 2,
 } as const;
 
+export const EXIT_CODES = `
+Exit codes:
+  0  every record was graded
+  1  some records were invalid (the report is still complete; they are listed in it)
+  2  could not run: bad usage, an unreadable or malformed file`;
+
 /** A user error: printed as one line, no stack trace, with its exit code. */
 export class CliError extends Error {
   override name = "CliError";

@@ -1,14 +1,16 @@
-import { referenceRubric } from "../engine/rubric.js";
-import { runAudit, type ScoredInvalid } from "../engine/run.js";
-import type { ReadOptions } from "../input/read.js";
-import { readCases } from "../input/read.js";
-import type { InputFormat } from "../input/source.js";
-import { jsonReporter } from "../report/json.js";
-import { tableReporter } from "../report/table.js";
-import type { ReportMeta, Reporter } from "../report/types.js";
-import type { CliContext } from "./context.js";
-import { CliError, EXIT } from "./errors.js";
-import { fileDestination, stdoutDestination, type Destination } from "./output.js";
+import { Option } from "commander";
+import { referenceRubric } from "../../engine/rubric.js";
+import { runAudit, type ScoredInvalid } from "../../engine/run.js";
+import type { ReadOptions } from "../../input/read.js";
+import { readCases } from "../../input/read.js";
+import type { InputFormat } from "../../input/source.js";
+import { jsonReporter } from "../../report/json.js";
+import { tableReporter } from "../../report/table.js";
+import type { ReportMeta, Reporter } from "../../report/types.js";
+import type { CliContext } from "../context.js";
+import { CliError, EXIT, EXIT_CODES } from "../errors.js";
+import type { RegisterCommand } from "./types.js";
+import { fileDestination, stdoutDestination, type Destination } from "../output.js";
 
 export const OUTPUT_FORMATS = ["table", "json"] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
@@ -94,3 +96,34 @@ export function parseCount(value: string, flag: string): number {
   if (!/^\d+$/.test(value)) throw new CliError(`${flag}: expected a whole number, got "${value}"`);
   return Number(value);
 }
+
+export const registerScore: RegisterCommand = (program, { ctx, setExit, version }) => {
+  program
+    .command("score")
+    .description("read case records, grade each case, and print per-group and overall grade tables")
+    .argument("<file>", "a .csv, .tsv, .json, .ndjson or .jsonl file, or - for stdin")
+    .addOption(
+      new Option("--input-format <format>", "read the input as this format (default: from the extension, else sniffed)").choices([
+        "csv",
+        "json",
+        "ndjson",
+      ]),
+    )
+    .option("--delimiter <char>", "CSV delimiter (default: sniffed from the header: comma, semicolon or tab)")
+    .option("--group-by <column>", "group the tables by this column", "force")
+    .addOption(new Option("-f, --format <format>", "output format").choices([...OUTPUT_FORMATS]).default("table"))
+    .option("-o, --output <file>", "write the report to this file instead of stdout")
+    .option("--color", "colour the table even when stdout is not a terminal")
+    .option("--no-color", "never colour the table (NO_COLOR is honoured too)")
+    .option("-q, --quiet", "print nothing on stderr but errors")
+    .option("--max-errors <n>", "list at most this many invalid records on stderr", "20")
+    .addHelpText("after", EXIT_CODES)
+    .action(async (file: string, raw: Omit<ScoreOptions, "maxErrors"> & { maxErrors: string }) => {
+      const delimiter = raw.delimiter === "\\t" || raw.delimiter === "tab" ? "\t" : raw.delimiter;
+      if (delimiter !== undefined && delimiter.length !== 1) {
+        throw new CliError(`--delimiter: expected one character (or "tab"), got "${raw.delimiter}"`);
+      }
+      const options: ScoreOptions = { ...raw, delimiter, maxErrors: parseCount(raw.maxErrors, "--max-errors") };
+      setExit(await score(file, options, ctx, version));
+    });
+};
