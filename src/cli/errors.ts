@@ -9,9 +9,9 @@ export const EXIT = {
 
 export const EXIT_CODES = `
 Exit codes:
-  0  every record was graded
-  1  some records were invalid (the report is still complete; they are listed in it)
-  2  could not run: bad usage, an unreadable or malformed file`;
+  0  every record was graded and every gate passed
+  1  a gate failed, or some records were invalid (the report is still complete)
+  2  could not run: bad usage, an unreadable or malformed file or config`;
 
 /** A user error: printed as one line, no stack trace, with its exit code. */
 export class CliError extends Error {

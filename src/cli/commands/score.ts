@@ -1,34 +1,38 @@
 import { Option } from "commander";
-import { referenceRubric } from "../../engine/rubric.js";
+import { checkGates, parseLimit, type Gates, type Limit } from "../../engine/gates.js";
+import { referenceRubric, type Rubric } from "../../engine/rubric.js";
 import { runAudit, type ScoredInvalid } from "../../engine/run.js";
-import type { ReadOptions } from "../../input/read.js";
-import { readCases } from "../../input/read.js";
+import { readCases, type ColumnMapping, type ReadOptions } from "../../input/read.js";
 import type { InputFormat } from "../../input/source.js";
-import { jsonReporter } from "../../report/json.js";
-import { tableReporter } from "../../report/table.js";
+import { REPORTERS } from "../../report/index.js";
 import type { ReportMeta, Reporter } from "../../report/types.js";
 import type { CliContext } from "../context.js";
 import { CliError, EXIT, EXIT_CODES } from "../errors.js";
-import type { RegisterCommand } from "./types.js";
+import { parseOutputSpecs, type OutputSpec } from "../formats.js";
 import { fileDestination, stdoutDestination, type Destination } from "../output.js";
-
-export const OUTPUT_FORMATS = ["table", "json"] as const;
-export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
+import type { RegisterCommand } from "./types.js";
 
 export interface ScoreOptions {
   inputFormat?: InputFormat;
   delimiter?: string;
   groupBy: string;
-  format: OutputFormat;
-  output?: string;
+  outputs: OutputSpec[];
   color?: boolean;
   quiet?: boolean;
   maxErrors: number;
+  gates: Gates;
+  rubric: Rubric;
+  mapping?: ColumnMapping;
 }
 
-export function useColour(requested: boolean | undefined, ctx: CliContext, toFile: boolean): boolean {
+interface Output {
+  reporter: Reporter;
+  destination: Destination;
+}
+
+function useColour(requested: boolean | undefined, ctx: CliContext, spec: OutputSpec): boolean {
   if (requested !== undefined) return requested;
-  return !toFile && Boolean(ctx.stdout.isTTY) && ctx.env.NO_COLOR === undefined;
+  return spec.path === undefined && Boolean(ctx.stdout.isTTY) && ctx.env.NO_COLOR === undefined;
 }
 
 function describeInvalid(source: string, record: ScoredInvalid): string {
@@ -37,65 +41,136 @@ function describeInvalid(source: string, record: ScoredInvalid): string {
   return `${where}: ${record.field}: ${record.reason}${id}`;
 }
 
-function createReporter(options: ScoreOptions, ctx: CliContext): Reporter {
-  if (options.format === "json") return jsonReporter();
-  return tableReporter(useColour(options.color, ctx, options.output !== undefined));
+async function openOutputs(options: ScoreOptions, ctx: CliContext): Promise<Output[]> {
+  const outputs: Output[] = [];
+  try {
+    for (const spec of options.outputs) {
+      const colour = useColour(options.color, ctx, spec);
+      const reporter = REPORTERS[spec.format]({ colour, failOn: options.gates.failOn ?? "inadequate" });
+      const destination = spec.path === undefined ? stdoutDestination(ctx.stdout) : await fileDestination(spec.path);
+      outputs.push({ reporter, destination });
+    }
+  } catch (error) {
+    await Promise.all(outputs.map((output) => output.destination.abandon()));
+    throw error;
+  }
+  return outputs;
+}
+
+async function writeAll(outputs: Output[], text: (reporter: Reporter) => string | undefined): Promise<void> {
+  for (const { reporter, destination } of outputs) await destination.write(text(reporter) ?? "");
 }
 
 export async function score(file: string, options: ScoreOptions, ctx: CliContext, toolVersion: string): Promise<number> {
   const log = (line: string) => void ctx.stderr.write(`${line}\n`);
   const warn = options.quiet ? () => {} : (line: string) => log(`audit: warning: ${line}`);
-  const reporter = createReporter(options, ctx);
-  const rubric = referenceRubric();
-  const meta: ReportMeta = { toolVersion, input: { name: file === "-" ? "stdin" : file, format: "csv" }, groupBy: options.groupBy, rubric };
+  const meta: ReportMeta = {
+    toolVersion,
+    input: { name: file === "-" ? "stdin" : file, format: "csv" },
+    groupBy: options.groupBy,
+    rubric: options.rubric,
+  };
   const readOptions: ReadOptions = {
     format: options.inputFormat,
     delimiter: options.delimiter,
+    mapping: options.mapping,
     stdin: ctx.stdin,
     warn,
     onOpen: (source) => (meta.input = { name: source.name, format: source.format }),
   };
   const items = readCases(file, readOptions);
-  // Open the input before the output, so that a missing file leaves no report behind.
+  // Open the input before any output, so that a missing file leaves no report behind.
   const first = await items.next();
-  const destination: Destination = options.output ? await fileDestination(options.output) : stdoutDestination(ctx.stdout);
-  let shown = 0;
-  let hidden = 0;
+  const outputs = await openOutputs(options, ctx);
+  let listed = 0;
   try {
-    await destination.write(reporter.start?.(meta) ?? "");
-    const replay = async function* () {
+    await writeAll(outputs, (r) => r.start?.(meta));
+    const all = async function* () {
       if (!first.done) yield first.value;
       yield* items;
     };
-    const summary = await runAudit(replay(), rubric, {
-      case: (result) => destination.write(reporter.case?.(result) ?? ""),
-      invalid: (record) => {
-        if (shown < options.maxErrors) {
-          shown++;
-          log(describeInvalid(meta.input.name, record));
-        } else hidden++;
-        return destination.write(reporter.invalid?.(record) ?? "");
+    const summary = await runAudit(
+      all(),
+      options.rubric,
+      {
+        case: (result) => writeAll(outputs, (r) => r.case?.(result)),
+        invalid: (record) => {
+          if (listed++ < options.maxErrors) log(describeInvalid(meta.input.name, record));
+          return writeAll(outputs, (r) => r.invalid?.(record));
+        },
       },
-    }, options.groupBy);
-    await destination.write(reporter.end(summary, meta));
-    await destination.commit();
+      options.groupBy,
+    );
+    await writeAll(outputs, (r) => r.end(summary, meta));
+    for (const { destination } of outputs) await destination.commit();
+
     const { invalid, graded } = summary.overall;
-    if (hidden) log(`audit: ... and ${hidden} more invalid records (all are listed in --format json)`);
-    if (invalid) {
-      log(`audit: ${invalid} of ${graded + invalid} records are invalid and were not graded`);
-      return EXIT.failed;
+    if (listed > options.maxErrors) {
+      log(`audit: ... and ${listed - options.maxErrors} more invalid records (every one is in the json, ndjson and junit reports)`);
     }
-    return EXIT.ok;
+    if (invalid && !options.quiet) log(`audit: ${invalid} of ${graded + invalid} records are invalid and were not graded`);
+    const failures = checkGates(summary, options.gates);
+    for (const failure of failures) log(`audit: gate failed: ${failure.message}`);
+    return failures.length ? EXIT.failed : EXIT.ok;
   } catch (error) {
-    await destination.abandon();
+    await Promise.all(outputs.map((output) => output.destination.abandon()));
     throw error;
   }
 }
 
-export function parseCount(value: string, flag: string): number {
+function parseCount(value: string, flag: string): number {
   if (!/^\d+$/.test(value)) throw new CliError(`${flag}: expected a whole number, got "${value}"`);
   return Number(value);
 }
+
+function limitOption(value: string | undefined, flag: string): Limit | undefined {
+  if (value === undefined) return undefined;
+  const limit = parseLimit(value);
+  if (!limit) throw new CliError(`${flag}: expected a count (12) or a percentage (40%), got "${value}"`);
+  return limit;
+}
+
+interface RawScoreOptions {
+  inputFormat?: InputFormat;
+  delimiter?: string;
+  groupBy: string;
+  format: string[];
+  output?: string;
+  color?: boolean;
+  quiet?: boolean;
+  maxErrors: string;
+  failOn?: "inadequate" | "adequate";
+  maxInadequate?: string;
+  minGood?: string;
+  perGroup?: boolean;
+  maxInvalid: string;
+}
+
+export function resolveScoreOptions(raw: RawScoreOptions): ScoreOptions {
+  const delimiter = raw.delimiter === "\\t" || raw.delimiter === "tab" ? "\t" : raw.delimiter;
+  if (delimiter !== undefined && delimiter.length !== 1) {
+    throw new CliError(`--delimiter: expected one character (or "tab"), got "${raw.delimiter}"`);
+  }
+  return {
+    inputFormat: raw.inputFormat,
+    delimiter,
+    groupBy: raw.groupBy,
+    outputs: parseOutputSpecs(raw.format, raw.output),
+    color: raw.color,
+    quiet: raw.quiet,
+    maxErrors: parseCount(raw.maxErrors, "--max-errors"),
+    gates: {
+      failOn: raw.failOn,
+      maxInadequate: limitOption(raw.maxInadequate, "--max-inadequate"),
+      minGood: limitOption(raw.minGood, "--min-good"),
+      perGroup: raw.perGroup,
+      maxInvalid: parseCount(raw.maxInvalid, "--max-invalid"),
+    },
+    rubric: referenceRubric(),
+  };
+}
+
+const collect = (value: string, previous: string[]) => [...previous, value];
 
 export const registerScore: RegisterCommand = (program, { ctx, setExit, version }) => {
   program
@@ -103,27 +178,23 @@ export const registerScore: RegisterCommand = (program, { ctx, setExit, version 
     .description("read case records, grade each case, and print per-group and overall grade tables")
     .argument("<file>", "a .csv, .tsv, .json, .ndjson or .jsonl file, or - for stdin")
     .addOption(
-      new Option("--input-format <format>", "read the input as this format (default: from the extension, else sniffed)").choices([
-        "csv",
-        "json",
-        "ndjson",
-      ]),
+      new Option("--input-format <format>", "read the input as this format (default: from the extension, else sniffed)").choices(["csv", "json", "ndjson"]),
     )
-    .option("--delimiter <char>", "CSV delimiter (default: sniffed from the header: comma, semicolon or tab)")
+    .option("--delimiter <char>", "CSV delimiter, or tab (default: sniffed from the header)")
     .option("--group-by <column>", "group the tables by this column", "force")
-    .addOption(new Option("-f, --format <format>", "output format").choices([...OUTPUT_FORMATS]).default("table"))
+    .option("-f, --format <format[=file]>", `output format, repeatable, each with its own file: ${Object.keys(REPORTERS).join(", ")} (default: table)`, collect, [])
     .option("-o, --output <file>", "write the report to this file instead of stdout")
     .option("--color", "colour the table even when stdout is not a terminal")
     .option("--no-color", "never colour the table (NO_COLOR is honoured too)")
     .option("-q, --quiet", "print nothing on stderr but errors")
     .option("--max-errors <n>", "list at most this many invalid records on stderr", "20")
+    .addOption(new Option("--fail-on <grade>", "fail the run if any case is at this grade or worse").choices(["inadequate", "adequate"]))
+    .option("--max-inadequate <n|p%>", "fail the run if more cases than this are inadequate")
+    .option("--min-good <n|p%>", "fail the run if fewer cases than this are good")
+    .option("--per-group", "check --max-inadequate and --min-good on every group, not only overall")
+    .option("--max-invalid <n>", "fail the run if more records than this are invalid", "0")
     .addHelpText("after", EXIT_CODES)
-    .action(async (file: string, raw: Omit<ScoreOptions, "maxErrors"> & { maxErrors: string }) => {
-      const delimiter = raw.delimiter === "\\t" || raw.delimiter === "tab" ? "\t" : raw.delimiter;
-      if (delimiter !== undefined && delimiter.length !== 1) {
-        throw new CliError(`--delimiter: expected one character (or "tab"), got "${raw.delimiter}"`);
-      }
-      const options: ScoreOptions = { ...raw, delimiter, maxErrors: parseCount(raw.maxErrors, "--max-errors") };
-      setExit(await score(file, options, ctx, version));
+    .action(async (file: string, raw: RawScoreOptions) => {
+      setExit(await score(file, resolveScoreOptions(raw), ctx, version));
     });
 };
