@@ -169,19 +169,16 @@ export async function* readCases(path: string, options: ReadOptions = {}): Async
       yield invalid([raw.problem]);
       continue;
     }
-    applyValueMapping(raw.fields, options.mapping?.values);
-    const checked = checkRecord(raw.fields, raw.extra);
-    if (!checked.ok) {
-      yield invalid(checked.problems);
-      continue;
-    }
-    const first = ids.get(checked.record.case_id);
+    // The first record with an id owns it, graded or not; every later one is a duplicate.
+    const first = caseId === undefined ? undefined : ids.get(caseId);
     if (first) {
       const where = "line" in first ? `line ${first.line}` : `index ${first.index}`;
       yield invalid([{ field: "case_id", reason: `duplicate case_id; first seen at ${where}` }]);
       continue;
     }
-    ids.set(checked.record.case_id, raw.location);
-    yield { kind: "case", record: checked.record, location: raw.location };
+    if (caseId !== undefined) ids.set(caseId, raw.location);
+    applyValueMapping(raw.fields, options.mapping?.values);
+    const checked = checkRecord(raw.fields, raw.extra);
+    yield checked.ok ? { kind: "case", record: checked.record, location: raw.location } : invalid(checked.problems);
   }
 }
