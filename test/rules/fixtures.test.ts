@@ -1,11 +1,12 @@
 import { readdirSync } from "node:fs";
 import { describe, expect, test } from "vitest";
 import { readCases } from "../../src/input/read.js";
+import type { Rule } from "../../src/rules/define-rule.js";
 import { BUILT_IN_RULES } from "../../src/rules/index.js";
 import { fixture } from "../helpers/run-cli.js";
 
 // Each fixtures/rules/<id>.csv carries its expected rating and finding codes in carried-through columns.
-describe.each(BUILT_IN_RULES.map((rule) => [rule.id, rule] as const))("fixtures/rules/%s.csv", (id, rule) => {
+describe.each(BUILT_IN_RULES.map((rule): [string, Rule<unknown>] => [rule.id, rule]))("fixtures/rules/%s.csv", (id, rule) => {
   test("every row rates as its expected_rating, with its expected_codes", async () => {
     const options = rule.options.parse({});
     const rows: { case_id: string; want: unknown; got: unknown }[] = [];
