@@ -1,4 +1,4 @@
-import { createWriteStream, type WriteStream } from "node:fs";
+import { createWriteStream, rmSync, type WriteStream } from "node:fs";
 import { rename, rm } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import type { Writable } from "node:stream";
@@ -39,14 +39,25 @@ export function stdoutDestination(stdout: Writable): Destination {
   };
 }
 
+/** Temporary files of reports still being written, removed if the run is interrupted. */
+const unfinished = new Set<string>();
+
+/** On Ctrl-C or SIGTERM: remove every half-written report, synchronously, before the process exits. */
+export function removeUnfinishedOutputs(): void {
+  for (const path of unfinished) rmSync(path, { force: true });
+  unfinished.clear();
+}
+
 export async function fileDestination(path: string): Promise<Destination> {
   const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.partial`);
+  unfinished.add(temporary);
   const stream: WriteStream = createWriteStream(temporary);
   await new Promise<void>((resolve, reject) => {
     stream.once("open", () => resolve());
-    stream.once("error", (error: NodeJS.ErrnoException) =>
-      reject(new CliError(`${path}: cannot write the report (${error.code ?? error.message})`)),
-    );
+    stream.once("error", (error: NodeJS.ErrnoException) => {
+      unfinished.delete(temporary);
+      reject(new CliError(`${path}: cannot write the report (${error.code ?? error.message})`));
+    });
   });
   const close = () => new Promise<void>((resolve) => stream.end(() => resolve()));
   return {
@@ -55,10 +66,12 @@ export async function fileDestination(path: string): Promise<Destination> {
     async commit() {
       await close();
       await rename(temporary, path);
+      unfinished.delete(temporary);
     },
     async abandon() {
       await close();
       await rm(temporary, { force: true });
+      unfinished.delete(temporary);
     },
   };
 }

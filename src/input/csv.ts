@@ -36,7 +36,7 @@ function countNewlines(cells: string[]): number {
  * Streams the rows of a CSV source, the header row first, each with the line it
  * starts on. Blank lines are skipped. Only one chunk of the file is held at a time.
  */
-export async function* readCsvRows(source: Source, delimiter?: string): AsyncGenerator<CsvRow> {
+export async function* readCsvRows(source: Source, delimiter?: string, maxRecordChars = 8 * 1024 * 1024): AsyncGenerator<CsvRow> {
   const chosen = delimiter ?? (source.name.toLowerCase().endsWith(".tsv") ? "\t" : sniffDelimiter(source.head.toString("utf8")));
   let pending: CsvRow[] = [];
   let line = 1;
@@ -45,6 +45,7 @@ export async function* readCsvRows(source: Source, delimiter?: string): AsyncGen
     delimiter: chosen,
     record_delimiter: ["\r\n", "\n"],
     relax_column_count: true,
+    max_record_size: maxRecordChars,
     on_record: (cells: string[]) => {
       const start = line;
       line += 1 + countNewlines(cells);
@@ -78,6 +79,8 @@ function describeCsvError(error: CsvError): string {
     case "CSV_INVALID_CLOSING_QUOTE":
     case "INVALID_OPENING_QUOTE":
       return "a quote in the middle of an unquoted field (quote the whole field and double inner quotes)";
+    case "CSV_MAX_RECORD_SIZE":
+      return "a record longer than 8 times --max-field-bytes; is the file CSV, with line breaks?";
     default:
       return error.message.split("\n")[0] ?? "not valid CSV";
   }

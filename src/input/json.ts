@@ -9,9 +9,16 @@ export interface JsonItem {
   error?: string;
 }
 
-async function readAll(source: Source): Promise<string> {
+async function readAll(source: Source, maxBytes: number): Promise<string> {
   const parts: Buffer[] = [];
-  for await (const chunk of chunks(source)) parts.push(chunk);
+  let size = 0;
+  for await (const chunk of chunks(source)) {
+    size += chunk.length;
+    if (size > maxBytes) {
+      throw new InputError(`${source.name}: a JSON document over ${maxBytes} bytes; write large inputs as NDJSON or CSV, which are streamed`);
+    }
+    parts.push(chunk);
+  }
   return Buffer.concat(parts).toString("utf8").replace(/^\uFEFF/, "");
 }
 
@@ -25,9 +32,9 @@ function jsonProblem(error: unknown, text: string): string {
 }
 
 /** A JSON file: an array of records, or an object whose `cases` is one. */
-export async function* readJsonItems(source: Source): AsyncGenerator<JsonItem> {
+export async function* readJsonItems(source: Source, maxBytes: number): AsyncGenerator<JsonItem> {
   let document: unknown;
-  const text = await readAll(source);
+  const text = await readAll(source, maxBytes);
   try {
     document = JSON.parse(text);
   } catch (error) {
@@ -44,7 +51,7 @@ export async function* readJsonItems(source: Source): AsyncGenerator<JsonItem> {
 }
 
 /** NDJSON: one record object per line, blank lines ignored, read line by line. */
-export async function* readNdjsonItems(source: Source): AsyncGenerator<JsonItem> {
+export async function* readNdjsonItems(source: Source, maxLineChars: number): AsyncGenerator<JsonItem> {
   let carry = "";
   let line = 0;
   const decoder = new TextDecoder("utf-8");
@@ -53,6 +60,10 @@ export async function* readNdjsonItems(source: Source): AsyncGenerator<JsonItem>
       line++;
       const trimmed = (line === 1 ? raw.replace(/^\uFEFF/, "") : raw).trim();
       if (trimmed === "") continue;
+      if (trimmed.length > maxLineChars) {
+        yield { location: { line }, value: undefined, error: `a line of ${trimmed.length} characters is over the limit of ${maxLineChars} (--max-field-bytes)` };
+        continue;
+      }
       try {
         yield { location: { line }, value: JSON.parse(trimmed) };
       } catch (error) {
@@ -65,6 +76,9 @@ export async function* readNdjsonItems(source: Source): AsyncGenerator<JsonItem>
     const cut = text.lastIndexOf("\n");
     if (cut === -1) {
       carry = text;
+      if (carry.length > maxLineChars * 8) {
+        throw new InputError(`${source.name}: line ${line + 1}: a line longer than 8 times --max-field-bytes; is the file NDJSON?`);
+      }
       continue;
     }
     carry = text.slice(cut + 1);

@@ -39,6 +39,8 @@ export interface ReadOptions {
   mapping?: ColumnMapping;
   stdin?: Readable;
   warn?: (message: string) => void;
+  /** A cell (or JSON string, or NDJSON line) longer than this makes its record invalid; default 1 MiB. */
+  maxFieldBytes?: number;
   /** Called once the source is open, e.g. to learn its size. */
   onOpen?: (source: Source) => void;
 }
@@ -79,13 +81,27 @@ function caseIdOf(fields: Record<string, unknown>): string | undefined {
   return undefined;
 }
 
+export const DEFAULT_MAX_FIELD_BYTES = 1024 * 1024;
+/** A record may be this many times --max-field-bytes before the file is given up as not CSV at all. */
+export const RECORD_LIMIT_FACTOR = 8;
+
+function tooLong(length: number, limit: number): string {
+  return `a value of ${length} characters is over the limit of ${limit} (--max-field-bytes)`;
+}
+
+function fieldName(target: ColumnTarget | undefined): string {
+  if (target?.kind === "field") return target.name;
+  return target?.kind === "private" ? "notes" : "record";
+}
+
 async function* csvRecords(source: Source, options: ReadOptions): AsyncGenerator<RawRecord> {
-  const rows = readCsvRows(source, options.delimiter);
+  const maxField = options.maxFieldBytes ?? DEFAULT_MAX_FIELD_BYTES;
+  const rows = readCsvRows(source, options.delimiter, maxField * RECORD_LIMIT_FACTOR);
   const first = await rows.next();
   if (first.done) throw new InputError(`${source.name}: the file is empty (no header row)`);
   const header = first.value.cells;
   const targeter = makeTargeter(options.mapping);
-  const targets = header.map((name) => targeter(name));
+  const targets = header.map((name, i) => (name.trim() === "" ? { kind: "extra" as const, name: `column_${i + 1}` } : targeter(name)));
   const seen = new Map<string, string>();
   targets.forEach((target, i) => {
     if (target.kind !== "field") return;
@@ -106,24 +122,30 @@ async function* csvRecords(source: Source, options: ReadOptions): AsyncGenerator
   for await (const { line, cells } of rows) {
     const fields: Record<string, unknown> = {};
     const extra: Record<string, string> = Object.create(null);
-    const count = Math.min(cells.length, targets.length);
-    for (let i = 0; i < count; i++) {
-      const target = targets[i]!;
-      if (target.kind === "field") fields[target.name] = cells[i];
-      else if (target.kind === "extra") extra[target.name] = cells[i]!;
+    if (cells.length !== header.length) {
+      // Cells out of place may put free text where a field should be: take nothing from the row.
+      const reason = `the row has ${cells.length} cells; the header has ${header.length}`;
+      yield { location: { line }, fields, extra, problem: { field: "record", reason } };
+      continue;
     }
-    const problem =
-      cells.length === header.length
-        ? undefined
-        : { field: "record", reason: `the row has ${cells.length} cells; the header has ${header.length}` };
+    let problem: FieldProblem | undefined;
+    for (let i = 0; i < cells.length; i++) {
+      const target = targets[i]!;
+      const cell = cells[i]!;
+      if (cell.length > maxField) problem ??= { field: fieldName(target), reason: tooLong(cell.length, maxField) };
+      else if (target.kind === "field") fields[target.name] = cell;
+      else if (target.kind === "extra") extra[target.name] = cell;
+    }
     yield { location: { line }, fields, extra, problem };
   }
 }
 
 async function* jsonRecords(source: Source, options: ReadOptions): AsyncGenerator<RawRecord> {
-  const items = source.format === "ndjson" ? readNdjsonItems(source) : readJsonItems(source);
+  const maxField = options.maxFieldBytes ?? DEFAULT_MAX_FIELD_BYTES;
+  const items = source.format === "ndjson" ? readNdjsonItems(source, maxField) : readJsonItems(source, maxField * 256);
   const targeter = makeTargeter(options.mapping);
   const targets = new Map<string, ColumnTarget>();
+  const warned = new Set<string>();
   for await (const item of items) {
     const fields: Record<string, unknown> = {};
     const extra: Record<string, string> = Object.create(null);
@@ -133,17 +155,26 @@ async function* jsonRecords(source: Source, options: ReadOptions): AsyncGenerato
       yield { location: item.location, fields, extra, problem: { field: "record", reason } };
       continue;
     }
+    let problem: FieldProblem | undefined;
     for (const [key, raw] of Object.entries(value)) {
       let target = targets.get(key);
       if (!target) {
         target = targeter(key);
         targets.set(key, target);
-        if (target.kind === "extra") options.warn?.(`${source.name}: carrying through a key that is not a rubric field: ${target.name}`);
+        if (target.kind === "extra" && !warned.has(target.name)) {
+          warned.add(target.name);
+          options.warn?.(`${source.name}: carrying through a key that is not a rubric field: ${target.name}`);
+        }
       }
-      if (target.kind === "field") fields[target.name] = raw;
+      if (target.kind === "field" && Object.hasOwn(fields, target.name)) {
+        problem ??= { field: target.name, reason: `two keys are the field ${target.name}` };
+      }
+      if (typeof raw === "string" && raw.length > maxField) {
+        problem ??= { field: fieldName(target), reason: tooLong(raw.length, maxField) };
+      } else if (target.kind === "field") fields[target.name] = raw;
       else if (target.kind === "extra") extra[target.name] = typeof raw === "string" ? raw : JSON.stringify(raw) ?? "";
     }
-    yield { location: item.location, fields, extra };
+    yield { location: item.location, fields, extra, problem };
   }
 }
 

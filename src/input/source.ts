@@ -57,9 +57,25 @@ function looksBinary(head: Buffer): boolean {
   return head.subarray(0, 8192).includes(0);
 }
 
-async function firstChunk(iterator: AsyncIterator<Buffer>): Promise<Buffer> {
-  const first = await iterator.next();
-  return first.done ? Buffer.alloc(0) : first.value;
+const SNIFF_BYTES = 64 * 1024;
+
+/** Reads until the first line is complete (or 64 KiB, or the end), so that sniffing sees a whole header. */
+async function firstLine(iterator: AsyncIterator<Buffer | string>): Promise<Buffer> {
+  const parts: Buffer[] = [];
+  let size = 0;
+  for (;;) {
+    const next = await iterator.next();
+    if (next.done) break;
+    const chunk = asBuffer(next.value);
+    parts.push(chunk);
+    size += chunk.length;
+    if (chunk.includes(0x0a) || size >= SNIFF_BYTES) break;
+  }
+  return Buffer.concat(parts);
+}
+
+function asBuffer(chunk: Buffer | string | Uint8Array): Buffer {
+  return typeof chunk === "string" ? Buffer.from(chunk, "utf8") : Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk);
 }
 
 /** Opens a file path, or stdin for `-`, and settles its format. */
@@ -78,16 +94,20 @@ export async function openSource(path: string, format: InputFormat | undefined, 
     }
   }
   const stream = isStdin ? stdin : createReadStream(path, { highWaterMark: 256 * 1024 });
-  const iterator = (stream as AsyncIterable<Buffer>)[Symbol.asyncIterator]();
+  const iterator = (stream as AsyncIterable<Buffer | string>)[Symbol.asyncIterator]();
   let head: Buffer;
   try {
-    head = await firstChunk(iterator);
+    head = await firstLine(iterator);
   } catch (error) {
     throw new InputError(describeFsError(name, error as NodeJS.ErrnoException));
   }
   if (looksBinary(head)) throw new InputError(`${name}: not a CSV or JSON file (it holds binary data)`);
   const resolved = format ?? (isStdin ? undefined : BY_EXTENSION[extname(path).toLowerCase()]) ?? sniffFormat(head);
-  const rest: AsyncIterable<Buffer> = { [Symbol.asyncIterator]: () => iterator };
+  const rest: AsyncIterable<Buffer> = {
+    async *[Symbol.asyncIterator]() {
+      for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield asBuffer(next.value);
+    },
+  };
   return { name, format: resolved, head, rest, size };
 }
 

@@ -19,6 +19,9 @@ function isBlank(raw: unknown): boolean {
 const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?$/;
 const UK = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?$/;
 
+const MIN_YEAR = 1900;
+const MAX_YEAR = 2199;
+
 function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
@@ -32,6 +35,7 @@ export function parseDate(raw: unknown): Parsed<CaseDate> {
   const m = iso ?? uk;
   if (!m) return fail(`expected a date as YYYY-MM-DD or DD/MM/YYYY, got ${quote(raw)}`);
   const [year, month, day] = iso ? [+m[1]!, +m[2]!, +m[3]!] : [+m[3]!, +m[2]!, +m[1]!];
+  if (year < MIN_YEAR || year > MAX_YEAR) return fail(`not a plausible year: ${year} in ${quote(raw)} (expected ${MIN_YEAR}-${MAX_YEAR})`);
   if (month < 1 || month > 12) {
     const hint = uk && day >= 1 && day <= 12 && month <= 31 ? " (dates are DD/MM/YYYY, not US order)" : "";
     return fail(`not a date: month ${month} in ${quote(raw)}${hint}`);

@@ -10,6 +10,7 @@ import type { CliContext } from "../context.js";
 import { CliError, EXIT, EXIT_CODES } from "../errors.js";
 import { parseOutputSpecs, type OutputSpec } from "../formats.js";
 import { fileDestination, stdoutDestination, type Destination } from "../output.js";
+import { redactionKey, redactor } from "../redact.js";
 import type { RegisterCommand } from "./types.js";
 
 export interface ScoreOptions {
@@ -23,6 +24,9 @@ export interface ScoreOptions {
   gates: Gates;
   rubric: Rubric;
   mapping?: ColumnMapping;
+  /** Replaces every case id in every output, when --redact is given. */
+  redact?: (caseId: string) => string;
+  maxFieldBytes: number;
 }
 
 interface Output {
@@ -74,6 +78,7 @@ export async function score(file: string, options: ScoreOptions, ctx: CliContext
     format: options.inputFormat,
     delimiter: options.delimiter,
     mapping: options.mapping,
+    maxFieldBytes: options.maxFieldBytes,
     stdin: ctx.stdin,
     warn,
     onOpen: (source) => (meta.input = { name: source.name, format: source.format }),
@@ -89,12 +94,17 @@ export async function score(file: string, options: ScoreOptions, ctx: CliContext
       if (!first.done) yield first.value;
       yield* items;
     };
+    const redact = options.redact;
     const summary = await runAudit(
       all(),
       options.rubric,
       {
-        case: (result) => writeAll(outputs, (r) => r.case?.(result)),
+        case: (result) => {
+          if (redact) result = { ...result, case_id: redact(result.case_id) };
+          return writeAll(outputs, (r) => r.case?.(result));
+        },
         invalid: (record) => {
+          if (redact && record.case_id !== undefined) record = { ...record, case_id: redact(record.case_id) };
           if (listed++ < options.maxErrors) log(describeInvalid(meta.input.name, record));
           return writeAll(outputs, (r) => r.invalid?.(record));
         },
@@ -144,9 +154,12 @@ interface RawScoreOptions {
   minGood?: string;
   perGroup?: boolean;
   maxInvalid: string;
+  redact?: boolean;
+  redactKeyFile?: string;
+  maxFieldBytes: string;
 }
 
-export function resolveScoreOptions(raw: RawScoreOptions): ScoreOptions {
+export function resolveScoreOptions(raw: RawScoreOptions, env: Record<string, string | undefined>): ScoreOptions {
   const delimiter = raw.delimiter === "\\t" || raw.delimiter === "tab" ? "\t" : raw.delimiter;
   if (delimiter !== undefined && delimiter.length !== 1) {
     throw new CliError(`--delimiter: expected one character (or "tab"), got "${raw.delimiter}"`);
@@ -167,6 +180,8 @@ export function resolveScoreOptions(raw: RawScoreOptions): ScoreOptions {
       maxInvalid: parseCount(raw.maxInvalid, "--max-invalid"),
     },
     rubric: referenceRubric(),
+    redact: raw.redact ? redactor(redactionKey(raw.redactKeyFile, env)) : undefined,
+    maxFieldBytes: parseCount(raw.maxFieldBytes, "--max-field-bytes"),
   };
 }
 
@@ -193,8 +208,11 @@ export const registerScore: RegisterCommand = (program, { ctx, setExit, version 
     .option("--min-good <n|p%>", "fail the run if fewer cases than this are good")
     .option("--per-group", "check --max-inadequate and --min-good on every group, not only overall")
     .option("--max-invalid <n>", "fail the run if more records than this are invalid", "0")
+    .option("--redact", "replace every case id in every output with a keyed hash (HMAC-SHA256)")
+    .option("--redact-key-file <file>", "the --redact key (default: the AUDIT_REDACT_KEY environment variable)")
+    .option("--max-field-bytes <n>", "a cell longer than this makes its record invalid", String(1024 * 1024))
     .addHelpText("after", EXIT_CODES)
     .action(async (file: string, raw: RawScoreOptions) => {
-      setExit(await score(file, resolveScoreOptions(raw), ctx, version));
+      setExit(await score(file, resolveScoreOptions(raw, ctx.env), ctx, version));
     });
 };
