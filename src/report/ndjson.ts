@@ -1,0 +1,22 @@
+import type { Reporter } from "./types.js";
+
+/** U+2028 and U+2029 are valid inside JSON strings but some line readers split on them. */
+const LINE_SEPARATORS = /[\u2028\u2029]/g;
+
+function line(type: "case" | "invalid" | "summary", value: object): string {
+  const text = JSON.stringify({ type, ...value });
+  return `${text.replace(LINE_SEPARATORS, (c) => `\\u${c.charCodeAt(0).toString(16)}`)}\n`;
+}
+
+/**
+ * One JSON object per line, `type` first: a `case` line per graded case and an
+ * `invalid` line per invalid record as each comes, then one `summary` line.
+ * Cases and invalid records have the shapes of the JSON report's `cases` and `invalid`.
+ */
+export function ndjsonReporter(): Reporter {
+  return {
+    case: (result) => line("case", result),
+    invalid: (record) => line("invalid", record),
+    end: (summary) => line("summary", summary),
+  };
+}
