@@ -1,14 +1,18 @@
-import { reportJsonSchema } from "../../report/schema.js";
+import { jsonSchemaOf, PUBLISHED_SCHEMAS, type SchemaName } from "../../report/published-schemas.js";
 import { CliError } from "../errors.js";
 import type { RegisterCommand } from "./types.js";
+
+const NAMES = Object.keys(PUBLISHED_SCHEMAS) as SchemaName[];
 
 export const registerSchema: RegisterCommand = (program, { ctx }) => {
   program
     .command("schema")
-    .description("print the JSON Schema of the JSON report")
-    .argument("[which]", "report", "report")
+    .description("print a JSON Schema: the JSON report, one input case record, or one line of --format ndjson")
+    .argument("[which]", NAMES.join(" | "), "report")
     .action((which: string) => {
-      if (which !== "report") throw new CliError(`schema: unknown schema "${which}"; expected "report"`);
-      ctx.stdout.write(`${JSON.stringify(reportJsonSchema(), null, 2)}\n`);
+      if (!(NAMES as string[]).includes(which)) {
+        throw new CliError(`schema: unknown schema "${which}"; expected one of ${NAMES.join(", ")}`);
+      }
+      ctx.stdout.write(`${JSON.stringify(jsonSchemaOf(which as SchemaName), null, 2)}\n`);
     });
 };
