@@ -1,20 +1,81 @@
+import { createHash } from "node:crypto";
 import type { Rule } from "../rules/define-rule.js";
 import { BUILT_IN_RULES } from "../rules/index.js";
 
 export interface ActiveRule {
   rule: Rule<unknown>;
   options: unknown;
+  /** An inadequate rating from this rule makes the case inadequate, whatever the strategy. */
+  critical: boolean;
+  /** `built-in`, or the plugin path the rule came from, as the config names it. */
+  source: string;
+}
+
+export type Strategy =
+  | { name: "worst" }
+  | { name: "points"; good: number; adequate: number; weights: Record<string, number> };
+
+/** A rule module named by a config: its path as written, the ids it added, and a hash of its file. */
+export interface PluginRef {
+  path: string;
+  ids: string[];
+  sha256: string;
 }
 
 export interface Rubric {
-  strategy: "worst";
+  strategy: Strategy;
   rules: ActiveRule[];
+  plugins: PluginRef[];
 }
+
+export const BUILT_IN = "built-in";
+export const DEFAULT_WEIGHT = 1;
 
 /** The reference rubric: every built-in rule with the spec's default options. */
 export function referenceRubric(): Rubric {
   return {
-    strategy: "worst",
-    rules: BUILT_IN_RULES.map((rule) => ({ rule, options: rule.options.parse({}) })),
+    strategy: { name: "worst" },
+    rules: BUILT_IN_RULES.map((rule) => ({ rule, options: rule.options.parse({}), critical: false, source: BUILT_IN })),
+    plugins: [],
   };
+}
+
+export function ruleWeight(strategy: Strategy, id: string): number {
+  return strategy.name === "points" ? (strategy.weights[id] ?? DEFAULT_WEIGHT) : DEFAULT_WEIGHT;
+}
+
+export interface RubricDescription {
+  strategy: { name: "worst" } | { name: "points"; good: number; adequate: number };
+  rules: { id: string; options: unknown; critical: boolean; weight?: number; source: string }[];
+  plugins: PluginRef[];
+}
+
+/** The rubric as plain JSON: what a report records so that two runs can be compared. */
+export function describeRubric(rubric: Rubric): RubricDescription {
+  const { strategy } = rubric;
+  return {
+    strategy: strategy.name === "points" ? { name: "points", good: strategy.good, adequate: strategy.adequate } : { name: "worst" },
+    rules: rubric.rules.map(({ rule, options, critical, source }) => ({
+      id: rule.id,
+      options,
+      critical,
+      ...(strategy.name === "points" ? { weight: ruleWeight(strategy, rule.id) } : {}),
+      source,
+    })),
+    plugins: rubric.plugins.map((plugin) => ({ ...plugin, ids: [...plugin.ids] })),
+  };
+}
+
+/** JSON with object keys sorted at every level, so that equal values give equal text. */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, inner: unknown) =>
+    inner !== null && typeof inner === "object" && !Array.isArray(inner)
+      ? Object.fromEntries(Object.entries(inner).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : inner,
+  );
+}
+
+/** A stable hash of the rubric's description: equal hashes mean comparable grades. */
+export function rubricHash(rubric: Rubric): string {
+  return `sha256:${createHash("sha256").update(canonicalJson(describeRubric(rubric))).digest("hex")}`;
 }

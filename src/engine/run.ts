@@ -1,7 +1,7 @@
 import type { Case } from "../input/case.js";
-import type { InvalidRecord, ReadItem } from "../input/read.js";
+import type { InvalidRecord, Location, ReadItem } from "../input/read.js";
 import type { Rubric } from "./rubric.js";
-import { scoreCase, type CaseResult } from "./score.js";
+import { scoreCase, type CaseResult, type RuleFailure } from "./score.js";
 import { SummaryBuilder, type Summary } from "./summary.js";
 
 export const NOT_RECORDED_GROUP = "(not recorded)";
@@ -25,14 +25,25 @@ export function groupValue(record: Partial<Case> | Record<string, unknown>, extr
   return text === "" ? NOT_RECORDED_GROUP : text;
 }
 
+/** A case whose rules could not all be run: listed as invalid, against the first failing rule. */
+export function failedCase(location: Location, case_id: string, group: string, failures: readonly RuleFailure[]): ScoredInvalid {
+  const errors = failures.map(({ id, message }) => ({ field: `rule:${id}`, reason: `rule ${id} failed: ${message}` }));
+  return { ...location, case_id, group, field: errors[0]!.field, reason: errors[0]!.reason, errors };
+}
+
 /** Scores every record, hands each result to the sink as it comes, and returns the tallies. */
 export async function runAudit(items: AsyncIterable<ReadItem>, rubric: Rubric, sink: RunSink, groupBy = "force"): Promise<Summary> {
   const summary = new SummaryBuilder();
   for await (const item of items) {
     if (item.kind === "case") {
-      const result = scoreCase(item.record, rubric, groupValue(item.record, item.record.extra, groupBy));
-      summary.addGraded(result.group, result.grade);
-      await sink.case(result);
+      const scored = scoreCase(item.record, rubric, groupValue(item.record, item.record.extra, groupBy));
+      if (scored.ok) {
+        summary.addGraded(scored.result.group, scored.result.grade);
+        await sink.case(scored.result);
+      } else {
+        summary.addInvalid(scored.group);
+        await sink.invalid(failedCase(item.location, scored.case_id, scored.group, scored.failures));
+      }
     } else {
       const group = groupValue(item.raw, item.rawExtra, groupBy);
       summary.addInvalid(group);

@@ -1,12 +1,11 @@
+import { describeRubric, rubricHash } from "../engine/rubric.js";
 import type { ScoredInvalid } from "../engine/run.js";
 import { SCHEMA_VERSION } from "./schema.js";
 import type { ReportMeta, Reporter } from "./types.js";
 
+/** The rubric a report was graded with, and its hash: reports with equal hashes are comparable. */
 export function rubricDescription(meta: ReportMeta) {
-  return {
-    strategy: meta.rubric.strategy,
-    rules: meta.rubric.rules.map(({ rule, options }) => ({ id: rule.id, options })),
-  };
+  return { ...describeRubric(meta.rubric), hash: rubricHash(meta.rubric) };
 }
 
 /**

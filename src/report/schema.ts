@@ -45,15 +45,30 @@ export const invalidRecordSchema = z.object({
   errors: z.array(problemSchema),
 });
 
+export const rubricSchema = z.object({
+  strategy: z.discriminatedUnion("name", [
+    z.object({ name: z.literal("worst") }),
+    z.object({ name: z.literal("points"), good: z.number(), adequate: z.number() }),
+  ]),
+  rules: z.array(
+    z.object({
+      id: z.string(),
+      options: z.unknown(),
+      critical: z.boolean(),
+      weight: z.number().min(0).optional().describe("under the points strategy"),
+      source: z.string().describe('"built-in", or the path of the plugin that added the rule'),
+    }),
+  ),
+  plugins: z.array(z.object({ path: z.string(), ids: z.array(z.string()), sha256: z.string() })),
+  hash: z.string().regex(/^sha256:[0-9a-f]{64}$/).describe("of the rubric above, canonical JSON with sorted keys: equal hashes mean comparable grades"),
+});
+
 export const reportSchema = z.object({
   schemaVersion: z.literal(SCHEMA_VERSION),
   tool: z.object({ name: z.literal("audit"), version: z.string() }),
   input: z.object({ name: z.string(), format: z.enum(["csv", "json", "ndjson"]) }),
   groupBy: z.string(),
-  rubric: z.object({
-    strategy: z.string(),
-    rules: z.array(z.object({ id: z.string(), options: z.unknown() })),
-  }),
+  rubric: rubricSchema,
   cases: z.array(caseResultSchema),
   invalid: z.array(invalidRecordSchema),
   summary: z.object({

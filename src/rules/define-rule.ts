@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import { z } from "zod";
 import type { Case } from "../input/case.js";
 
 export type Rating = "good" | "adequate" | "inadequate" | "n/a";
@@ -16,6 +16,14 @@ export interface RuleResult {
   findings: Finding[];
 }
 
+/** A worked example for `audit rules <id>`: a case, as its columns would read, and the rating it gets. */
+export interface RuleExample {
+  rating: Rating;
+  summary: string;
+  /** Columns of the example case as written in a CSV; `case_id`, `force` and `reported_on` default. */
+  record: Record<string, string>;
+}
+
 export interface Rule<Options = unknown> {
   id: string;
   description: string;
@@ -24,15 +32,22 @@ export interface Rule<Options = unknown> {
   /** Options with the reference rubric's defaults: `options.parse({})` gives them. */
   options: z.ZodType<Options>;
   evaluate(record: Case, options: Options): RuleResult;
+  examples?: readonly RuleExample[];
 }
 
-/** Identity function that lets TypeScript infer a rule's option type from its schema. */
-export function defineRule<Schema extends z.ZodType>(rule: {
+const NO_OPTIONS = z.object({}).strict();
+
+/**
+ * Identity function that lets TypeScript infer a rule's option type from its schema.
+ * A rule without options gets an empty one, so that any options given are an error.
+ */
+export function defineRule<Schema extends z.ZodType = typeof NO_OPTIONS>(rule: {
   id: string;
   description: string;
   fields: readonly string[];
-  options: Schema;
+  options?: Schema;
   evaluate(record: Case, options: z.output<Schema>): RuleResult;
+  examples?: readonly RuleExample[];
 }): Rule<z.output<Schema>> {
-  return rule as Rule<z.output<Schema>>;
+  return (rule.options ? rule : { ...rule, options: NO_OPTIONS }) as Rule<z.output<Schema>>;
 }

@@ -1,5 +1,9 @@
+import { registerConfig } from "./config.js";
+import { registerInit } from "./init.js";
+import { registerRules } from "./rules.js";
 import { registerSchema } from "./schema.js";
 import { registerScore } from "./score.js";
+import { registerValidate } from "./validate.js";
 import type { RegisterCommand } from "./types.js";
 
-export const COMMANDS: readonly RegisterCommand[] = [registerScore, registerSchema];
+export const COMMANDS: readonly RegisterCommand[] = [registerScore, registerRules, registerConfig, registerInit, registerSchema, registerValidate];

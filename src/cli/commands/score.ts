@@ -1,6 +1,7 @@
 import { Option } from "commander";
 import { checkGates, parseLimit, type Gates, type Limit } from "../../engine/gates.js";
-import { referenceRubric, type Rubric } from "../../engine/rubric.js";
+import { loadConfig } from "../../config/load.js";
+import type { Rubric } from "../../engine/rubric.js";
 import { runAudit, type ScoredInvalid } from "../../engine/run.js";
 import { readCases, type ColumnMapping, type ReadOptions } from "../../input/read.js";
 import type { InputFormat } from "../../input/source.js";
@@ -11,6 +12,7 @@ import { CliError, EXIT, EXIT_CODES } from "../errors.js";
 import { parseOutputSpecs, type OutputSpec } from "../formats.js";
 import { fileDestination, stdoutDestination, type Destination } from "../output.js";
 import { redactionKey, redactor } from "../redact.js";
+import { addConfigOptions, configRequest, type ConfigFlags } from "./config.js";
 import type { RegisterCommand } from "./types.js";
 
 export interface ScoreOptions {
@@ -159,11 +161,13 @@ interface RawScoreOptions {
   maxFieldBytes: string;
 }
 
-export function resolveScoreOptions(raw: RawScoreOptions, env: Record<string, string | undefined>): ScoreOptions {
+/** Every score option from the command line, the config included: all checked before any record is read. */
+export async function resolveScoreOptions(raw: RawScoreOptions & ConfigFlags, ctx: CliContext): Promise<ScoreOptions> {
   const delimiter = raw.delimiter === "\\t" || raw.delimiter === "tab" ? "\t" : raw.delimiter;
   if (delimiter !== undefined && delimiter.length !== 1) {
     throw new CliError(`--delimiter: expected one character (or "tab"), got "${raw.delimiter}"`);
   }
+  const { rubric, mapping } = await loadConfig(configRequest(raw, ctx));
   return {
     inputFormat: raw.inputFormat,
     delimiter,
@@ -179,8 +183,9 @@ export function resolveScoreOptions(raw: RawScoreOptions, env: Record<string, st
       perGroup: raw.perGroup,
       maxInvalid: parseCount(raw.maxInvalid, "--max-invalid"),
     },
-    rubric: referenceRubric(),
-    redact: raw.redact ? redactor(redactionKey(raw.redactKeyFile, env)) : undefined,
+    rubric,
+    mapping,
+    redact: raw.redact ? redactor(redactionKey(raw.redactKeyFile, ctx.env)) : undefined,
     maxFieldBytes: parseCount(raw.maxFieldBytes, "--max-field-bytes"),
   };
 }
@@ -188,7 +193,7 @@ export function resolveScoreOptions(raw: RawScoreOptions, env: Record<string, st
 const collect = (value: string, previous: string[]) => [...previous, value];
 
 export const registerScore: RegisterCommand = (program, { ctx, setExit, version }) => {
-  program
+  const command = program
     .command("score")
     .description("read case records, grade each case, and print per-group and overall grade tables")
     .argument("<file>", "a .csv, .tsv, .json, .ndjson or .jsonl file, or - for stdin")
@@ -211,8 +216,8 @@ export const registerScore: RegisterCommand = (program, { ctx, setExit, version 
     .option("--redact", "replace every case id in every output with a keyed hash (HMAC-SHA256)")
     .option("--redact-key-file <file>", "the --redact key (default: the AUDIT_REDACT_KEY environment variable)")
     .option("--max-field-bytes <n>", "a cell longer than this makes its record invalid", String(1024 * 1024))
-    .addHelpText("after", EXIT_CODES)
-    .action(async (file: string, raw: RawScoreOptions) => {
-      setExit(await score(file, resolveScoreOptions(raw, ctx.env), ctx, version));
-    });
+    .addHelpText("after", EXIT_CODES);
+  addConfigOptions(command).action(async (file: string, raw: RawScoreOptions & ConfigFlags) => {
+    setExit(await score(file, await resolveScoreOptions(raw, ctx), ctx, version));
+  });
 };

@@ -1,0 +1,44 @@
+import { spawnSync } from "node:child_process";
+import { createRequire } from "node:module";
+import { describe, expect, test } from "vitest";
+import { ConfigError } from "../src/config/errors.js";
+import { exampleRule, gradeExampleCases, HERE, parseExampleConfig, ratingOf } from "./_load.js";
+
+const ID = "repeat-referrals";
+
+describe(ID, async () => {
+  const { rule, options } = await exampleRule(ID);
+  const graded = await gradeExampleCases();
+
+  test("loads from a named export, with the config's options", () => {
+    expect(options).toEqual({ threshold: 2 });
+  });
+
+  test.each((rule.examples ?? []).map((e) => [e.summary, e] as const))("its example %s rates as documented", (_summary, example) => {
+    expect(ratingOf(rule, rule.options.parse({}), example)).toBe(example.rating);
+  });
+
+  test.each<[string, string, string, string]>([
+    ["no previous referrals", "EX-1", "n/a", "good"],
+    ["one previous referral, below the threshold", "EX-2", "n/a", "good"],
+    ["three previous referrals, high risk, strategy discussion held", "EX-4", "good", "good"],
+    ["four previous referrals at standard risk: not critical, so the mean of 10/6 grades the case adequate", "EX-5", "inadequate", "adequate"],
+  ])("examples/cases.csv: %s", (_name, id, rating, grade) => {
+    const result = graded.get(id)!;
+    expect(result.rules.find((r) => r.id === ID)?.rating).toBe(rating);
+    expect(result.grade).toBe(grade);
+  });
+
+  test("a threshold of 0 is refused by the rule's own schema, named by path", async () => {
+    const error = await parseExampleConfig({ plugins: ["./repeat-referrals.mjs"], rules: { [ID]: { threshold: 0 } } }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as ConfigError).problems).toEqual(["audit.config.json: rules.repeat-referrals.threshold: expected a whole number of previous referrals, got 0"]);
+  });
+
+  test("type-checks as TypeScript-checked JavaScript against the package's public types", () => {
+    const tsc = createRequire(import.meta.url).resolve("typescript/bin/tsc");
+    const run = spawnSync(process.execPath, [tsc, "-p", `${HERE}tsconfig.json`], { encoding: "utf8" });
+    expect(run.stdout + run.stderr).toBe("");
+    expect(run.status).toBe(0);
+  });
+});

@@ -1,0 +1,128 @@
+import { existsSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+import { dirname, extname, relative, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+import { z } from "zod";
+import { referenceRubric, type Rubric } from "../engine/rubric.js";
+import type { ColumnMapping } from "../input/read.js";
+import { BUILT_IN_RULES } from "../rules/index.js";
+import { ConfigError } from "./errors.js";
+import { describeIssues } from "./issues.js";
+import { jsonErrorOffset, lineAndColumn } from "./json-error.js";
+import { loadPlugins } from "./plugins.js";
+import { builtInSource, configSchema, engineStrategy, type KnownRule, type ParsedConfig } from "./schema.js";
+import { showValue } from "./suggest.js";
+
+/** Looked for in the working directory, in this order; more than one is an error. */
+export const CONFIG_FILES = ["audit.config.json", "audit.config.mjs", "audit.config.js"] as const;
+
+export interface LoadConfigOptions {
+  /** `--config FILE`, relative to `cwd`. */
+  configPath?: string;
+  /** False for `--no-config`: the reference rubric, whatever files there are. */
+  useConfig: boolean;
+  cwd: string;
+}
+
+export interface LoadedConfig {
+  rubric: Rubric;
+  mapping: ColumnMapping;
+  /** The config file as the user would name it, when one was used. */
+  path?: string;
+  /** Every rule the config could name, switched on or off, with its options. */
+  rules: (KnownRule & ParsedConfig["rules"][string])[];
+  parsed: ParsedConfig;
+}
+
+function locate({ configPath, cwd }: LoadConfigOptions): string | undefined {
+  if (configPath !== undefined) {
+    const file = resolve(cwd, configPath);
+    if (!existsSync(file)) throw new ConfigError([`${configPath}: no such config file`]);
+    return file;
+  }
+  const found = CONFIG_FILES.filter((name) => existsSync(resolve(cwd, name)));
+  if (found.length > 1) throw new ConfigError([`found ${found.join(" and ")}; keep one, or choose with --config`]);
+  return found[0] && resolve(cwd, found[0]);
+}
+
+async function readConfigFile(file: string, name: string): Promise<unknown> {
+  const extension = extname(file);
+  if (extension === ".json") {
+    const text = (await readFile(file, "utf8")).replace(/^\uFEFF/, "");
+    try {
+      return JSON.parse(text) as unknown;
+    } catch (error) {
+      // Node's message may quote the file; say only what went wrong, and where.
+      const message = (error as Error).message.replace(/,? *(".*" is not valid JSON|in JSON at position \d+)[\s\S]*$/, "");
+      throw new ConfigError([`${name}:${lineAndColumn(text, jsonErrorOffset(text))}: not valid JSON: ${message}`]);
+    }
+  }
+  if (![".mjs", ".js", ".cjs"].includes(extension)) throw new ConfigError([`${name}: expected a .json, .mjs or .js config file`]);
+  let module: { default?: unknown };
+  try {
+    module = (await import(pathToFileURL(file).href)) as { default?: unknown };
+  } catch (error) {
+    throw new ConfigError([`${name}: failed to load: ${(error instanceof Error ? error.message : String(error)).split("\n")[0]}`]);
+  }
+  if (module.default === undefined) throw new ConfigError([`${name}: has no default export; export default the config object`]);
+  return module.default;
+}
+
+/** Just the plugin list, read first: the full schema depends on the rules the plugins add. */
+const pluginsOnly = z.object({
+  plugins: z.array(z.string("expected the path of a rule module"), "expected an array of paths").default([]),
+});
+
+/** Parses a config (already read) against the built-in rules and its plugins' rules. */
+export async function parseConfig(raw: unknown, baseDir: string, name: string): Promise<Omit<LoadedConfig, "path">> {
+  const fail = (lines: string[]) => new ConfigError(lines.map((line) => `${name}: ${line}`));
+  if (raw === null || typeof raw !== "object" || Array.isArray(raw)) throw fail([`expected a config object, got ${showValue(raw)}`]);
+  const listed = pluginsOnly.safeParse(raw, { reportInput: true });
+  if (!listed.success) throw fail(describeIssues(listed.error.issues, pluginsOnly));
+  const plugins = await loadPlugins(listed.data.plugins, baseDir);
+  if (plugins.problems.length) throw fail(plugins.problems);
+
+  const known = [...BUILT_IN_RULES.map(builtInSource), ...plugins.rules];
+  const schema = configSchema(known);
+  const result = schema.safeParse(raw, { reportInput: true });
+  if (!result.success) throw fail(describeIssues(result.error.issues, schema, raw));
+  const parsed = result.data;
+  const rules = known.map((entry) => ({ ...entry, ...parsed.rules[entry.rule.id]! }));
+  const rubric: Rubric = {
+    strategy: engineStrategy(parsed.strategy),
+    rules: rules.flatMap((entry) =>
+      entry.enabled
+        ? [{ rule: entry.rule, options: entry.options, critical: parsed.strategy.critical.includes(entry.rule.id), source: entry.source }]
+        : [],
+    ),
+    plugins: plugins.refs,
+  };
+  return { rubric, mapping: { columns: parsed.columns, values: parsed.values }, rules, parsed };
+}
+
+/** The reference rubric, as if from an empty config. */
+export function defaultConfig(): Omit<LoadedConfig, "path"> {
+  const rubric = referenceRubric();
+  const rules = rubric.rules.map(({ rule, options, source }) => ({ rule, source, enabled: true as const, options }));
+  const parsed: ParsedConfig = {
+    rules: Object.fromEntries(rules.map(({ rule, options }) => [rule.id, { enabled: true, options }])),
+    strategy: { name: "worst", critical: [] },
+    plugins: [],
+    columns: {},
+    values: {},
+  };
+  return { rubric, mapping: {}, rules, parsed };
+}
+
+/**
+ * Finds, reads and validates the rubric config, once, before any record is read.
+ * Throws ConfigError (exit 2) with one line per problem.
+ */
+export async function loadConfig(options: LoadConfigOptions): Promise<LoadedConfig> {
+  if (!options.useConfig) return defaultConfig();
+  const file = locate(options);
+  if (file === undefined) return defaultConfig();
+  const name = options.configPath ?? relative(options.cwd, file);
+  const raw = await readConfigFile(file, name);
+  return { ...(await parseConfig(raw, dirname(file), name)), path: name };
+}

@@ -1,0 +1,104 @@
+import { createHash } from "node:crypto";
+import { readFile } from "node:fs/promises";
+import { extname, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+import { z } from "zod";
+import type { PluginRef } from "../engine/rubric.js";
+import type { Rule } from "../rules/define-rule.js";
+import { BUILT_IN_RULES } from "../rules/index.js";
+import { describeIssues } from "./issues.js";
+import type { KnownRule } from "./schema.js";
+import { formatPath } from "./suggest.js";
+
+const RATINGS = ["good", "adequate", "inadequate", "n/a"] as const;
+const isSchema = (value: unknown) => typeof (value as { safeParse?: unknown })?.safeParse === "function";
+
+const ruleShape = z.object({
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, "expected a rule id in lower-case-words-with-hyphens"),
+  description: z.string().min(1, "expected a one-line description"),
+  fields: z.array(z.string(), "expected an array of the field names the rule reads"),
+  options: z.custom(isSchema, "expected a zod schema (with a default for every option) or nothing").optional(),
+  evaluate: z.custom<Rule["evaluate"]>((value) => typeof value === "function", "expected a function (case, options) => { rating, findings }"),
+  examples: z.array(z.object({ rating: z.enum(RATINGS), summary: z.string(), record: z.record(z.string(), z.string()) })).optional(),
+});
+
+const NO_OPTIONS = z.object({}).strict();
+
+export interface LoadedPlugins {
+  rules: KnownRule[];
+  refs: PluginRef[];
+  problems: string[];
+}
+
+const looksLikeRule = (value: unknown) => typeof value === "object" && value !== null && "evaluate" in value;
+
+/** The rules a module offers: its default export, else every named export that is a rule or a list of them. */
+function candidatesOf(module: Record<string, unknown>): unknown[] {
+  if (module.default !== undefined) return [module.default].flat();
+  return Object.values(module).flatMap((value) => [value].flat().filter(looksLikeRule));
+}
+
+async function importModule(file: string): Promise<Record<string, unknown>> {
+  return (await import(pathToFileURL(file).href)) as Record<string, unknown>;
+}
+
+function loadFailure(path: string, error: unknown): string {
+  const code = (error as { code?: string })?.code;
+  if (code === "ERR_UNKNOWN_FILE_EXTENSION" && /\.[cm]?ts$/.test(path)) {
+    return `cannot load TypeScript directly; compile ${JSON.stringify(path)} to .js or .mjs and name that`;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  return `${JSON.stringify(path)} failed to load: ${message.split("\n")[0]}`;
+}
+
+/** Imports each plugin named by a config, resolved against the config's folder, and checks every rule it exports. */
+export async function loadPlugins(paths: readonly string[], baseDir: string): Promise<LoadedPlugins> {
+  const owners = new Map<string, string>(BUILT_IN_RULES.map((rule) => [rule.id, "a built-in rule"]));
+  const loaded: LoadedPlugins = { rules: [], refs: [], problems: [] };
+  for (const [index, path] of paths.entries()) {
+    const where = formatPath(["plugins", index]);
+    const problem = (message: string) => void loaded.problems.push(`${where}: ${message}`);
+    const file = resolve(baseDir, path);
+    let content: Buffer;
+    try {
+      content = await readFile(file);
+    } catch {
+      problem(`no such file ${JSON.stringify(path)} (looked for ${file})`);
+      continue;
+    }
+    if (![".js", ".mjs", ".cjs", ".ts", ".mts", ".cts"].includes(extname(file))) {
+      problem(`expected a JavaScript module (.mjs or .js), got ${JSON.stringify(path)}`);
+      continue;
+    }
+    let module: Record<string, unknown>;
+    try {
+      module = await importModule(file);
+    } catch (error) {
+      problem(loadFailure(path, error));
+      continue;
+    }
+    const candidates = candidatesOf(module);
+    if (candidates.length === 0) problem(`${JSON.stringify(path)} exports no rule; export default a rule or an array of rules`);
+    const ids: string[] = [];
+    for (const [i, candidate] of candidates.entries()) {
+      const parsed = ruleShape.safeParse(candidate, { reportInput: true });
+      const id = (candidate as { id?: unknown })?.id;
+      const label = typeof id === "string" ? `rule "${id}"` : `rule ${i + 1}`;
+      if (!parsed.success) {
+        for (const line of describeIssues(parsed.error.issues, ruleShape)) problem(`${label}: ${line}`);
+        continue;
+      }
+      const rule = candidate as Rule<unknown>;
+      const owner = owners.get(rule.id);
+      if (owner) {
+        problem(`${label}: the id is taken by ${owner}; choose another`);
+        continue;
+      }
+      owners.set(rule.id, `${where} (${path})`);
+      ids.push(rule.id);
+      loaded.rules.push({ rule: parsed.data.options ? rule : { ...rule, options: NO_OPTIONS }, source: path });
+    }
+    loaded.refs.push({ path, ids, sha256: createHash("sha256").update(content).digest("hex") });
+  }
+  return loaded;
+}
