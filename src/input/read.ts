@@ -7,6 +7,7 @@ import { normaliseHeader, targetOf, type ColumnTarget } from "./header.js";
 import { readJsonItems, readNdjsonItems } from "./json.js";
 import { checkRecord, type FieldProblem } from "./record.js";
 import { openSource, type InputFormat, type Source } from "./source.js";
+import { exactNumberText, jsonText } from "./values.js";
 
 export type Location = { line: number } | { index: number };
 
@@ -41,6 +42,8 @@ export interface ReadOptions {
   warn?: (message: string) => void;
   /** A cell (or JSON string, or NDJSON line) longer than this makes its record invalid; default 1 MiB. */
   maxFieldBytes?: number;
+  /** Carried-through columns that something downstream reads (a plugin rule's fields): not warned about. */
+  expectedColumns?: ReadonlySet<string>;
   /** Called once the source is open, e.g. to learn its size. */
   onOpen?: (source: Source) => void;
 }
@@ -77,16 +80,18 @@ function locate(location: Location): Pick<InvalidRecord, "line" | "index"> {
 function caseIdOf(fields: Record<string, unknown>): string | undefined {
   const id = fields.case_id;
   if (typeof id === "string" && id.trim() !== "") return id.trim();
-  if (typeof id === "number") return String(id);
-  return undefined;
+  return typeof id === "number" ? exactNumberText(id) : undefined;
 }
 
 export const DEFAULT_MAX_FIELD_BYTES = 1024 * 1024;
 /** A record may be this many times --max-field-bytes before the file is given up as not CSV at all. */
 export const RECORD_LIMIT_FACTOR = 8;
 
-function tooLong(length: number, limit: number): string {
-  return `a value of ${length} characters is over the limit of ${limit} (--max-field-bytes)`;
+/** Why a value is over --max-field-bytes in UTF-8, if it is; bytes are counted only when they might be. */
+function tooLong(text: string, limit: number): string | undefined {
+  if (text.length * 3 <= limit) return undefined;
+  const bytes = Buffer.byteLength(text, "utf8");
+  return bytes > limit ? `a value of ${bytes} bytes is over the limit of ${limit} (--max-field-bytes)` : undefined;
 }
 
 function fieldName(target: ColumnTarget | undefined): string {
@@ -116,7 +121,7 @@ async function* csvRecords(source: Source, options: ReadOptions): AsyncGenerator
     const list = missing.map((m) => `"${m}"`).join(", ");
     throw new InputError(`${source.name}: missing required column${missing.length > 1 ? "s" : ""} ${list}`);
   }
-  const carried = targets.flatMap((t) => (t.kind === "extra" ? [t.name] : []));
+  const carried = targets.flatMap((t) => (t.kind === "extra" && !options.expectedColumns?.has(t.name) ? [t.name] : []));
   if (carried.length) options.warn?.(`${source.name}: carrying through columns that are not rubric fields: ${carried.join(", ")}`);
 
   for await (const { line, cells } of rows) {
@@ -132,7 +137,8 @@ async function* csvRecords(source: Source, options: ReadOptions): AsyncGenerator
     for (let i = 0; i < cells.length; i++) {
       const target = targets[i]!;
       const cell = cells[i]!;
-      if (cell.length > maxField) problem ??= { field: fieldName(target), reason: tooLong(cell.length, maxField) };
+      const over = tooLong(cell, maxField);
+      if (over) problem ??= { field: fieldName(target), reason: over };
       else if (target.kind === "field") fields[target.name] = cell;
       else if (target.kind === "extra") extra[target.name] = cell;
     }
@@ -161,7 +167,7 @@ async function* jsonRecords(source: Source, options: ReadOptions): AsyncGenerato
       if (!target) {
         target = targeter(key);
         targets.set(key, target);
-        if (target.kind === "extra" && !warned.has(target.name)) {
+        if (target.kind === "extra" && !warned.has(target.name) && !options.expectedColumns?.has(target.name)) {
           warned.add(target.name);
           options.warn?.(`${source.name}: carrying through a key that is not a rubric field: ${target.name}`);
         }
@@ -169,10 +175,11 @@ async function* jsonRecords(source: Source, options: ReadOptions): AsyncGenerato
       if (target.kind === "field" && Object.hasOwn(fields, target.name)) {
         problem ??= { field: target.name, reason: `two keys are the field ${target.name}` };
       }
-      if (typeof raw === "string" && raw.length > maxField) {
-        problem ??= { field: fieldName(target), reason: tooLong(raw.length, maxField) };
+      const over = typeof raw === "string" ? tooLong(raw, maxField) : undefined;
+      if (over) {
+        problem ??= { field: fieldName(target), reason: over };
       } else if (target.kind === "field") fields[target.name] = raw;
-      else if (target.kind === "extra") extra[target.name] = typeof raw === "string" ? raw : JSON.stringify(raw) ?? "";
+      else if (target.kind === "extra") extra[target.name] = typeof raw === "string" ? raw : jsonText(raw);
     }
     yield { location: item.location, fields, extra, problem };
   }

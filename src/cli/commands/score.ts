@@ -81,6 +81,7 @@ export async function score(file: string, options: ScoreOptions, ctx: CliContext
     delimiter: options.delimiter,
     mapping: options.mapping,
     maxFieldBytes: options.maxFieldBytes,
+    expectedColumns: new Set(options.rubric.rules.flatMap(({ rule }) => rule.fields)),
     stdin: ctx.stdin,
     warn,
     onOpen: (source) => (meta.input = { name: source.name, format: source.format }),
