@@ -1,4 +1,4 @@
-import { createWriteStream, rmSync, type WriteStream } from "node:fs";
+import { createWriteStream, openSync, rmSync, type WriteStream } from "node:fs";
 import { rename, rm } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import type { Writable } from "node:stream";
@@ -50,15 +50,15 @@ export function removeUnfinishedOutputs(): void {
 
 export async function fileDestination(path: string): Promise<Destination> {
   const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.partial`);
+  let fd: number;
+  try {
+    // Created synchronously, so that a signal's cleanup always finds what it must remove.
+    fd = openSync(temporary, "w");
+  } catch (error) {
+    throw new CliError(`${path}: cannot write the report (${(error as NodeJS.ErrnoException).code ?? "error"})`);
+  }
   unfinished.add(temporary);
-  const stream: WriteStream = createWriteStream(temporary);
-  await new Promise<void>((resolve, reject) => {
-    stream.once("open", () => resolve());
-    stream.once("error", (error: NodeJS.ErrnoException) => {
-      unfinished.delete(temporary);
-      reject(new CliError(`${path}: cannot write the report (${error.code ?? error.message})`));
-    });
-  });
+  const stream: WriteStream = createWriteStream(temporary, { fd });
   const close = () => new Promise<void>((resolve) => stream.end(() => resolve()));
   return {
     name: path,

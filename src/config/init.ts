@@ -1,3 +1,4 @@
+import { quote } from "../input/values.js";
 import { existsSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
@@ -96,7 +97,8 @@ export function initReport(result: InitResult, from: string, output: string): st
     lines.push(`audit: init: could not place ${unplaced.length} columns; they will be carried through: ${unplaced.join(", ")}`);
   }
   for (const { header, field, cells } of result.unplacedValues) {
-    const values = cells.map((cell) => JSON.stringify(cell)).join(", ");
+    const shown = cells.slice(0, 8).map(quote).join(", ");
+    const values = cells.length > 8 ? `${shown} and ${cells.length - 8} more` : shown;
     lines.push(`audit: init: ${header} (${field}): could not place the values ${values}; add them under values.${field}`);
   }
   if (result.missing.length) {

@@ -40,16 +40,21 @@ export async function* readCsvRows(source: Source, delimiter?: string, maxRecord
   const chosen = delimiter ?? (source.name.toLowerCase().endsWith(".tsv") ? "\t" : sniffDelimiter(source.head.toString("utf8")));
   let pending: CsvRow[] = [];
   let line = 1;
+  let emptyLines = 0;
   const parser = parse({
     bom: true,
     delimiter: chosen,
     record_delimiter: ["\r\n", "\n"],
     relax_column_count: true,
-    max_record_size: maxRecordChars,
-    on_record: (cells: string[]) => {
-      const start = line;
+    // Only a line with nothing on it is blank: a line holding `""` is a record of one empty cell.
+    skip_empty_lines: true,
+    // 0 would mean no limit at all.
+    max_record_size: Math.max(1, maxRecordChars),
+    on_record: (cells: string[], context: { empty_lines: number }) => {
+      line += context.empty_lines - emptyLines;
+      emptyLines = context.empty_lines;
+      pending.push({ line, cells });
       line += 1 + countNewlines(cells);
-      if (!(cells.length === 1 && cells[0] === "")) pending.push({ line: start, cells });
       return null;
     },
   });

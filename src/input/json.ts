@@ -10,13 +10,15 @@ export interface JsonItem {
 }
 
 async function readAll(source: Source, maxBytes: number): Promise<string> {
+  const tooLarge = () =>
+    new InputError(`${source.name}: a JSON document over ${maxBytes} bytes; write large inputs as NDJSON or CSV, which are streamed`);
+  // A file says its size: refuse it before reading a byte more.
+  if (source.size !== undefined && source.size > maxBytes) throw tooLarge();
   const parts: Buffer[] = [];
   let size = 0;
   for await (const chunk of chunks(source)) {
     size += chunk.length;
-    if (size > maxBytes) {
-      throw new InputError(`${source.name}: a JSON document over ${maxBytes} bytes; write large inputs as NDJSON or CSV, which are streamed`);
-    }
+    if (size > maxBytes) throw tooLarge();
     parts.push(chunk);
   }
   return Buffer.concat(parts).toString("utf8").replace(/^\uFEFF/, "");
@@ -51,8 +53,7 @@ export async function* readJsonItems(source: Source, maxBytes: number): AsyncGen
 }
 
 /** NDJSON: one record object per line, blank lines ignored, read line by line. */
-export async function* readNdjsonItems(source: Source, maxLineChars: number): AsyncGenerator<JsonItem> {
-  let carry = "";
+export async function* readNdjsonItems(source: Source, maxLineBytes: number): AsyncGenerator<JsonItem> {
   let line = 0;
   const decoder = new TextDecoder("utf-8");
   function* lines(text: string): Generator<JsonItem> {
@@ -60,8 +61,9 @@ export async function* readNdjsonItems(source: Source, maxLineChars: number): As
       line++;
       const trimmed = (line === 1 ? raw.replace(/^\uFEFF/, "") : raw).trim();
       if (trimmed === "") continue;
-      if (trimmed.length > maxLineChars) {
-        yield { location: { line }, value: undefined, error: `a line of ${trimmed.length} characters is over the limit of ${maxLineChars} (--max-field-bytes)` };
+      const bytes = trimmed.length * 3 > maxLineBytes ? Buffer.byteLength(trimmed, "utf8") : 0;
+      if (bytes > maxLineBytes) {
+        yield { location: { line }, value: undefined, error: `a line of ${bytes} bytes is over the limit of ${maxLineBytes} (--max-field-bytes)` };
         continue;
       }
       try {
@@ -71,19 +73,25 @@ export async function* readNdjsonItems(source: Source, maxLineChars: number): As
       }
     }
   }
+  // The start of a line still open, in pieces: joined only once its end comes, not once per chunk.
+  let open: string[] = [];
+  let openLength = 0;
   for await (const chunk of chunks(source)) {
-    const text = carry + decoder.decode(chunk, { stream: true });
+    const text = decoder.decode(chunk, { stream: true });
     const cut = text.lastIndexOf("\n");
     if (cut === -1) {
-      carry = text;
-      if (carry.length > maxLineChars * 8) {
+      open.push(text);
+      openLength += text.length;
+      if (openLength > maxLineBytes * 8) {
         throw new InputError(`${source.name}: line ${line + 1}: a line longer than 8 times --max-field-bytes; is the file NDJSON?`);
       }
       continue;
     }
-    carry = text.slice(cut + 1);
-    yield* lines(text.slice(0, cut));
+    const rest = text.slice(cut + 1);
+    yield* lines(open.join("") + text.slice(0, cut));
+    open = [rest];
+    openLength = rest.length;
   }
-  carry += decoder.decode();
+  const carry = open.join("") + decoder.decode();
   if (carry.trim() !== "") yield* lines(carry);
 }

@@ -53,23 +53,30 @@ export function sniffFormat(head: Buffer): InputFormat {
   }
 }
 
+const BINARY_SNIFF_BYTES = 8192;
+
 function looksBinary(head: Buffer): boolean {
-  return head.subarray(0, 8192).includes(0);
+  return head.subarray(0, BINARY_SNIFF_BYTES).includes(0);
 }
 
 const SNIFF_BYTES = 64 * 1024;
 
-/** Reads until the first line is complete (or 64 KiB, or the end), so that sniffing sees a whole header. */
+/**
+ * Reads until the first line is complete and 8 KiB are in (or 64 KiB, or the end), so that
+ * sniffing sees a whole header and the binary check the same bytes however the input is chunked.
+ */
 async function firstLine(iterator: AsyncIterator<Buffer | string>): Promise<Buffer> {
   const parts: Buffer[] = [];
   let size = 0;
+  let lineEnded = false;
   for (;;) {
     const next = await iterator.next();
     if (next.done) break;
     const chunk = asBuffer(next.value);
     parts.push(chunk);
     size += chunk.length;
-    if (chunk.includes(0x0a) || size >= SNIFF_BYTES) break;
+    lineEnded ||= chunk.includes(0x0a);
+    if ((lineEnded && size >= BINARY_SNIFF_BYTES) || size >= SNIFF_BYTES) break;
   }
   return Buffer.concat(parts);
 }

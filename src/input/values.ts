@@ -6,9 +6,18 @@ export type Parsed<T> = { ok: true; value: T | undefined } | { ok: false; reason
 const ok = <T>(value: T | undefined): Parsed<T> => ({ ok: true, value });
 const fail = (reason: string): Parsed<never> => ({ ok: false, reason });
 
+/** A JSON value as text; one nested too deeply to write out (a stack overflow) is named by its kind. */
+export function jsonText(raw: unknown): string {
+  try {
+    return JSON.stringify(raw) ?? String(raw);
+  } catch {
+    return Array.isArray(raw) ? "[...]" : "{...}";
+  }
+}
+
 /** A short, safe echo of an offending value of a typed field. */
 export function quote(raw: unknown): string {
-  const text = typeof raw === "string" ? raw : JSON.stringify(raw) ?? String(raw);
+  const text = typeof raw === "string" ? raw : jsonText(raw);
   return JSON.stringify(text.length > 24 ? `${text.slice(0, 21)}...` : text);
 }
 
@@ -117,9 +126,17 @@ export function parseList<T extends string>(raw: unknown, values: readonly T[]):
   return ok(list);
 }
 
+/** A JSON number as the text it was written as, when it survived parsing exactly: not past 2^53. */
+export function exactNumberText(raw: number): string | undefined {
+  return Number.isFinite(raw) && (Number.isSafeInteger(raw) || !Number.isInteger(raw)) ? String(raw) : undefined;
+}
+
 export function parseText(raw: unknown): Parsed<string> {
   if (isBlank(raw)) return ok(undefined);
   if (typeof raw === "string") return ok(raw.trim());
-  if (typeof raw === "number" && Number.isFinite(raw)) return ok(String(raw));
+  if (typeof raw === "number") {
+    const text = exactNumberText(raw);
+    return text === undefined ? fail("a number too large to read exactly (over 2^53); write it as a string") : ok(text);
+  }
   return fail(`expected text, got ${typeof raw === "object" ? "an object" : typeof raw}`);
 }

@@ -4,6 +4,7 @@ import { loadConfig } from "../../config/load.js";
 import type { Rubric } from "../../engine/rubric.js";
 import { runAudit, type ScoredInvalid } from "../../engine/run.js";
 import { readCases, type ColumnMapping, type ReadOptions } from "../../input/read.js";
+import { normaliseHeader } from "../../input/header.js";
 import type { InputFormat } from "../../input/source.js";
 import { REPORTERS } from "../../report/index.js";
 import type { ReportMeta, Reporter } from "../../report/types.js";
@@ -29,6 +30,8 @@ export interface ScoreOptions {
   /** Replaces every case id in every output, when --redact is given. */
   redact?: (caseId: string) => string;
   maxFieldBytes: number;
+  /** Intervals in the table and Markdown (--ci), and small-number suppression (--suppress-below). */
+  figures?: { ci?: boolean; suppressBelow?: number };
 }
 
 interface Output {
@@ -52,7 +55,7 @@ async function openOutputs(options: ScoreOptions, ctx: CliContext): Promise<Outp
   try {
     for (const spec of options.outputs) {
       const colour = useColour(options.color, ctx, spec);
-      const reporter = REPORTERS[spec.format]({ colour, failOn: options.gates.failOn ?? "inadequate" });
+      const reporter = REPORTERS[spec.format]({ colour, failOn: options.gates.failOn ?? "inadequate", ...options.figures });
       const destination = spec.path === undefined ? stdoutDestination(ctx.stdout) : await fileDestination(spec.path);
       outputs.push({ reporter, destination });
     }
@@ -114,6 +117,7 @@ export async function score(file: string, options: ScoreOptions, ctx: CliContext
       },
       options.groupBy,
     );
+    if (redact) summary.agreement.apart = summary.agreement.apart.map((c) => ({ ...c, case_id: redact(c.case_id) }));
     await writeAll(outputs, (r) => r.end(summary, meta));
     for (const { destination } of outputs) await destination.commit();
 
@@ -143,6 +147,14 @@ function limitOption(value: string | undefined, flag: string): Limit | undefined
   return limit;
 }
 
+/** --suppress-below K: a whole number of at least 2 (K = 1 would hide nothing). */
+export function suppressBelowOption(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const k = parseCount(value, "--suppress-below");
+  if (k < 2) throw new CliError(`--suppress-below: expected a whole number of at least 2, got "${value}"`);
+  return k;
+}
+
 interface RawScoreOptions {
   inputFormat?: InputFormat;
   delimiter?: string;
@@ -160,6 +172,8 @@ interface RawScoreOptions {
   redact?: boolean;
   redactKeyFile?: string;
   maxFieldBytes: string;
+  ci?: boolean;
+  suppressBelow?: string;
 }
 
 /** Every score option from the command line, the config included: all checked before any record is read. */
@@ -168,11 +182,14 @@ export async function resolveScoreOptions(raw: RawScoreOptions & ConfigFlags, ct
   if (delimiter !== undefined && delimiter.length !== 1) {
     throw new CliError(`--delimiter: expected one character (or "tab"), got "${raw.delimiter}"`);
   }
+  if (raw.redact && normaliseHeader(raw.groupBy) === "case_id") {
+    throw new CliError("--redact with --group-by case_id would print every case id as a group name; group by another column");
+  }
   const { rubric, mapping } = await loadConfig(configRequest(raw, ctx));
   return {
     inputFormat: raw.inputFormat,
     delimiter,
-    groupBy: raw.groupBy,
+    groupBy: normaliseHeader(raw.groupBy),
     outputs: parseOutputSpecs(raw.format, raw.output),
     color: raw.color,
     quiet: raw.quiet,
@@ -188,6 +205,7 @@ export async function resolveScoreOptions(raw: RawScoreOptions & ConfigFlags, ct
     mapping,
     redact: raw.redact ? redactor(redactionKey(raw.redactKeyFile, ctx.env)) : undefined,
     maxFieldBytes: parseCount(raw.maxFieldBytes, "--max-field-bytes"),
+    figures: { ci: raw.ci, suppressBelow: suppressBelowOption(raw.suppressBelow) },
   };
 }
 
@@ -217,6 +235,8 @@ export const registerScore: RegisterCommand = (program, { ctx, setExit, version 
     .option("--redact", "replace every case id in every output with a keyed hash (HMAC-SHA256)")
     .option("--redact-key-file <file>", "the --redact key (default: the AUDIT_REDACT_KEY environment variable)")
     .option("--max-field-bytes <n>", "a cell longer than this makes its record invalid", String(1024 * 1024))
+    .option("--ci", "show each share's 95% interval in the table and markdown (json and html always have them)")
+    .option("--suppress-below <k>", "hide counts below k, and enough others that none can be worked back (summary outputs)")
     .addHelpText("after", EXIT_CODES);
   addConfigOptions(command).action(async (file: string, raw: RawScoreOptions & ConfigFlags) => {
     setExit(await score(file, await resolveScoreOptions(raw, ctx), ctx, version));

@@ -1,0 +1,101 @@
+import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { describe, expect, test } from "vitest";
+import { fileDestination, removeUnfinishedOutputs } from "../../src/cli/output.js";
+import { BIN } from "../helpers/run-cli.js";
+import { scratchDir } from "./_harness.js";
+
+const dir = scratchDir();
+const HEADER = "case_id,force,reported_on,child_age,concern,child_role,risk_assessed_on,risk_assessment_quality,social_care_referred_on,agencies_consulted";
+const row = (i: number) => `ID-${i},Force ${i % 9},2015-07-02,${i % 18},cse,victim,2015-07-03,good,2015-07-03,social_care;health`;
+const big = path.join(dir, "big.csv");
+fs.writeFileSync(big, `${[HEADER, ...Array.from({ length: 60_000 }, (_, i) => row(i))].join("\n")}\n`);
+
+let runs = 0;
+function outputDir(): string {
+  const out = path.join(dir, `out-${++runs}`);
+  fs.mkdirSync(out);
+  return out;
+}
+
+function start(args: string[]): { child: ChildProcessWithoutNullStreams; closed: Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }> } {
+  const child = spawn(process.execPath, [BIN, ...args]);
+  const stderr: Buffer[] = [];
+  child.stderr.on("data", (chunk: Buffer) => stderr.push(chunk));
+  child.stdout.resume();
+  child.stdin.on("error", () => {});
+  const closed = new Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }>((resolve) =>
+    child.on("close", (code, signal) => resolve({ code, signal, stderr: Buffer.concat(stderr).toString("utf8") })),
+  );
+  return { child, closed };
+}
+
+async function until(condition: () => boolean, what: string): Promise<void> {
+  for (const started = Date.now(); !condition(); await new Promise((resolve) => setTimeout(resolve, 10))) {
+    if (Date.now() - started > 10_000) throw new Error(`timed out waiting for ${what}`);
+  }
+}
+
+const partials = (out: string) => fs.readdirSync(out).filter((name) => name.endsWith(".partial")).length;
+const reports = (out: string) => ["json", "csv", "junit", "markdown"].map((f) => `${f}=${path.join(out, `report.${f}`)}`).flatMap((spec) => ["-f", spec]);
+
+describe("an interrupted run stops at once, with 128 + the signal, and leaves no report behind", () => {
+  test.each<[NodeJS.Signals, number]>([
+    ["SIGINT", 130],
+    ["SIGTERM", 143],
+  ])("%s while grading a large file", async (signal, exitCode) => {
+    const out = outputDir();
+    const { child, closed } = start(["score", big, ...reports(out), "-q"]);
+    await until(() => partials(out) === 4, "the reports to be started");
+    const sent = Date.now();
+    child.kill(signal);
+    const run = await closed;
+    expect(run.code).toBe(exitCode);
+    expect(Date.now() - sent).toBeLessThan(2_000);
+    expect(fs.readdirSync(out)).toEqual([]);
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  test.each<[NodeJS.Signals, number]>([
+    ["SIGINT", 130],
+    ["SIGTERM", 143],
+  ])("%s while waiting on stdin keeps an older report as it was", async (signal, exitCode) => {
+    const out = outputDir();
+    const old = path.join(out, "report.json");
+    fs.writeFileSync(old, '{"previous":"run"}\n');
+    const { child, closed } = start(["score", "-", "-f", `json=${old}`, "-f", "table", "-q"]);
+    // More than the 8 KiB the reader sniffs before it hands on the first record.
+    child.stdin.write(`${[HEADER, ...Array.from({ length: 200 }, (_, i) => row(i))].join("\n")}\n`);
+    await until(() => partials(out) === 1, "the report to be started");
+    child.kill(signal);
+    const run = await closed;
+    expect(run.code).toBe(exitCode);
+    expect(fs.readdirSync(out)).toEqual(["report.json"]);
+    expect(fs.readFileSync(old, "utf8")).toBe('{"previous":"run"}\n');
+  });
+
+  test("a run left alone finishes and renames every report into place", async () => {
+    const out = outputDir();
+    const small = path.join(dir, "small.csv");
+    fs.writeFileSync(small, `${[HEADER, row(1), row(2)].join("\n")}\n`);
+    const run = await start(["score", small, ...reports(out), "-q"]).closed;
+    expect(run.code).toBe(0);
+    expect(fs.readdirSync(out).sort()).toEqual(["report.csv", "report.json", "report.junit", "report.markdown"]);
+  });
+
+  // Bug (src/cli/output.ts): a report's temporary file is listed as unfinished before its
+  // asynchronous open creates it. A signal in that gap runs removeUnfinishedOutputs(), which finds
+  // nothing to remove; the open then completes and a `.report.csv.<pid>.partial` is left behind.
+  // Reproduced with the built CLI: SIGINT as soon as the first of four reports appears leaves a
+  // partial file in about 1 run in 20. Expected: none left (e.g. create the file with openSync).
+  test("a signal while a report is still being opened leaves no partial file", async () => {
+    const out = outputDir();
+    const opening = fileDestination(path.join(out, "report.json"));
+    removeUnfinishedOutputs();
+    const destination = await opening;
+    const left = fs.readdirSync(out);
+    await destination.abandon();
+    expect(left).toEqual([]);
+  });
+});
