@@ -12,13 +12,18 @@ export interface OutputSpec {
  * its own destination, at most one of them on stdout. `--output FILE` names the
  * file of a single format given without one.
  */
-export function parseOutputSpecs(specs: readonly string[], output: string | undefined): OutputSpec[] {
-  const parsed = (specs.length ? specs : ["table"]).map((spec): OutputSpec => {
+export function parseOutputSpecs(
+  specs: readonly string[],
+  output: string | undefined,
+  formats: readonly OutputFormat[] = OUTPUT_FORMATS,
+  fallback: OutputFormat = "table",
+): OutputSpec[] {
+  const parsed = (specs.length ? specs : [fallback]).map((spec): OutputSpec => {
     const cut = spec.indexOf("=");
     const name = (cut === -1 ? spec : spec.slice(0, cut)).trim().toLowerCase();
     const path = cut === -1 ? undefined : spec.slice(cut + 1);
-    if (!(OUTPUT_FORMATS as string[]).includes(name)) {
-      throw new CliError(`--format: unknown format "${name}"; expected one of ${OUTPUT_FORMATS.join(", ")}`);
+    if (!(formats as readonly string[]).includes(name)) {
+      throw new CliError(`--format: unknown format "${name}"; expected one of ${formats.join(", ")}`);
     }
     if (path === "") throw new CliError(`--format ${name}=: the file name is missing`);
     return { format: name as OutputFormat, path };

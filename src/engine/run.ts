@@ -17,10 +17,15 @@ export interface RunSink {
 
 /** The value a record is grouped by: a contract field or a carried-through column. */
 export function groupValue(record: Partial<Case> | Record<string, unknown>, extra: Record<string, string>, groupBy: string): string {
-  const value = (record as Record<string, unknown>)[groupBy] ?? extra[groupBy];
+  // Own keys only: `--group-by constructor` must not find Object's constructor.
+  const own = (from: object) => (Object.hasOwn(from, groupBy) ? (from as Record<string, unknown>)[groupBy] : undefined);
+  const value = own(record) ?? own(extra);
   if (value === undefined || value === null) return NOT_RECORDED_GROUP;
-  if (Array.isArray(value)) return value.length ? value.join(";") : NOT_RECORDED_GROUP;
-  if (typeof value === "object" && "text" in value) return String(value.text);
+  if (Array.isArray(value)) {
+    const words = value.filter((item) => typeof item === "string" || typeof item === "number");
+    return words.length ? words.join(";") : NOT_RECORDED_GROUP;
+  }
+  if (typeof value === "object") return "text" in value ? String(value.text) : NOT_RECORDED_GROUP;
   const text = String(value).trim();
   return text === "" ? NOT_RECORDED_GROUP : text;
 }
@@ -33,12 +38,12 @@ export function failedCase(location: Location, case_id: string, group: string, f
 
 /** Scores every record, hands each result to the sink as it comes, and returns the tallies. */
 export async function runAudit(items: AsyncIterable<ReadItem>, rubric: Rubric, sink: RunSink, groupBy = "force"): Promise<Summary> {
-  const summary = new SummaryBuilder();
+  const summary = new SummaryBuilder(rubric.rules.map(({ rule }) => rule.id));
   for await (const item of items) {
     if (item.kind === "case") {
       const scored = scoreCase(item.record, rubric, groupValue(item.record, item.record.extra, groupBy));
       if (scored.ok) {
-        summary.addGraded(scored.result.group, scored.result.grade);
+        summary.addCase(scored.result);
         await sink.case(scored.result);
       } else {
         summary.addInvalid(scored.group);

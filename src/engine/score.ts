@@ -17,6 +17,8 @@ export interface CaseResult {
   grade: Grade;
   reported_on: string;
   rules: RuleOutcome[];
+  /** The human auditor's grade, when the record carries one: the other side of the agreement tables. */
+  inspector_grade?: Grade;
 }
 
 /** A rule that threw or returned something that is not a rating and findings. */
@@ -86,6 +88,7 @@ export function scoreCase(record: Case, rubric: Rubric, group: string = record.f
       grade: gradeCase(rated, rubric.strategy),
       reported_on: record.reported_on.text,
       rules,
+      ...(record.inspector_grade === undefined ? {} : { inspector_grade: record.inspector_grade }),
     },
   };
 }

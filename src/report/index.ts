@@ -1,4 +1,5 @@
 import { csvReporter } from "./csv.js";
+import { htmlReporter } from "./html.js";
 import { jsonReporter } from "./json.js";
 import { junitReporter } from "./junit.js";
 import { markdownReporter } from "./markdown.js";
@@ -10,16 +11,21 @@ export interface ReporterSettings {
   /** Colour the table (only the table uses colour). */
   colour: boolean;
   failOn: "inadequate" | "adequate";
+  /** Show each share's 95% interval in the table and Markdown (always in json and html). */
+  ci?: boolean;
+  /** Suppress counts below this in every summary-level output; per-case outputs are left whole. */
+  suppressBelow?: number;
 }
 
 /** Every output format, by the name `--format` takes. */
 export const REPORTERS = {
-  table: (settings: ReporterSettings) => tableReporter(settings.colour),
-  json: () => jsonReporter(),
-  ndjson: () => ndjsonReporter(),
+  table: (s: ReporterSettings) => tableReporter(s.colour, { ci: s.ci, suppressBelow: s.suppressBelow }),
+  json: (s: ReporterSettings) => jsonReporter({ suppressBelow: s.suppressBelow }),
+  ndjson: (s: ReporterSettings) => ndjsonReporter({ suppressBelow: s.suppressBelow }),
   csv: () => csvReporter(),
-  markdown: () => markdownReporter(),
-  junit: (settings: ReporterSettings) => junitReporter({ failOn: settings.failOn }),
+  markdown: (s: ReporterSettings) => markdownReporter({ ci: s.ci, suppressBelow: s.suppressBelow }),
+  junit: (s: ReporterSettings) => junitReporter({ failOn: s.failOn }),
+  html: (s: ReporterSettings) => htmlReporter({ suppressBelow: s.suppressBelow }),
 } satisfies Record<string, (settings: ReporterSettings) => Reporter>;
 
 export type OutputFormat = keyof typeof REPORTERS;

@@ -1,45 +1,64 @@
+import { analyse, type Analysis } from "../engine/analysis.js";
 import { describeRubric, rubricHash } from "../engine/rubric.js";
 import type { ScoredInvalid } from "../engine/run.js";
+import type { CaseResult } from "../engine/score.js";
+import { asReportSections } from "./_analysis-schema.js";
 import { SCHEMA_VERSION } from "./schema.js";
 import type { ReportMeta, Reporter } from "./types.js";
 
 /** The rubric a report was graded with, and its hash: reports with equal hashes are comparable. */
-export function rubricDescription(meta: ReportMeta) {
+export function rubricDescription(meta: Pick<ReportMeta, "rubric">) {
   return { ...describeRubric(meta.rubric), hash: rubricHash(meta.rubric) };
+}
+
+/** The report's head (schemaVersion to rubric), opening the `cases` array. */
+export function reportHeadText(head: object): string {
+  return `${JSON.stringify(head, null, 2).slice(0, -2)},\n  "cases": [`;
+}
+
+/** One entry of the `cases` array; `index` is its place in the array. */
+export function reportCaseText(result: CaseResult, index: number): string {
+  return `${index === 0 ? "\n" : ",\n"}    ${JSON.stringify(result)}`;
+}
+
+const indented = (value: unknown) => JSON.stringify(value, null, 2).replace(/\n/g, "\n  ");
+
+/** Closes `cases` and writes the invalid records and the sections derived from the summary. */
+export function reportEndText(caseCount: number, invalid: readonly ScoredInvalid[], analysis: Analysis): string {
+  const invalidList = invalid.map((record) => `    ${JSON.stringify(record)}`).join(",\n");
+  const { summary, breakdown, agreement } = asReportSections(analysis);
+  return (
+    `${caseCount ? "\n  " : ""}],\n  "invalid": [${invalid.length ? `\n${invalidList}\n  ` : ""}],\n` +
+    `  "summary": ${indented(summary)},\n  "breakdown": ${indented(breakdown)},\n  "agreement": ${indented(agreement)}\n}\n`
+  );
 }
 
 /**
  * The JSON report of rubric.md, written as it goes: the head, then one case at
  * a time, then invalid records and the summary. No run is ever held in one string.
  */
-export function jsonReporter(): Reporter {
+export function jsonReporter(options: { suppressBelow?: number } = {}): Reporter {
   const invalid: ScoredInvalid[] = [];
   let cases = 0;
   return {
     start(meta) {
-      const head = {
+      return reportHeadText({
         schemaVersion: SCHEMA_VERSION,
         tool: { name: "audit", version: meta.toolVersion },
         input: meta.input,
         groupBy: meta.groupBy,
         rubric: rubricDescription(meta),
-      };
-      return `${JSON.stringify(head, null, 2).slice(0, -2)},\n  "cases": [`;
+      });
     },
     case(result) {
-      return `${cases++ === 0 ? "\n" : ",\n"}    ${JSON.stringify(result)}`;
+      return reportCaseText(result, cases++);
     },
     invalid(record) {
       invalid.push(record);
       return "";
     },
     end(summary) {
-      const invalidList = invalid.map((record) => `    ${JSON.stringify(record)}`).join(",\n");
-      const summaryText = JSON.stringify(summary, null, 2).replace(/\n/g, "\n  ");
-      return (
-        `${cases ? "\n  " : ""}],\n  "invalid": [${invalid.length ? `\n${invalidList}\n  ` : ""}],\n` +
-        `  "summary": ${summaryText}\n}\n`
-      );
+      return reportEndText(cases, invalid, analyse(summary, options));
     },
   };
 }

@@ -1,3 +1,4 @@
+import { analyse } from "../engine/analysis.js";
 import type { ScoredInvalid } from "../engine/run.js";
 import type { CaseResult } from "../engine/score.js";
 import type { Reporter } from "./types.js";
@@ -65,7 +66,9 @@ const tally = (entries: readonly Entry[]) => ({
  * JUnit XML: a test suite per group (sorted by name), a test case per case.
  * Failing grades are `<failure>`s listing the findings; invalid records are
  * `<error>`s in their group's suite. Cases are grouped into suites, so a
- * compact entry per case is held until the end.
+ * compact entry per case is held until the end. A group whose inadequate share stands out from the rest
+ * (the flag of the grade tables) carries the property `inadequate-flag`, `higher` or `lower`. JUnit lists
+ * every case, so --suppress-below does not apply to it.
  */
 export function junitReporter(options: JunitOptions): Reporter {
   const suites = new Map<string, Entry[]>();
@@ -83,7 +86,8 @@ export function junitReporter(options: JunitOptions): Reporter {
       add(record.group, invalidEntry(record));
       return "";
     },
-    end() {
+    end(summary) {
+      const flags = new Map(analyse(summary).summary.groups.map((group) => [group.name, group.flag]));
       const names = [...suites.keys()].sort((a, b) => a.localeCompare(b, "en"));
       const totals = { tests: 0, failures: 0, errors: 0 };
       const body = names.map((name) => {
@@ -93,7 +97,9 @@ export function junitReporter(options: JunitOptions): Reporter {
         totals.failures += counts.failures;
         totals.errors += counts.errors;
         const cases = entries.map((entry) => renderCase(entry, name)).join("\n");
-        return `  <testsuite${attributes({ name, ...counts, skipped: 0 })}>\n${cases}\n  </testsuite>`;
+        const flag = flags.get(name);
+        const properties = flag ? `    <properties>\n      <property${attributes({ name: "inadequate-flag", value: flag })}/>\n    </properties>\n` : "";
+        return `  <testsuite${attributes({ name, ...counts, skipped: 0 })}>\n${properties}${cases}\n  </testsuite>`;
       });
       const root = `<testsuites${attributes({ name: "audit", ...totals })}>`;
       return ['<?xml version="1.0" encoding="UTF-8"?>', root, ...body, "</testsuites>", ""].join("\n");

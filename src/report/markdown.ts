@@ -1,4 +1,7 @@
-import { percentage, type GradeCounts, type Summary } from "../engine/summary.js";
+import { analyse, type Analysis } from "../engine/analysis.js";
+import type { Summary } from "../engine/summary.js";
+import { gradeTableCells, gradeTableNotes, type FigureOptions } from "./_figures.js";
+import type { TableOptions } from "./table.js";
 import type { Reporter } from "./types.js";
 
 /** Text safe in a GFM table cell: one line, with `|` and inline markup escaped. */
@@ -9,37 +12,29 @@ export function markdownText(text: string): string {
     .replace(/&(?=#?\w+;)/g, "\\&");
 }
 
-function share(count: number, graded: number): string {
-  const p = percentage(count, graded);
-  return `${count} (${p === undefined ? "-" : p.toFixed(1) + "%"})`;
-}
-
-function cells(counts: GradeCounts): string[] {
-  return [
-    String(counts.graded),
-    share(counts.good, counts.graded),
-    share(counts.adequate, counts.graded),
-    share(counts.inadequate, counts.graded),
-    String(counts.invalid),
-  ];
-}
-
 const tableRow = (texts: readonly string[]) => `| ${texts.join(" | ")} |`;
 
-/** The grade tables of the table reporter, as GitHub-flavoured Markdown (for CI job summaries). */
-export function renderMarkdown(summary: Summary, groupBy: string): string {
-  const groupTitle = markdownText(groupBy === "force" ? "Force" : groupBy);
+/** The grade tables of the table reporter, as GitHub-flavoured Markdown (for CI job summaries), with their notes. */
+export function renderAnalysisMarkdown(analysis: Analysis, groupBy: string, options: FigureOptions = {}): string {
+  const [header = [], ...rows] = gradeTableCells(analysis, groupBy, options);
+  const overall = rows.pop() ?? [];
+  const notes = gradeTableNotes(analysis, options);
   const lines = [
     `### Case grades by ${markdownText(groupBy)}`,
     "",
-    tableRow([groupTitle, "Graded", "Good", "Adequate", "Inadequate", "Invalid"]),
-    tableRow([":---", "---:", "---:", "---:", "---:", "---:"]),
-    ...summary.groups.map((group) => tableRow([markdownText(group.name), ...cells(group)])),
-    tableRow(["Overall", ...cells(summary.overall)].map((text) => `**${text}**`)),
+    tableRow(header.map(markdownText)),
+    tableRow(header.map((title, i) => (i === 0 || title === "Flag" ? ":---" : "---:"))),
+    ...rows.map((cells) => tableRow(cells.map(markdownText))),
+    tableRow(overall.map((text) => (text === "" ? "" : `**${markdownText(text)}**`))),
+    ...(notes.length ? ["", ...notes.map(markdownText)] : []),
   ];
   return `${lines.join("\n")}\n`;
 }
 
-export function markdownReporter(): Reporter {
-  return { end: (summary, meta) => renderMarkdown(summary, meta.groupBy) };
+export function renderMarkdown(summary: Summary, groupBy: string, options: TableOptions = {}): string {
+  return renderAnalysisMarkdown(analyse(summary, { suppressBelow: options.suppressBelow }), groupBy, options);
+}
+
+export function markdownReporter(options: TableOptions = {}): Reporter {
+  return { end: (summary, meta) => renderMarkdown(summary, meta.groupBy, options) };
 }

@@ -1,3 +1,4 @@
+import { analyse } from "../engine/analysis.js";
 import type { Reporter } from "./types.js";
 
 /** U+2028 and U+2029 are valid inside JSON strings but some line readers split on them. */
@@ -11,12 +12,13 @@ function line(type: "case" | "invalid" | "summary", value: object): string {
 /**
  * One JSON object per line, `type` first: a `case` line per graded case and an
  * `invalid` line per invalid record as each comes, then one `summary` line.
- * Cases and invalid records have the shapes of the JSON report's `cases` and `invalid`.
+ * Cases and invalid records have the shapes of the JSON report's `cases` and `invalid`, and the summary
+ * line that of its `summary` (suppressed under --suppress-below, like the JSON report's).
  */
-export function ndjsonReporter(): Reporter {
+export function ndjsonReporter(options: { suppressBelow?: number } = {}): Reporter {
   return {
     case: (result) => line("case", result),
     invalid: (record) => line("invalid", record),
-    end: (summary) => line("summary", summary),
+    end: (summary) => line("summary", analyse(summary, options).summary),
   };
 }

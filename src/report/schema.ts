@@ -1,17 +1,9 @@
 import { z } from "zod";
 import { GRADES } from "../input/fields.js";
+import { agreementSchema, breakdownSchema, summarySchema } from "./_analysis-schema.js";
 
-/** Raised on any breaking change to the JSON report. */
-export const SCHEMA_VERSION = 1;
-
-const count = z.int().min(0);
-const counts = {
-  graded: count,
-  good: count,
-  adequate: count,
-  inadequate: count,
-  invalid: count,
-};
+/** Raised on any breaking change to the JSON report: 2 added intervals, flags, breakdown and agreement. */
+export const SCHEMA_VERSION = 2;
 
 export const findingSchema = z.object({
   code: z.string(),
@@ -23,6 +15,7 @@ export const caseResultSchema = z.object({
   case_id: z.string(),
   group: z.string(),
   grade: z.enum(GRADES),
+  inspector_grade: z.enum(GRADES).optional().describe("the human auditor's grade, when the record carries one"),
   reported_on: z.string().describe("as recorded, normalised to ISO, with its time if one was given"),
   rules: z.array(
     z.object({
@@ -63,18 +56,20 @@ export const rubricSchema = z.object({
   hash: z.string().regex(/^sha256:[0-9a-f]{64}$/).describe("of the rubric above, canonical JSON with sorted keys: equal hashes mean comparable grades"),
 });
 
+const inputSchema = z.object({ name: z.string(), format: z.enum(["csv", "json", "ndjson", "merged"]) });
+
 export const reportSchema = z.object({
   schemaVersion: z.literal(SCHEMA_VERSION),
   tool: z.object({ name: z.literal("audit"), version: z.string() }),
-  input: z.object({ name: z.string(), format: z.enum(["csv", "json", "ndjson"]) }),
+  input: inputSchema.describe('the file graded; for `audit merge`, the reports merged, with format "merged"'),
+  sources: z.array(inputSchema).optional().describe("for a merged report: every file graded, in order"),
   groupBy: z.string(),
   rubric: rubricSchema,
   cases: z.array(caseResultSchema),
   invalid: z.array(invalidRecordSchema),
-  summary: z.object({
-    overall: z.object(counts),
-    groups: z.array(z.object({ name: z.string(), ...counts })),
-  }),
+  summary: summarySchema,
+  breakdown: breakdownSchema,
+  agreement: agreementSchema,
 });
 
 export type Report = z.infer<typeof reportSchema>;

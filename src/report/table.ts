@@ -1,48 +1,55 @@
 import { Chalk, type ChalkInstance } from "chalk";
-import { percentage, type GradeCounts, type Summary } from "../engine/summary.js";
+import { analyse, type Analysis } from "../engine/analysis.js";
+import type { Summary } from "../engine/summary.js";
+import { gradeTableCells, gradeTableNotes, type FigureOptions } from "./_figures.js";
 import type { Reporter } from "./types.js";
 
-function share(count: number, graded: number): string {
-  const p = percentage(count, graded);
-  return `${count} (${p === undefined ? "-" : p.toFixed(1) + "%"})`;
+export interface TableOptions extends FigureOptions {
+  suppressBelow?: number;
 }
 
-interface Column {
-  title: string;
-  cell(counts: GradeCounts & { name?: string }): string;
-  colour?: (chalk: ChalkInstance) => ChalkInstance;
-  left?: boolean;
-}
+const TINTS: Record<number, (chalk: ChalkInstance) => ChalkInstance> = {
+  2: (k) => k.green,
+  3: (k) => k.yellow,
+  4: (k) => k.red,
+};
 
-export function renderTable(summary: Summary, groupBy: string, colour: boolean): string {
+/**
+ * Rows of cells as aligned text: the first column left, the rest right, a rule under the header and, when
+ * `totalRow`, above the last row, which is bold.
+ */
+export function alignedTable(cells: readonly string[][], colour = false, tints: typeof TINTS = {}, totalRow = true): string {
   const chalk = new Chalk({ level: colour ? 1 : 0 });
-  const columns: Column[] = [
-    { title: groupBy === "force" ? "Force" : groupBy, cell: (c) => c.name ?? "Overall", left: true },
-    { title: "Graded", cell: (c) => String(c.graded) },
-    { title: "Good", cell: (c) => share(c.good, c.graded), colour: (k) => k.green },
-    { title: "Adequate", cell: (c) => share(c.adequate, c.graded), colour: (k) => k.yellow },
-    { title: "Inadequate", cell: (c) => share(c.inadequate, c.graded), colour: (k) => k.red },
-    { title: "Invalid", cell: (c) => String(c.invalid) },
-  ];
-  const rows = [...summary.groups, { ...summary.overall, name: "Overall" }];
-  const cells = rows.map((row) => columns.map((column) => column.cell(row)));
-  const widths = columns.map((column, i) => Math.max(column.title.length, ...cells.map((row) => row[i]!.length)));
-  const pad = (text: string, i: number) => (columns[i]!.left ? text.padEnd(widths[i]!) : text.padStart(widths[i]!));
-  const line = (texts: string[], style: (i: number, text: string) => string) =>
+  const columns = Math.max(...cells.map((row) => row.length));
+  const widths = Array.from({ length: columns }, (_, i) => Math.max(...cells.map((row) => (row[i] ?? "").length)));
+  const pad = (text: string, i: number) => (i === 0 ? text.padEnd(widths[i]!) : text.padStart(widths[i]!));
+  const line = (texts: readonly string[], style: (i: number, text: string) => string) =>
     texts.map((text, i) => style(i, pad(text, i))).join("  ").trimEnd();
 
-  const header = line(columns.map((c) => c.title), (_i, text) => chalk.bold(text));
+  const [head = [], ...body] = cells;
+  const header = line(head, (_i, text) => chalk.bold(text));
   const rule = widths.map((w) => "-".repeat(w)).join("  ");
-  const body = cells.map((row, r) => {
-    const isOverall = r === cells.length - 1;
+  const rows = body.map((row, r) => {
+    const isLast = totalRow && r === body.length - 1;
     return line(row, (i, text) => {
-      const tint = columns[i]!.colour?.(chalk) ?? chalk.reset;
-      return isOverall ? chalk.bold(tint(text)) : tint(text);
+      const tint = tints[i]?.(chalk) ?? chalk.reset;
+      return isLast ? chalk.bold(tint(text)) : tint(text);
     });
   });
-  return [header, rule, ...body.slice(0, -1), rule, body[body.length - 1]!].join("\n") + "\n";
+  const lines = totalRow && rows.length ? [...rows.slice(0, -1), rule, rows[rows.length - 1]!] : rows;
+  return [header, rule, ...lines].join("\n") + "\n";
 }
 
-export function tableReporter(colour: boolean): Reporter {
-  return { end: (summary, meta) => renderTable(summary, meta.groupBy, colour) };
+export function renderAnalysisTable(analysis: Analysis, groupBy: string, colour: boolean, options: FigureOptions = {}): string {
+  const notes = gradeTableNotes(analysis, options);
+  const table = alignedTable(gradeTableCells(analysis, groupBy, options), colour, TINTS);
+  return notes.length ? `${table}\n${notes.join("\n")}\n` : table;
+}
+
+export function renderTable(summary: Summary, groupBy: string, colour: boolean, options: TableOptions = {}): string {
+  return renderAnalysisTable(analyse(summary, { suppressBelow: options.suppressBelow }), groupBy, colour, options);
+}
+
+export function tableReporter(colour: boolean, options: TableOptions = {}): Reporter {
+  return { end: (summary, meta) => renderTable(summary, meta.groupBy, colour, options) };
 }

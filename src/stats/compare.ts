@@ -71,15 +71,24 @@ export function holmAdjust(pValues: readonly number[]): number[] {
   return adjusted;
 }
 
-/** Tests every group's inadequate share against the rest, Holm-corrected across the groups at `alpha`. */
-export function compareGroups(groups: readonly GroupTally[], alpha = 0.05): GroupComparison[] {
+/**
+ * Tests every group's inadequate share against the rest, Holm-corrected across the groups at `alpha`.
+ * With `minExpected`, a group is tested only when the counts the pooled share predicts (inadequate and not,
+ * in the group and in the rest) are all at least that: below it the normal approximation does not hold, so
+ * the group is left out of the Holm family, like a group with nothing graded.
+ */
+export function compareGroups(groups: readonly GroupTally[], alpha = 0.05, minExpected = 0): GroupComparison[] {
   if (!(alpha > 0 && alpha < 1)) throw new RangeError(`alpha must lie between 0 and 1, got ${alpha}`);
   for (const group of groups) assertProportion(group.inadequate, group.graded);
   const totalGraded = groups.reduce((sum, group) => sum + group.graded, 0);
   const totalInadequate = groups.reduce((sum, group) => sum + group.inadequate, 0);
+  const pooled = totalGraded === 0 ? 0 : totalInadequate / totalGraded;
+  const enough = (n: number) => Math.min(n * pooled, n * (1 - pooled)) >= minExpected;
 
   const tests = groups.map((group) =>
-    twoProportionZTest(group.inadequate, group.graded, totalInadequate - group.inadequate, totalGraded - group.graded),
+    enough(group.graded) && enough(totalGraded - group.graded)
+      ? twoProportionZTest(group.inadequate, group.graded, totalInadequate - group.inadequate, totalGraded - group.graded)
+      : undefined,
   );
   const tested = tests.flatMap((test, index) => (test ? [{ index, p: test.p }] : []));
   const adjusted = new Map(holmAdjust(tested.map((t) => t.p)).map((pAdjusted, i) => [tested[i]?.index, pAdjusted]));

@@ -3,6 +3,14 @@ import { assertCount } from "./_counts.js";
 export type CellStatus = "shown" | "primary" | "secondary";
 
 /** Which counts of a table may be published. Only `"shown"` entries may be printed. */
+/** Entries to hide from the start, as secondary: entries this table shares with another that hides them. */
+export interface ForcedEntries {
+  cells?: readonly (readonly boolean[])[];
+  rowTotals?: readonly boolean[];
+  columnTotals?: readonly boolean[];
+  grandTotal?: boolean;
+}
+
 export interface Suppression {
   /** One status per count, in the shape of the input. */
   cells: CellStatus[][];
@@ -32,8 +40,12 @@ export interface Suppression {
  * "Cheapest" puts counts before totals and non-zero counts before zeros (a hidden zero beside a 3 leaves the
  * pair summing to 3), then takes the smallest. Because counts are never negative, published sums still bound
  * every hidden entry; the promise is only that none can be worked out exactly.
+ *
+ * `forced` entries start hidden (as secondary) whatever their value: tables that share entries (a group's
+ * graded count heads several tables) are suppressed again, each forced to hide what another hid, until none
+ * hides more; hiding more never lets a hidden entry be worked back.
  */
-export function suppress(counts: readonly (readonly number[])[], k: number): Suppression {
+export function suppress(counts: readonly (readonly number[])[], k: number, forced: ForcedEntries = {}): Suppression {
   if (!Number.isSafeInteger(k) || k < 1) throw new RangeError(`k must be a whole number ≥ 1, got ${k}`);
   const rows = counts.length;
   const columns = counts[0]?.length ?? 0;
@@ -50,6 +62,15 @@ export function suppress(counts: readonly (readonly number[])[], k: number): Sup
     }),
   );
   const status = grid.values.map((value): CellStatus => (value >= 1 && value < k ? "primary" : "shown"));
+  const force = (at: number, hidden: boolean | undefined) => {
+    if (hidden && status[at] === "shown") status[at] = "secondary";
+  };
+  range(rows).forEach((i) => {
+    range(columns).forEach((j) => force(grid.at(i, j), forced.cells?.[i]?.[j]));
+    force(grid.at(i, columns), forced.rowTotals?.[i]);
+  });
+  range(columns).forEach((j) => force(grid.at(rows, j), forced.columnTotals?.[j]));
+  force(grid.at(rows, columns), forced.grandTotal);
 
   for (;;) {
     pairLoneEntries(grid, status);

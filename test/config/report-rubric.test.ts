@@ -2,7 +2,7 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, test } from "vitest";
 import { loadConfig } from "../../src/config/load.js";
 import { referenceRubric, rubricHash, type Rubric } from "../../src/engine/rubric.js";
-import { emptyCounts } from "../../src/engine/summary.js";
+import { emptySummary } from "../../src/engine/summary.js";
 import { jsonReporter } from "../../src/report/json.js";
 import { reportSchema } from "../../src/report/schema.js";
 import type { ReportMeta } from "../../src/report/types.js";
@@ -12,7 +12,7 @@ const EXAMPLES = fileURLToPath(new URL("../../examples/", import.meta.url));
 function report(rubric: Rubric) {
   const meta: ReportMeta = { toolVersion: "0.0.0-test", input: { name: "cases.csv", format: "csv" }, groupBy: "force", rubric };
   const reporter = jsonReporter();
-  const text = (reporter.start?.(meta) ?? "") + reporter.end({ overall: emptyCounts(), groups: [] }, meta);
+  const text = (reporter.start?.(meta) ?? "") + reporter.end(emptySummary(), meta);
   return JSON.parse(text) as { rubric: { hash: string; strategy: unknown; rules: { id: string; source: string }[]; plugins: { path: string }[] } };
 }
 

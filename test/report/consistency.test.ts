@@ -14,11 +14,13 @@ type Tallies = Record<string, Counts>;
 
 const zero = (): Counts => ({ graded: 0, good: 0, adequate: 0, inadequate: 0, invalid: 0 });
 
-/** The summary's numbers as { group: counts }, with the overall row under "Overall". */
-function fromSummary(summary: Summary): Tallies {
+const countsOf = ({ graded, good, adequate, inadequate, invalid }: Counts): Counts => ({ graded, good, adequate, inadequate, invalid });
+
+/** The summary's numbers as { group: counts }, with the overall row under "Overall"; any other figures left out. */
+function fromSummary(summary: Pick<Summary, "overall" | "groups">): Tallies {
   const tallies: Tallies = {};
-  for (const { name, ...counts } of summary.groups) tallies[name] = counts;
-  return { ...tallies, Overall: summary.overall };
+  for (const group of summary.groups) tallies[group.name] = countsOf(group);
+  return { ...tallies, Overall: countsOf(summary.overall) };
 }
 
 /** Counts graded cases and invalid records one by one, as a consumer of a per-case format would. */
@@ -69,8 +71,9 @@ const READ_BACK: Record<string, (run: AuditRun) => Promise<Tallies>> = {
     return tallies;
   },
   table: async (run) => {
+    // The table ends at the first blank line; its notes follow.
     const lines = renderTable(run.summary, run.meta.groupBy, false).split("\n");
-    const rows = lines.slice(2).filter((line) => line !== "" && !line.startsWith("-"));
+    const rows = lines.slice(2, lines.indexOf("", 2)).filter((line) => !line.startsWith("-"));
     const tallies: Tallies = {};
     for (const [name, ...cells] of rows.map((line) => line.split(/ {2,}/))) {
       const [graded, good, adequate, inadequate, invalid] = cells.map(count) as [number, number, number, number, number];

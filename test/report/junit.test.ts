@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import type { TestCase, TestSuite } from "junit2json";
-import { emptyCounts as zeroCounts } from "../../src/engine/summary.js";
+import { emptySummary } from "../../src/engine/summary.js";
 import { junitReporter, xmlAttribute, xmlText } from "../../src/report/junit.js";
 import { adequateRow, auditFile, auditRows, goodRow, HMIC, INVALID, poorRow, render } from "./audit-run.js";
 import { junitSuites } from "./read-back.js";
@@ -89,7 +89,7 @@ describe("junit reporter", () => {
     const problem = { field: "reported_on", reason: "missing" };
     expect(reporter.invalid!({ index: 3, case_id: "A-1", group: "Avon", ...problem, errors: [problem] })).toBe("");
     expect(reporter.invalid!({ index: 4, group: "Avon", ...problem, errors: [problem] })).toBe("");
-    const testcases = casesOf((await junitSuites(reporter.end({ overall: zeroCounts(), groups: [] }, (await auditRows([])).meta))).testsuite ?? []);
+    const testcases = casesOf((await junitSuites(reporter.end(emptySummary(), (await auditRows([])).meta))).testsuite ?? []);
     expect(testcases.map((c) => c.name)).toEqual(["A-1 (index 3)", "index 4"]);
   });
 

@@ -80,6 +80,18 @@ describe("compareGroups", () => {
     expect(result[0]?.pAdjusted).toBeCloseTo(0.0060847, 7);
   });
 
+  test("with minExpected, a group too small for the normal approximation is not tested and leaves Holm's family", () => {
+    // 60 of 210 overall once E (9 of 10 inadequate) joins: pooled 69/210 ≈ 0.3286. E expects 3.3 inadequate
+    // cases (< 5), so it is left out; the other three stay tested, m = 3.
+    const withSmall = [...forces, { name: "E", graded: 10, inadequate: 9 }];
+    const loose = compareGroups(withSmall);
+    const strict = compareGroups(withSmall, 0.05, 5);
+    expect(loose[3]).toMatchObject({ name: "E", flagged: true });
+    expect(strict[3]).toMatchObject({ name: "E", share: 0.9, p: undefined, pAdjusted: undefined, flagged: false });
+    expect(strict.slice(0, 3).every((group) => group.pAdjusted !== undefined)).toBe(true);
+    expect(strict.slice(0, 3).map((group) => group.pAdjusted)).toEqual(holmAdjust(strict.slice(0, 3).map((group) => group.p!)));
+  });
+
   test("a group holding all the data has no rest to compare with", () => {
     const [only] = compareGroups([{ name: "A", graded: 10, inadequate: 4 }]);
     expect(only).toMatchObject({ share: 0.4, restShare: undefined, difference: undefined, p: undefined });

@@ -124,6 +124,29 @@ describe("suppress: totals", () => {
   });
 });
 
+describe("suppress: forced entries (tables that share totals)", () => {
+  test("a forced row total starts hidden, and its row and column are paired as for any hidden entry", () => {
+    // Nothing is below k = 5, but row A's total (35) is forced: row A then hides its smallest count, 12;
+    // the good column pairs the 12 with B's 15; the column of row totals pairs A's 35 with B's 53 (the
+    // grand total comes last). Row B then has two hidden entries, and the four form one cycle.
+    expect(suppress([[12, 23], [15, 38]], 5, { rowTotals: [true, false] })).toEqual({
+      cells: [
+        [S, _],
+        [S, _],
+      ],
+      rowTotals: [S, S],
+      columnTotals: [_, _],
+      grandTotal: _,
+    });
+  });
+
+  test("a forced entry that is already primary stays primary; forcing nothing changes nothing", () => {
+    const counts = [[3, 20, 30], [10, 11, 12]];
+    expect(suppress(counts, 5, { cells: [[true, false, false]] }).cells[0]?.[0]).toBe(P);
+    expect(suppress(counts, 5, {})).toEqual(suppress(counts, 5));
+  });
+});
+
 /** mulberry32: a small seeded generator, so a failure can be replayed. */
 function seeded(seed: number): () => number {
   let state = seed >>> 0;

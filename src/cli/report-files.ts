@@ -1,0 +1,41 @@
+import { readFile } from "node:fs/promises";
+import { resolve } from "node:path";
+import { parseReport } from "../report/read-report.js";
+import type { NamedReport } from "../report/merge.js";
+import type { CliContext } from "./context.js";
+import { CliError } from "./errors.js";
+import type { OutputSpec } from "./formats.js";
+import { fileDestination, stdoutDestination, type Destination } from "./output.js";
+
+function unreadable(path: string, error: NodeJS.ErrnoException): CliError {
+  if (error.code === "ENOENT") return new CliError(`${path}: no such file`);
+  if (error.code === "EISDIR") return new CliError(`${path}: is a directory, not a file`);
+  if (error.code === "EACCES") return new CliError(`${path}: permission denied`);
+  return new CliError(`${path}: cannot read (${error.code ?? error.message})`);
+}
+
+/** A JSON report from `audit score -f json` (or `audit merge`), read and checked against the report schema. */
+export async function readReportFile(path: string, ctx: Pick<CliContext, "cwd">): Promise<NamedReport> {
+  let text: string;
+  try {
+    text = await readFile(resolve(ctx.cwd, path), "utf8");
+  } catch (error) {
+    throw unreadable(path, error as NodeJS.ErrnoException);
+  }
+  return { name: path, report: parseReport(text, path) };
+}
+
+/** Writes each output's text to its file (renamed into place when complete) or to stdout. */
+export async function writeOutputs(outputs: readonly { spec: OutputSpec; text: () => string }[], ctx: CliContext): Promise<void> {
+  const opened: Destination[] = [];
+  try {
+    for (const { spec } of outputs) {
+      opened.push(spec.path === undefined ? stdoutDestination(ctx.stdout) : await fileDestination(resolve(ctx.cwd, spec.path)));
+    }
+    for (const [i, { text }] of outputs.entries()) await opened[i]!.write(text());
+    for (const destination of opened) await destination.commit();
+  } catch (error) {
+    await Promise.all(opened.map((destination) => destination.abandon()));
+    throw error;
+  }
+}

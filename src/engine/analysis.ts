@@ -1,0 +1,90 @@
+import { GRADES } from "../input/fields.js";
+import type { CellStatus } from "../stats/suppress.js";
+import { planSuppression, type SuppressionPlan } from "./_suppression.js";
+import { agreementOf, type Agreement } from "./agreement.js";
+import { ruleBreakdown, type Breakdown } from "./breakdown.js";
+import { gradeTable, type GradeTable } from "./grade-table.js";
+import type { Summary } from "./summary.js";
+
+export interface AnalysisOptions {
+  /** Hide every count below this (and what is computed from it), with secondary suppression. */
+  suppressBelow?: number;
+}
+
+/** One entry a suppressed report leaves out; `group` null for the overall row, `rule` for the breakdown. */
+export interface SuppressedEntry {
+  section: "summary" | "breakdown" | "agreement";
+  group: string | null;
+  rule?: string;
+  field: string;
+  status: Exclude<CellStatus, "shown">;
+}
+
+export interface Suppressed {
+  below: number;
+  hidden: SuppressedEntry[];
+}
+
+/** Everything a report shows beyond the cases, derived from the summary's counts alone. */
+export interface Analysis {
+  summary: GradeTable & { suppression?: Suppressed };
+  breakdown: Breakdown;
+  agreement: Agreement;
+}
+
+/**
+ * The one function every report, merge and diff derives its figures from: intervals, flags, the rule
+ * breakdown, agreement and suppression, all recomputed from the additive counts of a summary.
+ */
+export function analyse(summary: Summary, options: AnalysisOptions = {}): Analysis {
+  const plan = options.suppressBelow === undefined ? undefined : planSuppression(summary, options.suppressBelow);
+  const { table: grades, withheldFlags } = gradeTable(summary, plan);
+  const inadequate = { overall: grades.overall.inadequate, groups: grades.groups.map((group) => group.inadequate) };
+  const breakdown = ruleBreakdown(summary, inadequate, plan);
+  const agreement = agreementOf(summary, plan?.agreement);
+  return {
+    summary: plan ? { ...grades, suppression: { below: plan.below, hidden: hiddenEntries(summary, plan, withheldFlags) } } : grades,
+    breakdown,
+    agreement,
+  };
+}
+
+type Hidden = SuppressedEntry["status"];
+const hiddenStatus = (status: CellStatus | undefined): Hidden | undefined => (status && status !== "shown" ? status : undefined);
+
+/** A rule table's statuses by JSON field: an inadequate count is hidden with either of its two parts. */
+function ruleFields(statuses: readonly CellStatus[] | undefined): [string, Hidden | undefined][] {
+  const [good, adequate, decisive, other, notApplicable] = (statuses ?? []).map(hiddenStatus);
+  const inadequate = decisive === "primary" || other === "primary" ? "primary" : (decisive ?? other);
+  return Object.entries({ good, adequate, inadequate, notApplicable, decisive });
+}
+
+function hiddenEntries(summary: Summary, plan: SuppressionPlan, withheldFlags: readonly string[]): SuppressedEntry[] {
+  const entries: SuppressedEntry[] = [];
+  const add = (entry: Omit<SuppressedEntry, "status">, status: CellStatus | undefined) => {
+    const hidden = hiddenStatus(status);
+    if (hidden) entries.push({ ...entry, status: hidden });
+  };
+  const rows = [...summary.groups.map((group, i) => ({ group: group.name as string | null, i })), { group: null, i: -1 }];
+  for (const { group, i } of rows) {
+    const overall = i < 0;
+    GRADES.forEach((field, j) => add({ section: "summary", group, field }, overall ? plan.grades.columnTotals[j] : plan.grades.cells[i]?.[j]));
+    add({ section: "summary", group, field: "graded" }, overall ? plan.grades.grandTotal : plan.grades.rowTotals[i]);
+    add({ section: "summary", group, field: "invalid" }, overall ? plan.invalid.columnTotals[0] : plan.invalid.cells[i]?.[0]);
+    if (group !== null && withheldFlags.includes(group)) add({ section: "summary", group, field: "flag" }, "secondary");
+    summary.rules.overall.forEach(({ id: rule }, r) => {
+      const table = plan.rules[r]!;
+      for (const [field, status] of ruleFields(overall ? table.columnTotals : table.cells[i])) {
+        add({ section: "breakdown", group, rule, field }, status);
+      }
+    });
+  }
+  const matrix = plan.agreement;
+  GRADES.forEach((inspector, i) => {
+    GRADES.forEach((tool, j) => add({ section: "agreement", group: null, field: `matrix.${inspector}.${tool}` }, matrix.cells[i]?.[j]));
+    add({ section: "agreement", group: null, field: `inspector.${inspector}` }, matrix.rowTotals[i]);
+  });
+  GRADES.forEach((tool, j) => add({ section: "agreement", group: null, field: `tool.${tool}` }, matrix.columnTotals[j]));
+  add({ section: "agreement", group: null, field: "n" }, matrix.grandTotal);
+  return entries;
+}

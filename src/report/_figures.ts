@@ -1,0 +1,81 @@
+import type { Analysis } from "../engine/analysis.js";
+import type { GradeRow, GroupRow } from "../engine/grade-table.js";
+import { GRADES } from "../input/fields.js";
+import type { Direction } from "../stats/compare.js";
+import type { Interval } from "../stats/wilson.js";
+
+/** Shown in place of a suppressed count, share or interval (the statistical offices' "confidential"). */
+export const MARKER = "[c]";
+
+export interface FigureOptions {
+  /** Show each share's 95% interval beside it. */
+  ci?: boolean;
+}
+
+/** A 0–1 share as a percentage with one decimal, as the tables have always shown it. */
+export const percent = (share: number): string => `${(Math.round(share * 1000) / 10).toFixed(1)}%`;
+
+export const intervalText = (interval: Interval): string =>
+  `${(Math.round(interval.low * 1000) / 10).toFixed(1)}–${(Math.round(interval.high * 1000) / 10).toFixed(1)}`;
+
+export const FLAG_TEXT: Record<Direction, string> = { higher: "▲ higher", lower: "▼ lower" };
+
+/** `177 (30.7%)`, with `[27.1–34.6]` under --ci; the marker when the count is hidden. */
+export function shareCell(row: GradeRow, grade: (typeof GRADES)[number], options: FigureOptions): string {
+  const count = row[grade];
+  if (count === null) return MARKER;
+  const share = row.shares[grade];
+  const interval = row.intervals[grade];
+  const base = `${count} (${share === null ? (row.graded === null ? MARKER : "-") : percent(share)})`;
+  if (!options.ci || share === null) return base;
+  return `${base} [${interval ? intervalText(interval) : MARKER}]`;
+}
+
+const countText = (count: number | null) => (count === null ? MARKER : String(count));
+
+/** A group that was tested but whose flag suppression hides, because a count the test used is hidden. */
+const flagHidden = (analysis: Analysis, group: GroupRow) =>
+  analysis.summary.suppression?.hidden.some((entry) => entry.group === group.name && entry.field === "flag") ?? false;
+
+const hasFlagColumn = (analysis: Analysis) => analysis.summary.groups.some((group) => group.flag !== null || flagHidden(analysis, group));
+
+function flagCell(analysis: Analysis, group: GroupRow | undefined): string {
+  if (!group) return "";
+  if (group.flag) return FLAG_TEXT[group.flag];
+  return flagHidden(analysis, group) ? MARKER : "";
+}
+
+/** The grade table as rows of cell texts: the header, one row per group, then the overall row. */
+export function gradeTableCells(analysis: Analysis, groupBy: string, options: FigureOptions): string[][] {
+  const flags = hasFlagColumn(analysis);
+  const header = [groupBy === "force" ? "Force" : groupBy, "Graded", "Good", "Adequate", "Inadequate", "Invalid", ...(flags ? ["Flag"] : [])];
+  const row = (name: string, figures: GradeRow, group?: GroupRow) => [
+    name,
+    countText(figures.graded),
+    ...GRADES.map((grade) => shareCell(figures, grade, options)),
+    countText(figures.invalid),
+    ...(flags ? [flagCell(analysis, group)] : []),
+  ];
+  const { groups, overall } = analysis.summary;
+  return [header, ...groups.map((group) => row(group.name, group, group)), row("Overall", overall)];
+}
+
+/** The notes under a grade table: what the intervals, flags and markers mean, when the table has them. */
+export function gradeTableNotes(analysis: Analysis, options: FigureOptions): string[] {
+  const { summary } = analysis;
+  const notes: string[] = [];
+  if (options.ci) notes.push("[low–high]: the share's 95% Wilson score interval, in %.");
+  if (hasFlagColumn(analysis)) {
+    notes.push(
+      `Flag: the group's inadequate share is higher or lower than in all other groups' cases together, beyond chance ` +
+        `(two-proportion z-test, pooled; Holm-corrected across ${summary.test.tested} groups at ${summary.test.alpha}).`,
+    );
+  }
+  if (summary.suppression) {
+    notes.push(
+      `${MARKER}: suppressed: a count below ${summary.suppression.below}, or one hidden with it so that it cannot be ` +
+        "worked back from the totals; shares and intervals built on a hidden count are hidden too.",
+    );
+  }
+  return notes;
+}

@@ -1,0 +1,66 @@
+import type { Agreement, AgreementScope, KappaFigure } from "../engine/agreement.js";
+import type { Shown } from "../engine/grade-table.js";
+import { GRADES } from "../input/fields.js";
+import { intervalText, MARKER, percent } from "./_figures.js";
+import { alignedTable } from "./table.js";
+
+const LISTED = 50;
+const count = (value: Shown) => (value === null ? MARKER : String(value));
+const hidden = (scope: AgreementScope) => scope.n === null || scope.matrix.flat().some((cell) => cell === null);
+
+const kappaText = (figure: KappaFigure | null, scope: AgreementScope) =>
+  figure === null
+    ? hidden(scope) ? MARKER : "-"
+    : `${figure.kappa.toFixed(2)} [${figure.interval.low.toFixed(2)}, ${figure.interval.high.toFixed(2)}]`;
+
+const agreementText = (scope: AgreementScope) =>
+  scope.share === null ? (hidden(scope) ? MARKER : "-") : `${percent(scope.share)}${scope.interval ? ` [${intervalText(scope.interval)}]` : ""}`;
+
+const scopeRow = (name: string, scope: AgreementScope) => [
+  name,
+  count(scope.n),
+  agreementText(scope),
+  kappaText(scope.kappa, scope),
+  kappaText(scope.weightedKappa, scope),
+];
+
+function apartLines(title: string, cases: readonly { case_id: string; group: string }[]): string[] {
+  if (cases.length === 0) return [`${title}: none.`];
+  const more = cases.length > LISTED ? [`  ... and ${cases.length - LISTED} more (-f json lists them all)`] : [];
+  return [`${title} (${cases.length}):`, ...cases.slice(0, LISTED).map((c) => `  ${c.case_id} (${c.group})`), ...more];
+}
+
+/** `audit agree` at a terminal: the inspector-by-tool matrix, agreement and kappa overall and per group, the cases furthest apart. */
+export function renderAgreement(agreement: Agreement, groupBy: string, graded: Shown): string {
+  const { overall } = agreement;
+  const title = (grade: string) => grade[0]!.toUpperCase() + grade.slice(1);
+  const matrix = alignedTable(
+    [["Inspector \\ audit", ...GRADES.map(title)], ...GRADES.map((grade, i) => [title(grade), ...(overall.matrix[i] ?? []).map(count)])],
+    false,
+    {},
+    false,
+  );
+  const groups = alignedTable([
+    [groupBy === "force" ? "Force" : groupBy, "Compared", "Agreement", "Kappa", "Weighted kappa"],
+    ...(agreement.apart ? agreement.groups.map((group) => scopeRow(group.name, group)) : []),
+    scopeRow("Overall", overall),
+  ]);
+  const lines = [
+    `Cases with an inspector grade: ${count(overall.n)} of ${count(graded)} graded.`,
+    "",
+    matrix.trimEnd(),
+    "",
+    groups.trimEnd(),
+    ...(agreement.apart ? [] : ["Per-group agreement and the cases furthest apart are withheld under --suppress-below."]),
+    "",
+    "Agreement: cases graded alike, with its 95% Wilson interval. Kappa: Cohen's, unweighted; weighted kappa: linear weights (half credit one grade apart); each with ±1.96 standard errors.",
+  ];
+  if (agreement.apart) {
+    lines.push(
+      "",
+      ...apartLines("Inspector good, audit inadequate", agreement.apart.inspectorGoodToolInadequate),
+      ...apartLines("Inspector inadequate, audit good", agreement.apart.inspectorInadequateToolGood),
+    );
+  }
+  return `${lines.join("\n")}\n`;
+}

@@ -1,0 +1,86 @@
+import type { ApartCase, GradeCounts, RuleCounts, Summary } from "../engine/summary.js";
+import { InputError } from "../input/errors.js";
+import { reportSchema, SCHEMA_VERSION, type Report } from "./schema.js";
+
+/** A JSON report read back: checked against the published schema, or an InputError naming the file and the problem. */
+export function parseReport(text: string, name: string): Report {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw new InputError(`${name}: not valid JSON; expected a report from audit score -f json`);
+  }
+  const version = (value as { schemaVersion?: unknown } | null)?.schemaVersion;
+  if (typeof version === "number" && version !== SCHEMA_VERSION) {
+    throw new InputError(`${name}: a schemaVersion ${version} report; this audit reads ${SCHEMA_VERSION} (score the data again)`);
+  }
+  const checked = reportSchema.safeParse(value);
+  if (!checked.success) {
+    const issue = checked.error.issues[0]!;
+    const where = issue.path.length ? `${issue.path.join(".")}: ` : "";
+    throw new InputError(`${name}: not an audit JSON report (${where}${issue.message})`);
+  }
+  return checked.data;
+}
+
+function count(value: number | null, name: string): number {
+  if (value === null) throw new InputError(`${name}: written with --suppress-below; merge and diff need the report without it`);
+  return value;
+}
+
+/**
+ * The additive counts a report was derived from, rebuilt from its summary, breakdown and agreement sections.
+ * A suppressed report has lost them, and a report whose counts disagree with its own case lists is refused.
+ */
+export function summaryOfReport(report: Report, name: string): Summary {
+  if (report.summary.suppression) count(null, name);
+  const counts = (row: Report["summary"]["overall"]): GradeCounts => ({
+    graded: count(row.graded, name),
+    good: count(row.good, name),
+    adequate: count(row.adequate, name),
+    inadequate: count(row.inadequate, name),
+    invalid: count(row.invalid, name),
+  });
+  const rules = (rows: Report["breakdown"]["overall"]["rules"]): RuleCounts[] =>
+    rows.map((row) => ({
+      id: row.id,
+      good: count(row.good, name),
+      adequate: count(row.adequate, name),
+      inadequate: count(row.inadequate, name),
+      notApplicable: count(row.notApplicable, name),
+      decisive: count(row.decisive, name),
+    }));
+  const matrix = (cells: (number | null)[][]) => cells.map((row) => row.map((cell) => count(cell, name)));
+  const names = report.summary.groups.map((group) => group.name);
+  const byName = <T extends { name: string }>(list: T[], what: string) =>
+    names.map((groupName) => {
+      const found = list.find((entry) => entry.name === groupName);
+      if (!found) throw new InputError(`${name}: group "${groupName}" is missing from the report's ${what}`);
+      return found;
+    });
+  const apart = report.agreement.apart;
+  if (!apart) count(null, name);
+  const overall = counts(report.summary.overall);
+  if (report.cases.length !== overall.graded || report.invalid.length !== overall.invalid) {
+    throw new InputError(
+      `${name}: its summary counts ${overall.graded} graded and ${overall.invalid} invalid, but it lists ${report.cases.length} cases and ${report.invalid.length} invalid records`,
+    );
+  }
+  const apartCases: ApartCase[] = [
+    ...apart!.inspectorGoodToolInadequate.map((c) => ({ ...c, inspector: "good" as const, tool: "inadequate" as const })),
+    ...apart!.inspectorInadequateToolGood.map((c) => ({ ...c, inspector: "inadequate" as const, tool: "good" as const })),
+  ];
+  return {
+    overall,
+    groups: report.summary.groups.map((group) => ({ name: group.name, ...counts(group) })),
+    rules: {
+      overall: rules(report.breakdown.overall.rules),
+      groups: byName(report.breakdown.groups, "breakdown").map((group) => ({ name: group.name, rules: rules(group.rules) })),
+    },
+    agreement: {
+      overall: matrix(report.agreement.overall.matrix),
+      groups: byName(report.agreement.groups, "agreement").map((group) => ({ name: group.name, matrix: matrix(group.matrix) })),
+      apart: apartCases,
+    },
+  };
+}
