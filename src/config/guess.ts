@@ -1,6 +1,6 @@
 import { FIELDS, type FieldSpec } from "../input/fields.js";
 import { normaliseHeader } from "../input/header.js";
-import { levenshtein } from "./suggest.js";
+import { levenshtein } from "../text/suggest.js";
 
 /** Words real exports use for our fields, beside the field names themselves. */
 const ALIASES: Readonly<Record<string, readonly string[]>> = {

@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { didYouMean, formatPath, showValue } from "./suggest.js";
+import { didYouMean, formatPath, showValue } from "../text/suggest.js";
 
 type Issue = z.core.$ZodIssue;
 type SchemaLike = { _zod?: { def?: Record<string, unknown> } };

@@ -11,7 +11,7 @@ import { describeIssues } from "./issues.js";
 import { jsonErrorOffset, lineAndColumn } from "./json-error.js";
 import { loadPlugins } from "./plugins.js";
 import { builtInSource, configSchema, engineStrategy, type KnownRule, type ParsedConfig } from "./schema.js";
-import { showValue } from "./suggest.js";
+import { showValue } from "../text/suggest.js";
 
 /** Looked for in the working directory, in this order; more than one is an error. */
 export const CONFIG_FILES = ["audit.config.json", "audit.config.mjs", "audit.config.js"] as const;

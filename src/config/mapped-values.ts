@@ -1,6 +1,6 @@
 import type { FieldSpec } from "../input/fields.js";
 import { normaliseWord, parseBoolean, parseDate, parseInteger, parseList } from "../input/values.js";
-import { didYouMean, showValue } from "./suggest.js";
+import { didYouMean, showValue } from "../text/suggest.js";
 
 /** Why a value mapping's target would not parse as the field, or undefined when it would. */
 export function checkMappedValue(spec: FieldSpec, to: string): string | undefined {

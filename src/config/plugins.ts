@@ -8,7 +8,7 @@ import type { Rule } from "../rules/define-rule.js";
 import { BUILT_IN_RULES } from "../rules/index.js";
 import { describeIssues } from "./issues.js";
 import type { KnownRule } from "./schema.js";
-import { formatPath } from "./suggest.js";
+import { formatPath } from "../text/suggest.js";
 
 const RATINGS = ["good", "adequate", "inadequate", "n/a"] as const;
 const isSchema = (value: unknown) => typeof (value as { safeParse?: unknown })?.safeParse === "function";

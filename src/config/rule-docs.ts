@@ -1,7 +1,7 @@
 import { ruleWeight } from "../engine/rubric.js";
 import type { LoadedConfig } from "./load.js";
 import { examplesOf, runExample } from "./rule-examples.js";
-import { didYouMean } from "./suggest.js";
+import { didYouMean } from "../text/suggest.js";
 
 type Entry = LoadedConfig["rules"][number];
 

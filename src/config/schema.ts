@@ -4,7 +4,7 @@ import { FIELDS, FIELD_NAMES } from "../input/fields.js";
 import type { Rule } from "../rules/define-rule.js";
 import { keysAt } from "./issues.js";
 import { checkMappedValue } from "./mapped-values.js";
-import { didYouMean, showValue } from "./suggest.js";
+import { didYouMean, showValue } from "../text/suggest.js";
 
 /** A rule the config can name: built in, or added by a plugin (whose path is its source). */
 export interface KnownRule {

@@ -2,6 +2,7 @@ import type { Readable } from "node:stream";
 import type { Case } from "./case.js";
 import { readCsvRows } from "./csv.js";
 import { InputError } from "./errors.js";
+import { didYouMean } from "../text/suggest.js";
 import { REQUIRED_FIELDS } from "./fields.js";
 import { normaliseHeader, targetOf, type ColumnTarget } from "./header.js";
 import { readJsonItems, readNdjsonItems } from "./json.js";
@@ -118,8 +119,11 @@ async function* csvRecords(source: Source, options: ReadOptions): AsyncGenerator
   });
   const missing = REQUIRED_FIELDS.filter((name) => !seen.has(name));
   if (missing.length) {
+    const unplaced = header.filter((_name, i) => targets[i]!.kind === "extra");
     const list = missing.map((m) => `"${m}"`).join(", ");
-    throw new InputError(`${source.name}: missing required column${missing.length > 1 ? "s" : ""} ${list}`);
+    const hint = missing.length === 1 ? didYouMean(missing[0]!, unplaced) : "";
+    const fix = hint ? `${hint} (rename it, or map it under "columns" in audit.config.json)` : "";
+    throw new InputError(`${source.name}: missing required column${missing.length > 1 ? "s" : ""} ${list}${fix}`);
   }
   const carried = targets.flatMap((t) => (t.kind === "extra" && !options.expectedColumns?.has(t.name) ? [t.name] : []));
   if (carried.length) options.warn?.(`${source.name}: carrying through columns that are not rubric fields: ${carried.join(", ")}`);

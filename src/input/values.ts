@@ -1,3 +1,4 @@
+import { didYouMean } from "../text/suggest.js";
 import { dayNumber } from "../calendar/working-days.js";
 import type { CaseDate } from "./case.js";
 
@@ -90,8 +91,7 @@ export function normaliseWord(word: string): string {
 }
 
 function suggestion(word: string, values: readonly string[]): string {
-  const close = values.find((v) => v.startsWith(word.slice(0, 3)) && word.length > 2);
-  return close ? `; did you mean "${close}"?` : `; expected one of ${values.join(", ")}`;
+  return didYouMean(word, values) || `; expected one of ${values.join(", ")}`;
 }
 
 export function parseEnum<T extends string>(

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { formatPath, levenshtein, nearest } from "../../src/config/suggest.js";
+import { formatPath, levenshtein, nearest } from "../../src/text/suggest.js";
 
 describe("levenshtein", () => {
   test.each<[string, string, number]>([

@@ -131,12 +131,14 @@ describe("invalid records", () => {
 describe("could not run: one line on stderr, exit 2, no stack trace", () => {
   const dir = tmp();
   writeFileSync(join(dir, "no-force.csv"), "case_id,reported_on\nA-1,2015-01-02\n");
+  writeFileSync(join(dir, "typo.csv"), "case_id,Forse,reported_on\nA-1,N,2015-01-02\n");
   writeFileSync(join(dir, "picture.csv"), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d]));
   writeFileSync(join(dir, "broken.json"), '{"cases": [ {"case_id": "A"');
 
   test.each([
     ["a missing file", ["score", join(dir, "absent.csv")], /absent\.csv: no such file/],
     ["a missing required column", ["score", join(dir, "no-force.csv")], /no-force\.csv: missing required column "force"/],
+    ["a misspelt required column, with the fix", ["score", join(dir, "typo.csv")], /missing required column "force"; did you mean "Forse"\?/],
     ["a binary file", ["score", join(dir, "picture.csv")], /picture\.csv: not a CSV or JSON file/],
     ["malformed JSON", ["score", join(dir, "broken.json")], /broken\.json: not valid JSON/],
     ["an unknown option", ["score", "--bogus", fixture("hmic-2015.csv")], /unknown option '--bogus'/],
