@@ -1,89 +1,70 @@
 import type { Writable } from "node:stream";
 
-export interface ProgressOptions {
-  /** Where to draw: stderr. Nothing is drawn unless it is a terminal. */
-  stream: Writable & { isTTY?: boolean; columns?: number };
-  /** The input's size in bytes; unknown for a pipe, which then gets a count and a rate. */
+export interface ProgressState {
+  cases: number;
+  bytes: number;
+  /** The input's size, when known (a file, not a pipe). */
   total?: number;
-  quiet?: boolean;
-  /** Milliseconds; injectable for tests. */
-  now?: () => number;
-  /** Only a run still going after this long shows progress. */
-  delayMs?: number;
-  /** The shortest time between two redraws. */
-  intervalMs?: number;
-}
-
-export interface ProgressPoint {
-  /** Bytes read so far, when known. */
-  bytes?: number;
-  /** Records read so far: cases and invalid records. */
-  records: number;
+  elapsedMs: number;
 }
 
 const BAR_WIDTH = 24;
 
-function count(n: number): string {
-  if (n >= 1e6) return `${(n / 1e6).toFixed(n >= 1e7 ? 0 : 1)}M`;
-  if (n >= 1e4) return `${Math.round(n / 1e3)}k`;
-  return String(Math.round(n));
-}
-
 function megabytes(bytes: number): string {
-  return `${(bytes / 1e6).toFixed(bytes >= 1e8 ? 0 : 1)} MB`;
+  return `${(bytes / 1_048_576).toFixed(bytes < 10_485_760 ? 1 : 0)} MB`;
 }
 
-function duration(seconds: number): string {
-  if (!Number.isFinite(seconds)) return "?";
-  const s = Math.max(0, Math.ceil(seconds));
-  return s < 60 ? `${s}s` : s < 3600 ? `${Math.floor(s / 60)}m${String(s % 60).padStart(2, "0")}s` : `${Math.floor(s / 3600)}h${String(Math.floor((s % 3600) / 60)).padStart(2, "0")}m`;
+function rate(cases: number, elapsedMs: number): string {
+  const perSecond = elapsedMs > 0 ? (cases * 1000) / elapsedMs : 0;
+  return perSecond >= 10_000 ? `${Math.round(perSecond / 1000)}k cases/s` : `${Math.round(perSecond)} cases/s`;
+}
+
+function duration(ms: number): string {
+  const seconds = Math.ceil(ms / 1000);
+  return seconds < 60 ? `${seconds}s` : `${Math.floor(seconds / 60)}m${String(seconds % 60).padStart(2, "0")}s`;
+}
+
+/** One line of progress: a bar with bytes read of the total and time left, or a count and rate for a pipe. */
+export function progressLine({ cases, bytes, total, elapsedMs }: ProgressState): string {
+  const count = `${cases.toLocaleString("en-GB")} cases`;
+  if (!total) return `${count} · ${rate(cases, elapsedMs)}`;
+  const done = Math.min(bytes / total, 1);
+  const filled = Math.round(done * BAR_WIDTH);
+  const bar = `[${"#".repeat(filled)}${".".repeat(BAR_WIDTH - filled)}]`;
+  const left = done > 0 ? duration((elapsedMs / done) * (1 - done)) : "?";
+  const percent = `${Math.floor(done * 100)}%`.padStart(4);
+  return `${bar} ${percent} ${megabytes(bytes)} of ${megabytes(total)} · ${count} · ${rate(cases, elapsedMs)} · ${left} left`;
 }
 
 /**
- * One line of progress on a terminal, redrawn in place: a bar of bytes read against the
- * input's size, records a second and time left; for input of unknown size, the count and
- * the rate. It appears only once a run has lasted `delayMs`, and `done` wipes it.
+ * A progress line on a terminal's stderr, redrawn at most every `intervalMs`,
+ * shown only once a run has lasted `delayMs`, and erased when the run ends.
  */
-export class ProgressBar {
-  private readonly active: boolean;
-  private readonly now: () => number;
-  private readonly started: number;
-  private drawnAt = -Infinity;
-  private drawn = false;
+export class Progress {
+  private shown = false;
+  private lastDraw = 0;
+  private readonly start: number;
 
-  constructor(private readonly options: ProgressOptions) {
-    this.active = Boolean(options.stream.isTTY) && !options.quiet;
-    this.now = options.now ?? (() => performance.now());
-    this.started = this.now();
+  constructor(
+    private readonly stream: Writable,
+    private readonly now: () => number = Date.now,
+    private readonly delayMs = 1000,
+    private readonly intervalMs = 100,
+  ) {
+    this.start = now();
   }
 
-  update(point: ProgressPoint): void {
-    if (!this.active) return;
-    const now = this.now();
-    if (now - this.started < (this.options.delayMs ?? 1000) || now - this.drawnAt < (this.options.intervalMs ?? 100)) return;
-    this.drawnAt = now;
-    const line = this.render(point, (now - this.started) / 1000);
-    const width = Math.max(20, (this.options.stream.columns ?? 80) - 1);
-    this.options.stream.write(`\r${line.slice(0, width)}\x1b[K`);
-    this.drawn = true;
+  update(state: Omit<ProgressState, "elapsedMs">): void {
+    const time = this.now();
+    const elapsedMs = time - this.start;
+    if (elapsedMs < this.delayMs || time - this.lastDraw < this.intervalMs) return;
+    this.lastDraw = time;
+    this.shown = true;
+    this.stream.write(`\r\u001b[2K${progressLine({ ...state, elapsedMs })}`);
   }
 
-  /** The line for a point reached after `seconds`. */
-  render(point: ProgressPoint, seconds: number): string {
-    const rate = seconds > 0 ? point.records / seconds : 0;
-    const { total } = this.options;
-    if (total === undefined || total <= 0 || point.bytes === undefined) return `${count(point.records)} records  ${count(rate)} records/s`;
-    const share = Math.min(1, point.bytes / total);
-    const filled = Math.round(share * BAR_WIDTH);
-    const left = share > 0 ? (seconds * (1 - share)) / share : Infinity;
-    const bar = `[${"#".repeat(filled)}${"-".repeat(BAR_WIDTH - filled)}]`;
-    const percent = `${Math.floor(share * 100)}%`.padStart(4);
-    return `${bar} ${percent}  ${megabytes(point.bytes)} of ${megabytes(total)}  ${count(rate)} records/s  ${duration(left)} left`;
-  }
-
-  /** Clears the line, if one was drawn, so that what follows starts clean. */
-  done(): void {
-    if (this.drawn) this.options.stream.write("\r\x1b[K");
-    this.drawn = false;
+  finish(): void {
+    if (this.shown) this.stream.write("\r\u001b[2K");
+    this.shown = false;
   }
 }

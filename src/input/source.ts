@@ -15,6 +15,8 @@ export interface Source {
   rest: AsyncIterable<Buffer>;
   /** Total size in bytes when known (a regular file). */
   size?: number;
+  /** Bytes handed to the parser so far, for progress. */
+  bytesRead?: number;
 }
 
 const BY_EXTENSION: Record<string, InputFormat> = {
@@ -115,13 +117,17 @@ export async function openSource(path: string, format: InputFormat | undefined, 
       for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield asBuffer(next.value);
     },
   };
-  return { name, format: resolved, head, rest, size };
+  return { name, format: resolved, head, rest, size, bytesRead: 0 };
 }
 
 export async function* chunks(source: Source): AsyncGenerator<Buffer> {
+  source.bytesRead = source.head.length;
   if (source.head.length) yield source.head;
   try {
-    for await (const chunk of source.rest) yield chunk;
+    for await (const chunk of source.rest) {
+      source.bytesRead = (source.bytesRead ?? 0) + chunk.length;
+      yield chunk;
+    }
   } catch (error) {
     throw new InputError(describeFsError(source.name, error as NodeJS.ErrnoException));
   }

@@ -5,13 +5,14 @@ import type { Rubric } from "../../engine/rubric.js";
 import { runAudit, type ScoredInvalid } from "../../engine/run.js";
 import { readCases, type ColumnMapping, type ReadOptions } from "../../input/read.js";
 import { normaliseHeader } from "../../input/header.js";
-import type { InputFormat } from "../../input/source.js";
+import type { InputFormat, Source } from "../../input/source.js";
 import { REPORTERS } from "../../report/index.js";
 import type { ReportMeta, Reporter } from "../../report/types.js";
 import type { CliContext } from "../context.js";
 import { CliError, EXIT, EXIT_CODES } from "../errors.js";
 import { parseOutputSpecs, type OutputSpec } from "../formats.js";
 import { fileDestination, stdoutDestination, type Destination } from "../output.js";
+import { Progress } from "../progress.js";
 import { redactionKey, redactor } from "../redact.js";
 import { addConfigOptions, configRequest, type ConfigFlags } from "./config.js";
 import type { RegisterCommand } from "./types.js";
@@ -71,7 +72,16 @@ async function writeAll(outputs: Output[], text: (reporter: Reporter) => string 
 }
 
 export async function score(file: string, options: ScoreOptions, ctx: CliContext, toolVersion: string): Promise<number> {
-  const log = (line: string) => void ctx.stderr.write(`${line}\n`);
+  const progress = ctx.stderr.isTTY && !options.quiet ? new Progress(ctx.stderr) : undefined;
+  const log = (line: string) => {
+    progress?.finish();
+    ctx.stderr.write(`${line}\n`);
+  };
+  let source: Source | undefined;
+  let records = 0;
+  const tick = () => {
+    if (progress && ++records % 1024 === 0) progress.update({ cases: records, bytes: source?.bytesRead ?? 0, total: source?.size });
+  };
   const warn = options.quiet ? () => {} : (line: string) => log(`audit: warning: ${line}`);
   const meta: ReportMeta = {
     toolVersion,
@@ -87,7 +97,10 @@ export async function score(file: string, options: ScoreOptions, ctx: CliContext
     expectedColumns: new Set(options.rubric.rules.flatMap(({ rule }) => rule.fields)),
     stdin: ctx.stdin,
     warn,
-    onOpen: (source) => (meta.input = { name: source.name, format: source.format }),
+    onOpen: (opened) => {
+      source = opened;
+      meta.input = { name: opened.name, format: opened.format };
+    },
   };
   const items = readCases(file, readOptions);
   // Open the input before any output, so that a missing file leaves no report behind.
@@ -106,10 +119,12 @@ export async function score(file: string, options: ScoreOptions, ctx: CliContext
       options.rubric,
       {
         case: (result) => {
+          tick();
           if (redact) result = { ...result, case_id: redact(result.case_id) };
           return writeAll(outputs, (r) => r.case?.(result));
         },
         invalid: (record) => {
+          tick();
           if (redact && record.case_id !== undefined) record = { ...record, case_id: redact(record.case_id) };
           if (listed++ < options.maxErrors) log(describeInvalid(meta.input.name, record));
           return writeAll(outputs, (r) => r.invalid?.(record));
@@ -117,6 +132,7 @@ export async function score(file: string, options: ScoreOptions, ctx: CliContext
       },
       options.groupBy,
     );
+    progress?.finish();
     if (redact) summary.agreement.apart = summary.agreement.apart.map((c) => ({ ...c, case_id: redact(c.case_id) }));
     await writeAll(outputs, (r) => r.end(summary, meta));
     for (const { destination } of outputs) await destination.commit();
@@ -130,6 +146,7 @@ export async function score(file: string, options: ScoreOptions, ctx: CliContext
     for (const failure of failures) log(`audit: gate failed: ${failure.message}`);
     return failures.length ? EXIT.failed : EXIT.ok;
   } catch (error) {
+    progress?.finish();
     await Promise.all(outputs.map((output) => output.destination.abandon()));
     throw error;
   }

@@ -1,0 +1,47 @@
+import { Writable } from "node:stream";
+import { describe, expect, test } from "vitest";
+import { Progress, progressLine } from "../../src/cli/progress.js";
+
+function sink() {
+  const writes: string[] = [];
+  const stream = new Writable({ write: (chunk: Buffer, _enc, done) => (writes.push(chunk.toString()), done()) });
+  return { stream, writes };
+}
+
+describe("progressLine", () => {
+  test.each([
+    ["a file half read", { cases: 500_000, bytes: 80 * 1_048_576, total: 160 * 1_048_576, elapsedMs: 2000 }, /^\[#{12}\.{12}\]\s+50% 80 MB of 160 MB · 500,000 cases · 250k cases\/s · 2s left$/],
+    ["a pipe of unknown size: a count and a rate", { cases: 12_345, bytes: 5_000_000, elapsedMs: 3000 }, /^12,345 cases · 4115 cases\/s$/],
+    ["a long run shows minutes", { cases: 10, bytes: 1, total: 100, elapsedMs: 1000 }, /1m39s left$/],
+  ])("%s", (_name, state, expected) => {
+    expect(progressLine(state)).toMatch(expected);
+  });
+});
+
+describe("Progress", () => {
+  test("stays silent for the first second, then redraws at most every 100 ms, and erases itself", () => {
+    let now = 0;
+    const { stream, writes } = sink();
+    const progress = new Progress(stream, () => now);
+    progress.update({ cases: 10, bytes: 10, total: 100 });
+    now = 999;
+    progress.update({ cases: 10, bytes: 10, total: 100 });
+    expect(writes).toEqual([]);
+    now = 1000;
+    progress.update({ cases: 20, bytes: 20, total: 100 });
+    now = 1050;
+    progress.update({ cases: 30, bytes: 30, total: 100 });
+    expect(writes).toHaveLength(1);
+    expect(writes[0]).toMatch(/^\r\u001b\[2K\[#+\.+\]\s+20%/);
+    progress.finish();
+    expect(writes.at(-1)).toBe("\r\u001b[2K");
+  });
+
+  test("a run shorter than a second writes nothing at all", () => {
+    const { stream, writes } = sink();
+    const progress = new Progress(stream, () => 0);
+    progress.update({ cases: 1, bytes: 1 });
+    progress.finish();
+    expect(writes).toEqual([]);
+  });
+});

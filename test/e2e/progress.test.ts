@@ -1,0 +1,36 @@
+import { execFileSync, spawnSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, test } from "vitest";
+import { BIN } from "../helpers/run-cli.js";
+
+const hasScript = spawnSync("script", ["--version"]).status === 0;
+
+// `script` gives the CLI a pseudo-terminal, as a person's shell would.
+describe.skipIf(!hasScript)("progress on a terminal", () => {
+  const dir = mkdtempSync(join(tmpdir(), "audit-progress-"));
+  const feeder = join(dir, "feed.mjs");
+  // Writes 4,096 cases over about two seconds, so the run lasts longer than the one-second threshold.
+  writeFileSync(
+    feeder,
+    `process.stdout.write("case_id,force,reported_on\\n");
+     let i = 0;
+     const timer = setInterval(() => {
+       let rows = "";
+       for (let k = 0; k < 256; k++, i++) rows += "C-" + i + ",Norfolk,2015-03-02\\n";
+       process.stdout.write(rows);
+       if (i >= 4096) clearInterval(timer);
+     }, 125);`,
+  );
+
+  test("a pipe of unknown size shows a count and a rate on stderr, then erases it; stdout holds only the table", () => {
+    const command = `node ${feeder} | node ${BIN} score - >${join(dir, "out")}`;
+    const typescript = execFileSync("script", ["-qc", command, "/dev/null"], { encoding: "utf8" });
+    expect(typescript).toMatch(/\d[\d,]* cases · \d+ cases\/s/);
+    expect(typescript).toMatch(/\u001b\[2K$/);
+    const out = execFileSync("cat", [join(dir, "out")], { encoding: "utf8" });
+    expect(out).toMatch(/^Overall\s+4096 /m);
+    expect(out).not.toMatch(/cases\/s/);
+  });
+});
