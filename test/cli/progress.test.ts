@@ -32,7 +32,8 @@ describe("Progress", () => {
     now = 1050;
     progress.update({ cases: 30, bytes: 30, total: 100 });
     expect(writes).toHaveLength(1);
-    expect(writes[0]).toMatch(/^\r\u001b\[2K\[#+\.+\]\s+20%/);
+    expect(writes[0]?.startsWith("\r\u001b[2K[")).toBe(true);
+    expect(writes[0]).toMatch(/\]\s+20% /);
     progress.finish();
     expect(writes.at(-1)).toBe("\r\u001b[2K");
   });
