@@ -2,8 +2,9 @@ import { Option } from "commander";
 import { checkGates, parseLimit, type Gates, type Limit } from "../../engine/gates.js";
 import { loadConfig } from "../../config/load.js";
 import type { Rubric } from "../../engine/rubric.js";
-import { runAudit, type ScoredInvalid } from "../../engine/run.js";
-import { readCases, type ColumnMapping, type ReadOptions } from "../../input/read.js";
+import type { ScoredInvalid } from "../../engine/run.js";
+import { scoreCsvFile } from "../../fast/index.js";
+import type { ColumnMapping } from "../../input/read.js";
 import { normaliseHeader } from "../../input/header.js";
 import type { InputFormat, Source } from "../../input/source.js";
 import { REPORTERS } from "../../report/index.js";
@@ -77,11 +78,6 @@ export async function score(file: string, options: ScoreOptions, ctx: CliContext
     progress?.finish();
     ctx.stderr.write(`${line}\n`);
   };
-  let source: Source | undefined;
-  let records = 0;
-  const tick = () => {
-    if (progress && ++records % 1024 === 0) progress.update({ cases: records, bytes: source?.bytesRead ?? 0, total: source?.size });
-  };
   const warn = options.quiet ? () => {} : (line: string) => log(`audit: warning: ${line}`);
   const meta: ReportMeta = {
     toolVersion,
@@ -89,57 +85,57 @@ export async function score(file: string, options: ScoreOptions, ctx: CliContext
     groupBy: options.groupBy,
     rubric: options.rubric,
   };
-  const readOptions: ReadOptions = {
-    format: options.inputFormat,
-    delimiter: options.delimiter,
-    mapping: options.mapping,
-    maxFieldBytes: options.maxFieldBytes,
-    expectedColumns: new Set(options.rubric.rules.flatMap(({ rule }) => rule.fields)),
-    stdin: ctx.stdin,
-    warn,
-    onOpen: (opened) => {
-      source = opened;
-      meta.input = { name: opened.name, format: opened.format };
-    },
-  };
-  const items = readCases(file, readOptions);
-  // Open the input before any output, so that a missing file leaves no report behind.
-  const first = await items.next();
+  let source: Source | undefined;
+  // Outputs are temporary files until committed, so a run that cannot read its input leaves none behind.
   const outputs = await openOutputs(options, ctx);
-  let listed = 0;
-  try {
+  let started = false;
+  const start = async () => {
+    if (started) return;
+    started = true;
     await writeAll(outputs, (r) => r.start?.(meta));
-    const all = async function* () {
-      if (!first.done) yield first.value;
-      yield* items;
-    };
-    const redact = options.redact;
-    const summary = await runAudit(
-      all(),
-      options.rubric,
-      {
-        case: (result) => {
-          tick();
-          if (redact) result = { ...result, case_id: redact(result.case_id) };
-          return writeAll(outputs, (r) => r.case?.(result));
-        },
-        invalid: (record) => {
-          tick();
-          if (redact && record.case_id !== undefined) record = { ...record, case_id: redact(record.case_id) };
-          if (listed++ < options.maxErrors) log(describeInvalid(meta.input.name, record));
-          return writeAll(outputs, (r) => r.invalid?.(record));
-        },
+  };
+  let listed = 0;
+  const redact = options.redact;
+  try {
+    const summary = await scoreCsvFile(file, {
+      rubric: options.rubric,
+      groupBy: options.groupBy,
+      format: options.inputFormat,
+      delimiter: options.delimiter,
+      mapping: options.mapping,
+      maxFieldBytes: options.maxFieldBytes,
+      expectedColumns: new Set(options.rubric.rules.flatMap(({ rule }) => rule.fields)),
+      stdin: ctx.stdin,
+      warn,
+      onOpen: (opened) => {
+        source = opened;
+        meta.input = { name: opened.name, format: opened.format };
       },
-      options.groupBy,
-    );
+      // Tables need only the tallies; per-case formats need every case.
+      wantCases: outputs.some(({ reporter }) => reporter.case !== undefined),
+      onCase: async (result) => {
+        await start();
+        if (redact) result = { ...result, case_id: redact(result.case_id) };
+        await writeAll(outputs, (r) => r.case?.(result));
+      },
+      onInvalid: async (record) => {
+        await start();
+        if (redact && record.case_id !== undefined) record = { ...record, case_id: redact(record.case_id) };
+        if (listed++ < options.maxErrors) log(describeInvalid(meta.input.name, record));
+        await writeAll(outputs, (r) => r.invalid?.(record));
+      },
+      onProgress: ({ records, bytes, total }) =>
+        progress?.update({ cases: records, bytes: bytes ?? source?.bytesRead ?? 0, total: total ?? source?.size }),
+    });
     progress?.finish();
+    await start();
     if (redact) summary.agreement.apart = summary.agreement.apart.map((c) => ({ ...c, case_id: redact(c.case_id) }));
     await writeAll(outputs, (r) => r.end(summary, meta));
     for (const { destination } of outputs) await destination.commit();
 
     const { invalid, graded } = summary.overall;
     if (listed > options.maxErrors) {
-      log(`audit: ... and ${listed - options.maxErrors} more invalid records (every one is in the json, ndjson and junit reports)`);
+      log(`audit: ... and ${listed - options.maxErrors} more invalid records (every one is in the json, ndjson, csv and junit reports)`);
     }
     if (invalid && !options.quiet) log(`audit: ${invalid} of ${graded + invalid} records are invalid and were not graded`);
     const failures = checkGates(summary, options.gates);

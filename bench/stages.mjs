@@ -1,0 +1,86 @@
+// CPU time per record of each stage of the fast path, on one thread, warm (the last of 4 rounds):
+// how the figures in BENCHMARKS.md were taken once wall times on a shared machine stopped meaning much.
+// Usage: npm run build && node bench/stages.mjs [file, default bench/data/cases-100k.csv]
+import { openSync, statSync } from "node:fs";
+import { referenceRubric } from "../dist/engine/rubric.js";
+import { scoreCase } from "../dist/engine/score.js";
+import { ChunkProcessor, tallyChunk } from "../dist/fast/_chunk.js";
+import { planColumns } from "../dist/fast/_columns.js";
+import { kernelGrader } from "../dist/fast/_kernels.js";
+import { RecordReader } from "../dist/fast/_reader.js";
+import { CASE, RecordChecker } from "../dist/fast/_record.js";
+import { rubricToWire } from "../dist/fast/_rubric.js";
+import { decodeCell, RECORD } from "../dist/fast/_tokenizer.js";
+
+const path = process.argv[2] ?? new URL("./data/cases-100k.csv", import.meta.url).pathname;
+const size = statSync(path).size;
+const fd = openSync(path, "r");
+const options = { delimiter: ",", maxRecordChars: 8 << 20 };
+const reader = new RecordReader(fd, size, { ...options, bufferBytes: size + 1024 });
+reader.seek(0);
+reader.next();
+const { cells } = reader;
+const header = Array.from({ length: cells.count }, (_, i) => decodeCell(reader.buf, cells.start[i], cells.end[i], cells.quoted[i]));
+const start = reader.position;
+const plan = planColumns(path, header, undefined);
+const rubric = referenceRubric();
+const cpu = () => {
+  const used = process.cpuUsage();
+  return (used.user + used.system) / 1000;
+};
+
+function stage(name, run) {
+  let records = 0;
+  let ms = 0;
+  for (let round = 0; round < 4; round++) {
+    const before = cpu();
+    records = run();
+    ms = cpu() - before;
+  }
+  console.log(`${name.padEnd(34)} ${((ms * 1000) / records).toFixed(2)} µs/record`);
+}
+
+function eachRecord(visit) {
+  reader.seek(start);
+  let records = 0;
+  while (reader.next() === RECORD) {
+    visit();
+    records++;
+  }
+  return records;
+}
+
+const checker = new RecordChecker({ plan, groupBy: "force", maxFieldBytes: 1 << 20 });
+const grader = kernelGrader(rubric);
+stage("tokenize", () => eachRecord(() => {}));
+stage("tokenize + check", () => eachRecord(() => checker.check(reader.buf, reader.cells)));
+stage("tokenize + check + grade (kernels)", () =>
+  eachRecord(() => {
+    checker.check(reader.buf, reader.cells);
+    if (checker.kind === CASE) grader.grade(checker.num);
+  }),
+);
+stage("tokenize + check + build the Case", () =>
+  eachRecord(() => {
+    checker.check(reader.buf, reader.cells);
+    if (checker.kind === CASE) checker.caseRecord();
+  }),
+);
+const setup = { path, size, ...options, maxFieldBytes: 1 << 20, plan, groupBy: "force", rubric: rubricToWire(rubric), wantCases: false };
+const job = { index: 0, start, stop: size, known: true };
+const processor = new ChunkProcessor(setup);
+stage("a chunk, grades only (all of it)", () => processor.run(job).count);
+// A fresh processor's first result names every group it numbers.
+const result = new ChunkProcessor(setup).run(job);
+const ruleIds = rubric.rules.map(({ rule }) => rule.id);
+stage("tally a chunk", () => tallyChunk({ table: result.table, count: result.count, names: result.names, ids: result.ids }, ruleIds).overall.graded);
+const json = new ChunkProcessor({ ...setup, wantCases: true });
+stage("a chunk, JSON of every case", () => json.run(job).count);
+const cases = [];
+eachRecord(() => {
+  checker.check(reader.buf, reader.cells);
+  if (checker.kind === CASE) cases.push(checker.caseRecord());
+});
+stage("scoreCase (real rules)", () => cases.map((c) => scoreCase(c, rubric, c.force)).length);
+const results = cases.map((c) => scoreCase(c, rubric, c.force).result);
+stage("JSON.stringify(result)", () => results.map((r) => JSON.stringify(r)).length);

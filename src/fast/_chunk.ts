@@ -1,0 +1,253 @@
+import { closeSync, openSync } from "node:fs";
+import { scoreCase, type RuleFailure } from "../engine/score.js";
+import type { Summary } from "../engine/summary.js";
+import { FIELDS, GRADES, type Grade } from "../input/fields.js";
+import type { Rating } from "../rules/define-rule.js";
+import type { ColumnMapping } from "../input/read.js";
+import type { FieldProblem } from "../input/record.js";
+import { guessBoundary } from "./_boundary.js";
+import type { ColumnPlan } from "./_columns.js";
+import { hashAsciiId, hashId } from "./_ids.js";
+import { kernelGrader } from "./_kernels.js";
+import { FAILED, GAVE_UP, RecordReader } from "./_reader.js";
+import { CASE, CASE_ID, INVALID, PROBLEM, RecordChecker } from "./_record.js";
+import { rubricFromWire, type WireRubric } from "./_rubric.js";
+import { FAILED_CASE, HAS_ID, HEAD, INVALID_RECORD, PROBLEM_RECORD, RATING_CODES, stride } from "./_table.js";
+import { tallyChunk, type TallyJob } from "./_tally.js";
+import { END } from "./_tokenizer.js";
+
+export type { TallyJob } from "./_tally.js";
+
+export interface ChunkSetup {
+  path: string;
+  size: number;
+  delimiter: string;
+  maxRecordChars: number;
+  maxFieldBytes: number;
+  plan: ColumnPlan;
+  mapping?: ColumnMapping;
+  groupBy: string;
+  rubric: WireRubric;
+  /** Whether each case's result is wanted (as its JSON text), or only its grade. */
+  wantCases: boolean;
+}
+
+/** Records that start in [start, stop); `known` when start is a record boundary, not a guess. */
+export interface ChunkJob {
+  index: number;
+  start: number;
+  stop: number;
+  known: boolean;
+}
+
+
+export type RecordDetail = { case_id: string | undefined; errors: FieldProblem[] } | { case_id: string; failures: RuleFailure[] };
+
+export interface ChunkResult {
+  index: number;
+  /** The first record's offset (-1: none before stop), where the next chunk's records begin, and the line feeds between. */
+  first: number;
+  next: number;
+  newlines: number;
+  /** Where the reference's line counter stands after the chunk's last record (relative), if it has one. */
+  lineAfterRecord: number;
+  count: number;
+  table: Int32Array;
+  /** For each record that is not a graded case, in order. */
+  details: RecordDetail[];
+  /** Group names this worker met for the first time, in the order of its group numbers. */
+  names: string[];
+  /** Each record's case_id as written (trimmed), in UTF-8, one after another: see table[6]. */
+  ids: Uint8Array;
+  /** Each graded case's own case_id, when a value mapping may make it differ from the id as written. */
+  caseIds?: string[];
+  /** Each graded case's JSON, in UTF-8, one after another: see table[7] (its length in bytes). */
+  json: Uint8Array;
+  /** Whether that JSON is all ASCII, so that byte offsets are string offsets. */
+  jsonAscii: boolean;
+  failure?: string;
+  gaveUp?: boolean;
+}
+
+const GRADE_STATUS: Record<string, number> = Object.fromEntries(GRADES.map((grade, i) => [grade, i]));
+const RATING_CODE: Record<string, number> = Object.fromEntries(RATING_CODES.map((rating, i) => [rating, i]));
+const INSPECTOR = FIELDS.findIndex((f) => f.name === "inspector_grade");
+
+function packRatings(table: Int32Array, o: number, ratings: readonly { rating: Rating }[]): void {
+  for (let i = 0; i < ratings.length; i++) table[o + HEAD + (i >> 4)]! |= RATING_CODE[ratings[i]!.rating]! << ((i & 15) * 2);
+}
+
+/** Reads, validates and grades the records of one chunk at a time: a worker's whole job. */
+export class ChunkProcessor {
+  private readonly fd: number;
+  private readonly reader: RecordReader;
+  private readonly checker: RecordChecker;
+  private readonly rubric;
+  private readonly ruleIds: string[];
+  private readonly grader;
+  private readonly groups = new Map<string, number>();
+  private names: string[] = [];
+  private readonly hash = new Int32Array(2);
+  private ids = new Uint8Array(1 << 16);
+  private idBytes = 0;
+  private json = Buffer.allocUnsafe(1 << 20);
+  private jsonBytes = 0;
+  private jsonAscii = true;
+
+  constructor(private readonly setup: ChunkSetup) {
+    this.fd = openSync(setup.path, "r");
+    this.reader = new RecordReader(this.fd, setup.size, { delimiter: setup.delimiter, maxRecordChars: setup.maxRecordChars });
+    this.checker = new RecordChecker(setup);
+    this.rubric = rubricFromWire(setup.rubric);
+    this.ruleIds = this.rubric.rules.map(({ rule }) => rule.id);
+    this.grader = setup.wantCases ? undefined : kernelGrader(this.rubric);
+  }
+
+  close(): void {
+    closeSync(this.fd);
+  }
+
+  tally(job: TallyJob): Summary {
+    return tallyChunk(job, this.ruleIds);
+  }
+
+  private group(name: string): number {
+    let id = this.groups.get(name);
+    if (id === undefined) {
+      this.groups.set(name, (id = this.groups.size));
+      this.names.push(name);
+    }
+    return id;
+  }
+
+  run(job: ChunkJob): ChunkResult {
+    const { reader, checker, setup } = this;
+    let first = job.start;
+    if (job.known) reader.window(job.start, job.stop - job.start);
+    else {
+      const bytes = reader.window(job.start - 1, job.stop - job.start + 1);
+      first = guessBoundary(bytes, job.start, setup.delimiter.charCodeAt(0));
+    }
+    const result: ChunkResult = { index: job.index, first, next: -1, newlines: 0, lineAfterRecord: 0, count: 0, table: new Int32Array(0), details: [], names: [], ids: new Uint8Array(0), json: new Uint8Array(0), jsonAscii: true };
+    if (first === -1 || first >= job.stop) return { ...result, first: -1, names: this.takeNames() };
+    reader.maxRecordBytes = job.known ? undefined : Math.max(4 * (job.stop - job.start), 16 << 20);
+    reader.seek(first);
+    const width = stride(this.rubric.rules.length);
+    let table = new Int32Array(width * 1024);
+    this.idBytes = 0;
+    this.jsonBytes = 0;
+    this.jsonAscii = true;
+    const caseIds = setup.mapping?.values?.case_id ? [] : undefined;
+    let count = 0;
+    for (;;) {
+      const status = reader.next(job.stop);
+      if (status === END) break;
+      if (status === GAVE_UP) return { ...result, gaveUp: true, names: this.takeNames() };
+      if (status === FAILED) {
+        result.failure = reader.error;
+        break;
+      }
+      checker.check(reader.buf, reader.cells);
+      if ((count + 1) * width > table.length) {
+        const wider = new Int32Array(table.length * 2);
+        wider.set(table);
+        table = wider;
+      }
+      const o = count++ * width;
+      table[o] = this.record(table, o, result, caseIds);
+      if (checker.kind !== PROBLEM && checker.hasId) {
+        table[o] |= HAS_ID;
+        table[o + 6] = this.keepId(reader.buf);
+        table[o + 2] = this.hash[0]!;
+        table[o + 3] = this.hash[1]!;
+      }
+      table[o + 1] = reader.line;
+      table[o + 4] = this.group(checker.group);
+      table[o + 5] = this.group(checker.rawGroup);
+    }
+    return {
+      ...result,
+      next: reader.position,
+      newlines: reader.newlines,
+      lineAfterRecord: reader.lineAfterRecord,
+      count,
+      table: table.subarray(0, count * width),
+      names: this.takeNames(),
+      ids: this.ids.slice(0, this.idBytes),
+      caseIds,
+      json: new Uint8Array(this.json.subarray(0, this.jsonBytes)),
+      jsonAscii: this.jsonAscii,
+    };
+  }
+
+  /** Keeps a case's JSON as UTF-8: bytes are not held in the heap, and go to the merger without a copy. */
+  private keepJson(text: string): number {
+    const most = text.length * 3;
+    if (this.jsonBytes + most > this.json.length) {
+      const wider = Buffer.allocUnsafe(Math.max(this.json.length * 2, this.jsonBytes + most));
+      this.json.copy(wider, 0, 0, this.jsonBytes);
+      this.json = wider;
+    }
+    const bytes = this.json.write(text, this.jsonBytes, "utf8");
+    this.jsonBytes += bytes;
+    if (bytes !== text.length) this.jsonAscii = false;
+    return bytes;
+  }
+
+  /** Hashes the checked record's id and keeps its bytes; returns how many. */
+  private keepId(buf: Uint8Array): number {
+    const { checker } = this;
+    const text = checker.idText;
+    const length = text === undefined ? checker.idTo - checker.idFrom : Buffer.byteLength(text);
+    if (this.idBytes + length > this.ids.length) {
+      const wider = new Uint8Array(Math.max(this.ids.length * 2, this.idBytes + length));
+      wider.set(this.ids.subarray(0, this.idBytes));
+      this.ids = wider;
+    }
+    if (text === undefined) {
+      hashAsciiId(buf, checker.idFrom, checker.idTo, this.hash);
+      this.ids.set(buf.subarray(checker.idFrom, checker.idTo), this.idBytes);
+    } else {
+      hashId(text, this.hash);
+      Buffer.from(this.ids.buffer, this.ids.byteOffset).write(text, this.idBytes, "utf8");
+    }
+    this.idBytes += length;
+    return length;
+  }
+
+  /** Grades or lists the checked record; its status word, with the rest of its row filled in. */
+  private record(table: Int32Array, o: number, result: ChunkResult, caseIds: string[] | undefined): number {
+    const { checker } = this;
+    if (checker.kind !== CASE) {
+      result.details.push({ case_id: checker.caseId, errors: checker.problems });
+      return checker.kind === INVALID ? INVALID_RECORD : PROBLEM_RECORD;
+    }
+    let grade: Grade;
+    let inspector: Grade | undefined;
+    if (this.grader) {
+      grade = this.grader.grade(checker.num);
+      packRatings(table, o, this.grader.rated);
+      inspector = checker.valueOf(INSPECTOR) as Grade | undefined;
+      caseIds?.push(checker.valueOf(CASE_ID) as string);
+    } else {
+      const scored = scoreCase(checker.caseRecord(), this.rubric, checker.group);
+      if (!scored.ok) {
+        result.details.push({ case_id: scored.case_id, failures: scored.failures });
+        return FAILED_CASE;
+      }
+      ({ grade, inspector_grade: inspector } = scored.result);
+      packRatings(table, o, scored.result.rules);
+      caseIds?.push(scored.result.case_id);
+      if (this.setup.wantCases) {
+        table[o + 7] = this.keepJson(JSON.stringify(scored.result));
+      }
+    }
+    return GRADE_STATUS[grade]! | (inspector === undefined ? 0 : (GRADE_STATUS[inspector]! + 1) << 16);
+  }
+
+  private takeNames(): string[] {
+    const names = this.names;
+    this.names = [];
+    return names;
+  }
+}

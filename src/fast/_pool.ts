@@ -1,0 +1,104 @@
+import { Worker } from "node:worker_threads";
+import type { Summary } from "../engine/summary.js";
+import { ChunkProcessor, type ChunkJob, type ChunkResult, type ChunkSetup, type TallyJob } from "./_chunk.js";
+
+export interface RunResult {
+  worker: number;
+  result: ChunkResult;
+}
+
+/** A job for a worker, and what it sends back. */
+export type Task = { kind: "chunk"; job: ChunkJob } | { kind: "tally"; job: TallyJob };
+
+/** Runs jobs; `onResult` hears every chunk result as it arrives, in each worker's order. */
+export interface ChunkRunner {
+  run(job: ChunkJob): Promise<RunResult>;
+  tally(job: TallyJob): Promise<Summary>;
+  close(): Promise<void>;
+}
+
+export type ResultListener = (worker: number, result: ChunkResult) => void;
+
+/** Jobs run on the calling thread: for small files, and for tests of everything but the threads. */
+export function inlineRunner(setup: ChunkSetup, onResult: ResultListener): ChunkRunner {
+  const processor = new ChunkProcessor(setup);
+  return {
+    run: async (job) => {
+      const result = processor.run(job);
+      onResult(0, result);
+      return { worker: 0, result };
+    },
+    tally: async (job) => processor.tally(job),
+    close: async () => processor.close(),
+  };
+}
+
+/** The compiled worker script; under a TypeScript test runner, the build's copy. */
+function workerUrl(): URL {
+  const here = import.meta.url;
+  return here.endsWith(".ts") ? new URL("../../dist/fast/_worker.js", here) : new URL("./_worker.js", here);
+}
+
+interface Pending {
+  task: Task;
+  resolve(value: unknown): void;
+  reject(error: unknown): void;
+}
+
+/** One worker thread per core, each taking the next job when it is free. */
+export function threadRunner(setup: ChunkSetup, size: number, onResult: ResultListener): ChunkRunner {
+  const queue: Pending[] = [];
+  const busy = new Map<Worker, Pending>();
+  const idle: Worker[] = [];
+  let failure: unknown;
+  let closing = false;
+  const fail = (error: unknown) => {
+    failure ??= error;
+    for (const pending of [...busy.values(), ...queue.splice(0)]) pending.reject(failure);
+    busy.clear();
+  };
+  const dispatch = () => {
+    while (idle.length && queue.length) {
+      const worker = idle.pop()!;
+      const pending = queue.shift()!;
+      busy.set(worker, pending);
+      const { task } = pending;
+      worker.postMessage(task, task.kind === "tally" ? [task.job.table.buffer as ArrayBuffer] : []);
+    }
+  };
+  const workers = Array.from({ length: size }, (_, n) => {
+    // A small young generation: what a chunk allocates dies young, and each isolate's heap counts in
+    // the RSS (6 MB: 188 MB at 1M rows, against 210 MB with the default; JSON mode allocates more).
+    const worker = new Worker(workerUrl(), { workerData: setup, resourceLimits: { maxYoungGenerationSizeMb: setup.wantCases ? 16 : 6 } });
+    worker.on("message", (answer: { kind: "chunk"; result: ChunkResult } | { kind: "tally"; result: Summary }) => {
+      const pending = busy.get(worker);
+      busy.delete(worker);
+      idle.push(worker);
+      if (answer.kind === "chunk") {
+        onResult(n, answer.result);
+        pending?.resolve({ worker: n, result: answer.result });
+      } else pending?.resolve(answer.result);
+      dispatch();
+    });
+    worker.on("error", fail);
+    worker.on("exit", (code) => {
+      if (code !== 0 && !closing) fail(new Error(`a scoring worker stopped (exit code ${code})`));
+    });
+    idle.push(worker);
+    return worker;
+  });
+  const submit = <T>(task: Task) =>
+    new Promise<T>((resolve, reject) => {
+      if (failure) return reject(failure);
+      queue.push({ task, resolve: resolve as (value: unknown) => void, reject });
+      dispatch();
+    });
+  return {
+    run: (job) => submit<RunResult>({ kind: "chunk", job }),
+    tally: (job) => submit<Summary>({ kind: "tally", job }),
+    close: async () => {
+      closing = true;
+      await Promise.all(workers.map((worker) => worker.terminate()));
+    },
+  };
+}

@@ -1,0 +1,222 @@
+import { groupValue } from "../engine/run.js";
+import type { Case } from "../input/case.js";
+import { FIELDS } from "../input/fields.js";
+import type { ColumnMapping } from "../input/read.js";
+import { checkRecord, type FieldProblem } from "../input/record.js";
+import { FieldCells, compactFor, fnv, parserFor } from "./_cells.js";
+import type { ColumnPlan } from "./_columns.js";
+import { Groups } from "./_groups.js";
+import { caseIdOf, caseShape, fieldName, noExtra, plainAscii, tooLong, valueMapper } from "./_steps.js";
+import { decodeCell, unescaped, utf8, type RecordCells } from "./_tokenizer.js";
+
+/** What a record is before duplicate ids are settled. */
+export const CASE = 0;
+export const INVALID = 1;
+/** Invalid before validation (ragged row, over-long cell): it does not claim its case_id. */
+export const PROBLEM = 2;
+
+export const CASE_ID = FIELDS.findIndex((f) => f.name === "case_id");
+const TYPED = FIELDS.flatMap((spec, f) => (spec.private ? [] : [f]));
+const FIELD_INDEX: Partial<Record<string, number>> = Object.fromEntries(FIELDS.map((spec, f) => [spec.name, f]));
+export interface CheckerOptions {
+  plan: ColumnPlan;
+  mapping?: ColumnMapping;
+  groupBy: string;
+  maxFieldBytes: number;
+}
+
+
+/**
+ * Validates one record as src/input/read.ts and record.ts do, each field's reference parser
+ * called once per distinct cell text (FieldCells). Records that are not plain valid cases take
+ * the reference's own steps on decoded strings, so their problems are the reference's.
+ */
+export class RecordChecker {
+  kind = CASE;
+  /** The case_id as written, trimmed: in `idText`, or (plain ASCII) as the bytes buf[idFrom, idTo). */
+  hasId = false;
+  idText: string | undefined;
+  idFrom = 0;
+  idTo = 0;
+  group = "";
+  rawGroup = "";
+  problems: FieldProblem[] = [];
+  /** Per field, its compact value (see FieldCells). */
+  readonly num = new Float64Array(FIELDS.length);
+  private readonly entries = new Int32Array(FIELDS.length);
+  private record: Case | undefined;
+  private id: unknown;
+  private buf: Uint8Array = new Uint8Array(0);
+  private cells: RecordCells | undefined;
+  private readonly cellsOf: FieldCells[] = [];
+  private readonly parseId = parserFor(FIELDS[CASE_ID]!);
+  private readonly mappedIds: boolean;
+  private readonly mappers: ((raw: string) => unknown)[] = [];
+  private readonly absent: unknown[] = [];
+  private readonly absentNum = new Float64Array(FIELDS.length);
+  private readonly typed: Int32Array;
+  private readonly columns: Int32Array;
+  private readonly required: Uint8Array;
+  private readonly groups: Groups;
+  private readonly extraColumns: number[];
+  /** `--group-by extra` reads the whole carried-through object: every record takes the slow path. */
+  private readonly slowAlways: boolean;
+
+  constructor(private readonly options: CheckerOptions) {
+    const { plan, mapping, groupBy } = options;
+    for (const f of TYPED) {
+      const spec = FIELDS[f]!;
+      const parse = parserFor(spec);
+      const compact = compactFor(spec);
+      const map = (this.mappers[f] = valueMapper(mapping?.values?.[spec.name]));
+      const absent = parse(undefined);
+      this.absent[f] = absent.ok ? absent.value : undefined;
+      this.absentNum[f] = this.absent[f] === undefined ? NaN : compact(this.absent[f]);
+      this.cellsOf[f] = new FieldCells((text) => parse(map(text)), compact, spec.kind === "date" && !mapping?.values?.[spec.name]);
+    }
+    const typed = TYPED.filter((f) => f !== CASE_ID);
+    this.typed = Int32Array.from(typed);
+    this.columns = Int32Array.from(typed, (f) => plan.columnOf[f]!);
+    this.required = Uint8Array.from(typed, (f) => (FIELDS[f]!.required ? 1 : 0));
+    this.slowAlways = groupBy === "extra";
+    this.extraColumns = plan.targets.flatMap((t, i) => (t.kind === "extra" ? [i] : []));
+    this.mappedIds = mapping?.values?.case_id !== undefined;
+    this.groups = new Groups(plan, groupBy, this.mappers, this.absent);
+  }
+
+  /** Settles the record in `cells`; the outcome is in this object's fields until the next call. */
+  check(buf: Uint8Array, cells: RecordCells): void {
+    this.buf = buf;
+    this.cells = cells;
+    this.record = undefined;
+    const { header, columnOf } = this.options.plan;
+    this.idText = undefined;
+    this.id = undefined;
+    if (cells.count !== header.length) {
+      this.kind = PROBLEM;
+      this.hasId = false;
+      this.problems = [{ field: "record", reason: `the row has ${cells.count} cells; the header has ${header.length}` }];
+      this.group = this.rawGroup = this.groups.ragged;
+      return;
+    }
+    const { start, end, quoted } = cells;
+    const safeLength = this.options.maxFieldBytes / 3;
+    for (let i = 0; i < cells.count; i++) if (end[i]! - start[i]! > safeLength) return this.slow();
+    if (this.slowAlways) return this.slow();
+    const idColumn = columnOf[CASE_ID]!;
+    if (!this.mappedIds && !quoted[idColumn] && plainAscii(buf, start[idColumn]!, end[idColumn]!)) {
+      // What parseText keeps of such an id is its text as it stands.
+      this.hasId = true;
+      this.idFrom = start[idColumn]!;
+      this.idTo = end[idColumn]!;
+    } else {
+      const idText = decodeCell(buf, start[idColumn]!, end[idColumn]!, quoted[idColumn]!);
+      this.idText = idText.trim();
+      this.hasId = this.idText !== "";
+      const parsedId = this.parseId(this.mappers[CASE_ID]!(idText));
+      if (!parsedId.ok || parsedId.value === undefined) return this.slow();
+      this.id = parsedId.value;
+    }
+    const { typed, columns, required, entries, num } = this;
+    for (let k = 0; k < typed.length; k++) {
+      const f = typed[k]!;
+      const column = columns[k]!;
+      if (column < 0) {
+        if (required[k]) return this.slow();
+        entries[f] = -1;
+        num[f] = this.absentNum[f]!;
+        continue;
+      }
+      const cellsOf = this.cellsOf[f]!;
+      let entry: number;
+      if (quoted[column]) {
+        const bytes = unescaped(buf, start[column]!, end[column]!);
+        entry = cellsOf.lookup(bytes, 0, bytes.length, fnv(bytes, 0, bytes.length));
+      } else entry = cellsOf.lookup(buf, start[column]!, end[column]!, cells.hash[column]!);
+      if (cellsOf.ok[entry] === 0 || (required[k] && cellsOf.missing[entry])) return this.slow();
+      entries[f] = entry;
+      num[f] = cellsOf.num[entry]!;
+    }
+    const keys = this.groups.of(buf, cells);
+    this.kind = CASE;
+    this.rawGroup = keys.raw;
+    this.group = keys.graded;
+  }
+
+  get caseId(): string | undefined {
+    if (!this.hasId) return undefined;
+    return (this.idText ??= utf8(this.buf, this.idFrom, this.idTo));
+  }
+
+  /** A field's value in the case just checked. */
+  valueOf(f: number): unknown {
+    if (this.record) return (this.record as unknown as Record<string, unknown>)[FIELDS[f]!.name];
+    if (f === CASE_ID) return (this.id ??= this.caseId);
+    const entry = this.entries[f]!;
+    return entry < 0 ? this.absent[f] : this.cellsOf[f]!.value(entry);
+  }
+
+  /** The reference's steps for one row (src/input/read.ts), on decoded strings. */
+  private slow(): void {
+    const { buf } = this;
+    const cells = this.cells!;
+    const { targets } = this.options.plan;
+    const fields: Record<string, unknown> = {};
+    const extra = noExtra();
+    let problem: FieldProblem | undefined;
+    for (let i = 0; i < cells.count; i++) {
+      const target = targets[i]!;
+      const cell = decodeCell(buf, cells.start[i]!, cells.end[i]!, cells.quoted[i]!);
+      const over = tooLong(cell, this.options.maxFieldBytes);
+      if (over) problem ??= { field: fieldName(target), reason: over };
+      else if (target.kind === "field") fields[target.name] = cell;
+      else if (target.kind === "extra") extra[target.name] = cell;
+    }
+    const { groupBy } = this.options;
+    this.idText = caseIdOf(fields);
+    this.hasId = this.idText !== undefined;
+    this.rawGroup = groupValue(fields, extra, groupBy);
+    if (problem) {
+      this.kind = PROBLEM;
+      this.problems = [problem];
+      this.group = this.rawGroup;
+      return;
+    }
+    for (const f of TYPED) {
+      const name = FIELDS[f]!.name;
+      if (typeof fields[name] === "string") fields[name] = this.mappers[f]!(fields[name] as string);
+    }
+    const checked = checkRecord(fields, extra);
+    if (!checked.ok) {
+      this.kind = INVALID;
+      this.problems = checked.problems;
+      this.group = groupValue(fields, extra, groupBy);
+      return;
+    }
+    const record = checked.record;
+    this.kind = CASE;
+    this.record = record;
+    this.group = groupValue(record, record.extra, groupBy);
+    for (const f of TYPED) {
+      const value = this.valueOf(f);
+      this.num[f] = value === undefined ? NaN : compactFor(FIELDS[f]!)(value);
+    }
+  }
+
+  /** The validated case as src/input/record.ts builds it, but shaped by caseShape: a rule reading it cannot tell. */
+  caseRecord(): Case {
+    if (this.record) return this.record;
+    const record = this.shape();
+    const extra = noExtra();
+    const { targets } = this.options.plan;
+    const cells = this.cells!;
+    for (const i of this.extraColumns) extra[(targets[i] as { name: string }).name] = decodeCell(this.buf, cells.start[i]!, cells.end[i]!, cells.quoted[i]!);
+    record.extra = extra;
+    this.record = record;
+    return record;
+  }
+
+  private shape(): Case {
+    return caseShape((name) => this.valueOf(FIELD_INDEX[name]!));
+  }
+}

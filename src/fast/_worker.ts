@@ -1,0 +1,13 @@
+import { parentPort, workerData } from "node:worker_threads";
+import { ChunkProcessor, type ChunkSetup } from "./_chunk.js";
+import type { Task } from "./_pool.js";
+
+const processor = new ChunkProcessor(workerData as ChunkSetup);
+parentPort!.on("message", (task: Task) => {
+  if (task.kind === "tally") {
+    parentPort!.postMessage({ kind: "tally", result: processor.tally(task.job) });
+    return;
+  }
+  const result = processor.run(task.job);
+  parentPort!.postMessage({ kind: "chunk", result }, [result.table.buffer as ArrayBuffer, result.json.buffer as ArrayBuffer, result.ids.buffer as ArrayBuffer]);
+});

@@ -1,0 +1,152 @@
+import { closeSync, openSync } from "node:fs";
+import { availableParallelism } from "node:os";
+import type { Readable } from "node:stream";
+import type { Rubric } from "../engine/rubric.js";
+import { runAudit } from "../engine/run.js";
+import type { Summary } from "../engine/summary.js";
+import { InputError } from "../input/errors.js";
+import { DEFAULT_MAX_FIELD_BYTES, RECORD_LIMIT_FACTOR, readCases, type ColumnMapping } from "../input/read.js";
+import type { InputFormat, Source } from "../input/source.js";
+import type { ChunkJob, ChunkSetup } from "./_chunk.js";
+import { planColumns } from "./_columns.js";
+import { Merger, type CaseSink } from "./_merge.js";
+import { probeCsvFile } from "./_open.js";
+import { inlineRunner, threadRunner, type ChunkRunner, type RunResult } from "./_pool.js";
+import { FAILED, RecordReader } from "./_reader.js";
+import { rubricToWire } from "./_rubric.js";
+import { bomLength, decodeCell, END } from "./_tokenizer.js";
+
+export type { CaseSink } from "./_merge.js";
+
+export interface ScoreProgress {
+  /** Bytes read, of `total` when the size is known. */
+  bytes?: number;
+  total?: number;
+  /** Records read so far: cases and invalid records. */
+  records: number;
+}
+
+export interface ScoreCsvOptions extends CaseSink {
+  rubric: Rubric;
+  groupBy?: string;
+  /** As --input-format: a file read as JSON or NDJSON goes the reference way. */
+  format?: InputFormat;
+  delimiter?: string;
+  mapping?: ColumnMapping;
+  maxFieldBytes?: number;
+  /** Carried-through columns something downstream reads (a plugin rule's fields): not warned about. */
+  expectedColumns?: ReadonlySet<string>;
+  /** For the path `-`. */
+  stdin?: Readable;
+  warn?: (message: string) => void;
+  onOpen?: (source: Source) => void;
+  /** Whether cases are wanted (onCase, onCaseJson, onCaseJsonBytes); without them only grades are computed, much faster. */
+  wantCases: boolean;
+  onProgress?: (progress: ScoreProgress) => void;
+  /** Worker threads; default one per core; 0 reads on this thread. */
+  workers?: number;
+  /** Bytes per job; small values are for tests. */
+  chunkBytes?: number;
+  /** Smaller files are read on this thread (default 4 MiB): starting workers would take longer. */
+  threadsFromBytes?: number;
+}
+
+/**
+ * Scores a case file as `runAudit(readCases(path, ...), rubric, sink, groupBy)` does, with the
+ * same cases, invalid records, order and summary, reading a regular CSV file in byte ranges
+ * on worker threads. Anything else (stdin, JSON, a plugin rule, an unusual delimiter) is
+ * read the reference way.
+ */
+export async function scoreCsvFile(path: string, options: ScoreCsvOptions): Promise<Summary> {
+  const groupBy = options.groupBy ?? "force";
+  const rubric = rubricToWire(options.rubric);
+  const file = rubric && (await probeCsvFile(path, options.format, options.delimiter));
+  if (!rubric || !file) return referenceScore(path, options, groupBy);
+  const { source, size, delimiter } = file;
+  options.onOpen?.(source);
+  const maxFieldBytes = options.maxFieldBytes ?? DEFAULT_MAX_FIELD_BYTES;
+  const maxRecordChars = maxFieldBytes * RECORD_LIMIT_FACTOR;
+  const setup: Omit<ChunkSetup, "plan"> = { path, size, delimiter, maxRecordChars, maxFieldBytes, mapping: options.mapping, groupBy, rubric, wantCases: options.wantCases };
+  const { header, start } = readHeader(setup, source);
+  const plan = planColumns(source.name, header, options.mapping, options.warn, options.expectedColumns);
+  const ruleIds = options.rubric.rules.map(({ rule }) => rule.id);
+  const merger = new Merger(source.name, ruleIds, start, options);
+  const threads = options.workers ?? availableParallelism();
+  const learn = (worker: number, result: RunResult["result"]) => merger.learnNames(worker, result);
+  const runner: ChunkRunner =
+    threads > 0 && size >= (options.threadsFromBytes ?? 4 << 20) ? threadRunner({ ...setup, plan }, threads, learn) : inlineRunner({ ...setup, plan }, learn);
+  const perJob = options.chunkBytes ?? (options.wantCases ? 512 << 10 : Math.min(4 << 20, Math.max(1 << 20, Math.ceil(size / (threads * 8)))));
+  const jobs: ChunkJob[] = [];
+  for (let at = start.position, index = 0; at < size; at += perJob, index++) jobs.push({ index, start: at, stop: Math.min(size, at + perJob), known: index === 0 });
+  const running = new Map<number, Promise<RunResult>>();
+  const tallies: Promise<Summary>[] = [];
+  const ahead = Math.max(2, threads * 2 + 1);
+  try {
+    for (let k = 0, sent = 0; k < jobs.length; k++) {
+      for (; sent < jobs.length && sent <= k + ahead; sent++) running.set(sent, runner.run(jobs[sent]!));
+      let done = await running.get(k)!;
+      running.delete(k);
+      const job = jobs[k]!;
+      if (merger.position >= job.stop) continue;
+      // A chunk whose guessed start is not where the one before it ended is read again from there.
+      if (done.result.gaveUp || done.result.first !== merger.position) done = await runner.run({ ...job, start: merger.position, known: true });
+      tallies.push(runner.tally(await merger.merge(done.worker, done.result)));
+      // Chunk summaries are added as they come, in order, so that only a few are ever held.
+      while (tallies.length > ahead) merger.add(await tallies.shift()!);
+      if (k === 0) merger.expect(Math.ceil((merger.records / Math.max(1, merger.position - start.position)) * size * 1.1));
+      options.onProgress?.({ bytes: merger.position, total: size, records: merger.records });
+    }
+    for (const tally of tallies.splice(0)) merger.add(await tally);
+    return merger.finish();
+  } finally {
+    await Promise.allSettled([...running.values(), ...tallies]);
+    await runner.close();
+  }
+}
+
+/** The header row, read as the reference reads it, and where the records begin. */
+function readHeader(setup: Omit<ChunkSetup, "plan">, source: Source) {
+  const fd = openSync(setup.path, "r");
+  try {
+    const reader = new RecordReader(fd, setup.size, { delimiter: setup.delimiter, maxRecordChars: setup.maxRecordChars });
+    reader.seek(bomLength(source.head));
+    const status = reader.next();
+    if (status === END) throw new InputError(`${source.name}: the file is empty (no header row)`);
+    if (status === FAILED) throw new InputError(`${source.name}: line ${1 + reader.lineAfterRecord}: ${reader.error}`);
+    const { cells } = reader;
+    const header = Array.from({ length: cells.count }, (_, i) => decodeCell(reader.buf, cells.start[i]!, cells.end[i]!, cells.quoted[i]!));
+    return { header, start: { position: reader.position, line: 1 + reader.newlines, lineAfterRecord: 1 + reader.lineAfterRecord } };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** The reference pipeline, for inputs the fast path does not take. */
+async function referenceScore(path: string, options: ScoreCsvOptions, groupBy: string): Promise<Summary> {
+  let records = 0;
+  const counted = () => {
+    if (++records % 1024 === 0) options.onProgress?.({ records });
+  };
+  const { format, delimiter, mapping, stdin, warn, maxFieldBytes, expectedColumns, onOpen } = options;
+  const items = readCases(path, { format, delimiter, mapping, stdin, warn, maxFieldBytes, expectedColumns, onOpen });
+  return runAudit(
+    items,
+    options.rubric,
+    {
+      case: async (result) => {
+        counted();
+        if (!options.wantCases) return;
+        const json = JSON.stringify(result);
+        const bytes = Buffer.from(json);
+        await options.onCaseJsonBytes?.(bytes, 0, bytes.length);
+        await options.onCaseJson?.(json);
+        await options.onCase?.(result);
+      },
+      invalid: async (record) => {
+        counted();
+        await options.onInvalid?.(record);
+      },
+    },
+    groupBy,
+  );
+}
