@@ -60,9 +60,12 @@ function datasetFor(size) {
 /** The tools, each a command line given the file and a scratch output path. */
 const TOOLS = [
   { name: "duckdb", label: "DuckDB, one SQL query", args: (file) => ["bench/duckdb.mjs", file] },
-  { name: "table", label: "audit score, table (src/fast)", args: (file) => ["bench/audit-fast.mjs", file] },
-  { name: "json", label: "audit score, JSON to a file (src/fast)", args: (file, out) => ["bench/audit-fast.mjs", file, "--json", out] },
-  { name: "cli", label: "audit score as built today (bin/audit.js)", args: (file) => ["bin/audit.js", "score", file, "-q", "--max-errors", "0"] },
+  { name: "table", label: "audit score, table", args: (file) => ["bin/audit.js", "score", file, "--no-config", "-q", "--max-errors", "0", "--max-invalid", "1000000000"] },
+  {
+    name: "json",
+    label: "audit score, JSON report to a file",
+    args: (file, out) => ["bin/audit.js", "score", file, "--no-config", "-q", "--max-errors", "0", "--max-invalid", "1000000000", "-f", `json=${out}`],
+  },
   { name: "csv-parse", label: "csv-parse 6 alone (arrays)", args: (file) => ["bench/csv-parse.mjs", file] },
 ];
 
@@ -89,14 +92,12 @@ function tablesAgree(duckdbJson, reportPath) {
 
 const results = [];
 const loadBefore = loadavg();
-// `audit score` is timed on a large file only once it runs src/fast: on the reference path that takes minutes.
-const cliRate = (await timed(TOOLS.find((t) => t.name === "cli").args(datasetFor("100k")))).seconds / SIZES["100k"];
 for (const size of sizes) {
   const file = datasetFor(size);
   const bytes = statSync(file).size;
   const runs = Number(arg("--runs", size === "5m" ? 1 : 3));
   const out = join(tmpdir(), `audit-bench-${process.pid}.json`);
-  const tools = TOOLS.filter((t) => t.name !== "cli" || cliRate * SIZES[size] <= 60);
+  const tools = TOOLS;
   const times = Object.fromEntries(tools.map((t) => [t.name, { seconds: [], rss: [] }]));
   let duckdbTable = "[]";
   let agree = "not checked";
@@ -113,12 +114,7 @@ for (const size of sizes) {
   rmSync(out, { force: true });
   const duck = median(times.duckdb.seconds);
   for (const tool of TOOLS) {
-    const measured = times[tool.name];
-    if (!measured) {
-      results.push({ size, bytes, tool, skipped: `not run: about ${Math.round(cliRate * SIZES[size])} s at its rate on 100k (src/fast not wired in yet)` });
-      continue;
-    }
-    const { seconds, rss } = measured;
+    const { seconds, rss } = times[tool.name];
     results.push({ size, bytes, tool, seconds: median(seconds), rss: Math.max(...rss), ratio: median(seconds) / duck, runs: seconds.length });
   }
   results.push({ size, agree });

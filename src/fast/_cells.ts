@@ -1,27 +1,12 @@
 import type { CaseDate } from "../input/case.js";
 import type { FieldSpec } from "../input/fields.js";
-import { parseBoolean, parseDate, parseEnum, parseInteger, parseList, parseText, type Parsed } from "../input/values.js";
+import { parserFor } from "../input/record.js";
+import type { Parsed } from "../input/values.js";
 import { FNV_OFFSET, FNV_PRIME, utf8 } from "./_tokenizer.js";
 
 export type CellParser = (raw: unknown) => Parsed<unknown>;
 
-/** The reference parser of a field, as src/input/record.ts picks it. */
-export function parserFor(spec: FieldSpec): CellParser {
-  switch (spec.kind) {
-    case "text":
-      return parseText;
-    case "date":
-      return parseDate;
-    case "boolean":
-      return parseBoolean;
-    case "integer":
-      return (raw) => parseInteger(raw, spec.min ?? 0, spec.max ?? Number.MAX_SAFE_INTEGER);
-    case "enum":
-      return (raw) => parseEnum(raw, spec.values ?? [], spec.aliases);
-    case "list":
-      return (raw) => parseList(raw, spec.values ?? []);
-  }
-}
+export { parserFor };
 
 /** A value as one number for the rating kernels: a date's day, 1/0, a number, an enum's index, a list's bit mask. */
 export function compactFor(spec: FieldSpec): (value: unknown) => number {

@@ -1,3 +1,4 @@
+import { describeCsvError } from "../input/csv.js";
 import { parse, type CsvError } from "csv-parse/sync";
 
 /** The options src/input/csv.ts gives csv-parse; keep in step with it. */
@@ -12,20 +13,6 @@ export function csvParseOptions(delimiter: string, maxRecordChars: number, bom: 
   };
 }
 
-/** The reference reader's words for a csv-parse error (src/input/csv.ts). */
-export function describeCsvError(code: string | undefined, message: string): string {
-  switch (code) {
-    case "CSV_QUOTE_NOT_CLOSED":
-      return "a quoted field is never closed (a missing closing quote)";
-    case "CSV_INVALID_CLOSING_QUOTE":
-    case "INVALID_OPENING_QUOTE":
-      return "a quote in the middle of an unquoted field (quote the whole field and double inner quotes)";
-    case "CSV_MAX_RECORD_SIZE":
-      return "a record longer than 8 times --max-field-bytes; is the file CSV, with line breaks?";
-    default:
-      return message.split("\n")[0] ?? "not valid CSV";
-  }
-}
 
 export interface CsvParseVerdict {
   code: string;

@@ -67,7 +67,7 @@ export async function* readCsvRows(source: Source, delimiter?: string, maxRecord
     const rows = pending;
     pending = [];
     yield* rows;
-    if (failure) throw new InputError(`${source.name}: line ${line}: ${describeCsvError(failure)}`);
+    if (failure) throw new InputError(`${source.name}: line ${line}: ${describeCsvError(failure.code, failure.message)}`);
   };
   for await (const chunk of chunks(source)) {
     await feed(chunk);
@@ -77,8 +77,9 @@ export async function* readCsvRows(source: Source, delimiter?: string, maxRecord
   yield* drain();
 }
 
-function describeCsvError(error: CsvError): string {
-  switch (error.code) {
+/** csv-parse's error, in the auditor's words: one line, no file text. */
+export function describeCsvError(code: string | undefined, message: string): string {
+  switch (code) {
     case "CSV_QUOTE_NOT_CLOSED":
       return "a quoted field is never closed (a missing closing quote)";
     case "CSV_INVALID_CLOSING_QUOTE":
@@ -87,6 +88,6 @@ function describeCsvError(error: CsvError): string {
     case "CSV_MAX_RECORD_SIZE":
       return "a record longer than 8 times --max-field-bytes; is the file CSV, with line breaks?";
     default:
-      return error.message.split("\n")[0] ?? "not valid CSV";
+      return message.split("\n")[0] ?? "not valid CSV";
   }
 }

@@ -100,33 +100,42 @@ function fieldName(target: ColumnTarget | undefined): string {
   return target?.kind === "private" ? "notes" : "record";
 }
 
+/** A header that names a field twice, or lacks a required one, stops the run: one line, with the likely fix. */
+export function checkHeader(name: string, header: readonly string[], targets: readonly ColumnTarget[]): void {
+  const seen = new Map<string, string>();
+  targets.forEach((target, i) => {
+    if (target.kind !== "field") return;
+    const other = seen.get(target.name);
+    if (other !== undefined) throw new InputError(`${name}: columns "${other}" and "${header[i]}" are both the field ${target.name}`);
+    seen.set(target.name, header[i]!);
+  });
+  const missing = REQUIRED_FIELDS.filter((field) => !seen.has(field));
+  if (missing.length) {
+    const unplaced = header.filter((_text, i) => targets[i]!.kind === "extra");
+    const list = missing.map((m) => `"${m}"`).join(", ");
+    const hint = missing.length === 1 ? didYouMean(missing[0]!, unplaced) : "";
+    const fix = hint ? `${hint} (rename it, or map it under "columns" in audit.config.json)` : "";
+    throw new InputError(`${name}: missing required column${missing.length > 1 ? "s" : ""} ${list}${fix}`);
+  }
+}
+
+/** Where each column of a CSV file goes, checked once: a field, nowhere (notes), or carried through (warned about once). */
+export function planHeader(name: string, header: readonly string[], options: Pick<ReadOptions, "mapping" | "warn" | "expectedColumns">): ColumnTarget[] {
+  const targeter = makeTargeter(options.mapping);
+  const targets = header.map((text, i): ColumnTarget => (text.trim() === "" ? { kind: "extra", name: `column_${i + 1}` } : targeter(text)));
+  checkHeader(name, header, targets);
+  const carried = targets.flatMap((t) => (t.kind === "extra" && !options.expectedColumns?.has(t.name) ? [t.name] : []));
+  if (carried.length) options.warn?.(`${name}: carrying through columns that are not rubric fields: ${carried.join(", ")}`);
+  return targets;
+}
+
 async function* csvRecords(source: Source, options: ReadOptions): AsyncGenerator<RawRecord> {
   const maxField = options.maxFieldBytes ?? DEFAULT_MAX_FIELD_BYTES;
   const rows = readCsvRows(source, options.delimiter, maxField * RECORD_LIMIT_FACTOR);
   const first = await rows.next();
   if (first.done) throw new InputError(`${source.name}: the file is empty (no header row)`);
   const header = first.value.cells;
-  const targeter = makeTargeter(options.mapping);
-  const targets = header.map((name, i) => (name.trim() === "" ? { kind: "extra" as const, name: `column_${i + 1}` } : targeter(name)));
-  const seen = new Map<string, string>();
-  targets.forEach((target, i) => {
-    if (target.kind !== "field") return;
-    const other = seen.get(target.name);
-    if (other !== undefined) {
-      throw new InputError(`${source.name}: columns "${other}" and "${header[i]}" are both the field ${target.name}`);
-    }
-    seen.set(target.name, header[i]!);
-  });
-  const missing = REQUIRED_FIELDS.filter((name) => !seen.has(name));
-  if (missing.length) {
-    const unplaced = header.filter((_name, i) => targets[i]!.kind === "extra");
-    const list = missing.map((m) => `"${m}"`).join(", ");
-    const hint = missing.length === 1 ? didYouMean(missing[0]!, unplaced) : "";
-    const fix = hint ? `${hint} (rename it, or map it under "columns" in audit.config.json)` : "";
-    throw new InputError(`${source.name}: missing required column${missing.length > 1 ? "s" : ""} ${list}${fix}`);
-  }
-  const carried = targets.flatMap((t) => (t.kind === "extra" && !options.expectedColumns?.has(t.name) ? [t.name] : []));
-  if (carried.length) options.warn?.(`${source.name}: carrying through columns that are not rubric fields: ${carried.join(", ")}`);
+  const targets = planHeader(source.name, header, options);
 
   for await (const { line, cells } of rows) {
     const fields: Record<string, unknown> = {};

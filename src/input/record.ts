@@ -8,7 +8,8 @@ export interface FieldProblem {
   reason: string;
 }
 
-function parserFor(spec: FieldSpec): (raw: unknown) => Parsed<unknown> {
+/** The value parser of a field, by its kind. */
+export function parserFor(spec: FieldSpec): (raw: unknown) => Parsed<unknown> {
   switch (spec.kind) {
     case "text":
       return parseText;

@@ -17,8 +17,8 @@ export function reportHeadText(head: object): string {
 }
 
 /** One entry of the `cases` array; `index` is its place in the array. */
-export function reportCaseText(result: CaseResult, index: number): string {
-  return `${index === 0 ? "\n" : ",\n"}    ${JSON.stringify(result)}`;
+export function reportCaseText(result: CaseResult | string, index: number): string {
+  return `${index === 0 ? "\n" : ",\n"}    ${typeof result === "string" ? result : JSON.stringify(result)}`;
 }
 
 const indented = (value: unknown) => JSON.stringify(value, null, 2).replace(/\n/g, "\n  ");
@@ -52,6 +52,9 @@ export function jsonReporter(options: { suppressBelow?: number } = {}): Reporter
     },
     case(result) {
       return reportCaseText(result, cases++);
+    },
+    caseJson(json) {
+      return reportCaseText(json, cases++);
     },
     invalid(record) {
       invalid.push(record);

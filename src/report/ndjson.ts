@@ -4,9 +4,12 @@ import type { Reporter } from "./types.js";
 /** U+2028 and U+2029 are valid inside JSON strings but some line readers split on them. */
 const LINE_SEPARATORS = /[\u2028\u2029]/g;
 
-function line(type: "case" | "invalid" | "summary", value: object): string {
-  const text = JSON.stringify({ type, ...value });
+function escaped(text: string): string {
   return `${text.replace(LINE_SEPARATORS, (c) => `\\u${c.charCodeAt(0).toString(16)}`)}\n`;
+}
+
+function line(type: "case" | "invalid" | "summary", value: object): string {
+  return escaped(JSON.stringify({ type, ...value }));
 }
 
 /**
@@ -18,6 +21,7 @@ function line(type: "case" | "invalid" | "summary", value: object): string {
 export function ndjsonReporter(options: { suppressBelow?: number } = {}): Reporter {
   return {
     case: (result) => line("case", result),
+    caseJson: (json) => escaped(`{"type":"case",${json.slice(1)}`),
     invalid: (record) => line("invalid", record),
     end: (summary) => line("summary", analyse(summary, options).summary),
   };

@@ -17,6 +17,8 @@ export interface ReportMeta {
 export interface Reporter {
   start?(meta: ReportMeta): string;
   case?(result: CaseResult): string;
+  /** The same case, given as `JSON.stringify(result)` text: lets a large run skip a parse and a stringify per case. */
+  caseJson?(json: string): string;
   invalid?(record: ScoredInvalid): string;
   end(summary: Summary, meta: ReportMeta): string;
 }

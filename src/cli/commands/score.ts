@@ -3,6 +3,7 @@ import { checkGates, parseLimit, type Gates, type Limit } from "../../engine/gat
 import { loadConfig } from "../../config/load.js";
 import type { Rubric } from "../../engine/rubric.js";
 import type { ScoredInvalid } from "../../engine/run.js";
+import type { CaseResult } from "../../engine/score.js";
 import { scoreCsvFile } from "../../fast/index.js";
 import type { ColumnMapping } from "../../input/read.js";
 import { normaliseHeader } from "../../input/header.js";
@@ -96,6 +97,8 @@ export async function score(file: string, options: ScoreOptions, ctx: CliContext
   };
   let listed = 0;
   const redact = options.redact;
+  const perCase = outputs.filter(({ reporter }) => reporter.case !== undefined);
+  const asJsonText = !redact && perCase.every(({ reporter }) => reporter.caseJson !== undefined);
   try {
     const summary = await scoreCsvFile(file, {
       rubric: options.rubric,
@@ -111,13 +114,22 @@ export async function score(file: string, options: ScoreOptions, ctx: CliContext
         source = opened;
         meta.input = { name: opened.name, format: opened.format };
       },
-      // Tables need only the tallies; per-case formats need every case.
-      wantCases: outputs.some(({ reporter }) => reporter.case !== undefined),
-      onCase: async (result) => {
-        await start();
-        if (redact) result = { ...result, case_id: redact(result.case_id) };
-        await writeAll(outputs, (r) => r.case?.(result));
-      },
+      // Tables need only the tallies; per-case formats need every case, as JSON text where they all take it.
+      wantCases: perCase.length > 0,
+      ...(asJsonText
+        ? {
+            onCaseJson: async (json: string) => {
+              await start();
+              await writeAll(outputs, (r) => r.caseJson?.(json));
+            },
+          }
+        : {
+            onCase: async (result: CaseResult) => {
+              await start();
+              if (redact) result = { ...result, case_id: redact(result.case_id) };
+              await writeAll(outputs, (r) => r.case?.(result));
+            },
+          }),
       onInvalid: async (record) => {
         await start();
         if (redact && record.case_id !== undefined) record = { ...record, case_id: redact(record.case_id) };
