@@ -204,7 +204,7 @@ async function* jsonRecords(source: Source, options: ReadOptions): AsyncGenerato
  * line or index, field and reason. Problems with the whole file throw InputError.
  */
 export async function* readCases(path: string, options: ReadOptions = {}): AsyncGenerator<ReadItem> {
-  const source = await openSource(path, options.format, options.stdin ?? process.stdin);
+  const source = await openSource(path, options.format, options.stdin);
   options.onOpen?.(source);
   const records = source.format === "csv" ? csvRecords(source, options) : jsonRecords(source, options);
   const ids = new Map<string, Location>();

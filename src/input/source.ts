@@ -88,7 +88,7 @@ function asBuffer(chunk: Buffer | string | Uint8Array): Buffer {
 }
 
 /** Opens a file path, or stdin for `-`, and settles its format. */
-export async function openSource(path: string, format: InputFormat | undefined, stdin: Readable): Promise<Source> {
+export async function openSource(path: string, format: InputFormat | undefined, stdin: Readable | undefined): Promise<Source> {
   const isStdin = path === "-";
   const name = isStdin ? "stdin" : path;
   let size: number | undefined;
@@ -102,7 +102,8 @@ export async function openSource(path: string, format: InputFormat | undefined, 
       throw new InputError(describeFsError(path, error as NodeJS.ErrnoException));
     }
   }
-  const stream = isStdin ? stdin : createReadStream(path, { highWaterMark: 256 * 1024 });
+  if (isStdin && !stdin) throw new InputError("stdin: no standard input was given to read");
+  const stream = isStdin ? stdin! : createReadStream(path, { highWaterMark: 256 * 1024 });
   const iterator = (stream as AsyncIterable<Buffer | string>)[Symbol.asyncIterator]();
   let head: Buffer;
   try {
