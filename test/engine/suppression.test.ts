@@ -2,18 +2,7 @@ import { describe, expect, test } from "vitest";
 import { planSuppression } from "../../src/engine/_suppression.js";
 import type { GradeMatrix, RuleCounts, Summary } from "../../src/engine/summary.js";
 import type { CellStatus, Suppression } from "../../src/stats/suppress.js";
-
-/** mulberry32, so that a failing table can be replayed from its seed. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seeded } from "../helpers/seeded.js";
 
 /** `total` split into `parts` random whole numbers. */
 function split(random: () => number, total: number, parts: number): number[] {

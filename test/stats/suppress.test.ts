@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { suppress, type CellStatus, type Suppression } from "../../src/stats/suppress.js";
+import { seeded } from "../helpers/seeded.js";
 
 const P = "primary";
 const S = "secondary";
@@ -146,18 +147,6 @@ describe("suppress: forced entries (tables that share totals)", () => {
     expect(suppress(counts, 5, {})).toEqual(suppress(counts, 5));
   });
 });
-
-/** mulberry32: a small seeded generator, so a failure can be replayed. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** The table with its totals as one grid of statuses and one of values, totals in the last row and column. */
 function withTotals(counts: number[][], result: Suppression) {
