@@ -11,7 +11,7 @@ import { CliError, EXIT, EXIT_CODES } from "../errors.js";
 import { parseOutputSpecs } from "../formats.js";
 import { writeOutputs } from "../report-files.js";
 import { addConfigOptions, configRequest, type ConfigFlags } from "./config.js";
-import { suppressBelowOption } from "./score.js";
+import { suppressBelowOption } from "../score-options.js";
 import type { RegisterCommand } from "./types.js";
 
 const FORMATS: readonly OutputFormat[] = ["table", "json"];

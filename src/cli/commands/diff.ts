@@ -7,7 +7,7 @@ import { summaryOfReport } from "../../report/read-report.js";
 import { EXIT_CODES } from "../errors.js";
 import { parseOutputSpecs } from "../formats.js";
 import { readReportFile, writeOutputs } from "../report-files.js";
-import { suppressBelowOption } from "./score.js";
+import { suppressBelowOption } from "../score-options.js";
 import type { RegisterCommand } from "./types.js";
 
 const FORMATS: readonly OutputFormat[] = ["table", "json"];

@@ -8,7 +8,7 @@ import type { OutputFormat } from "../../report/index.js";
 import { EXIT_CODES } from "../errors.js";
 import { parseOutputSpecs } from "../formats.js";
 import { readReportFile, writeOutputs } from "../report-files.js";
-import { suppressBelowOption } from "./score.js";
+import { suppressBelowOption } from "../score-options.js";
 import type { RegisterCommand } from "./types.js";
 
 const FORMATS: readonly OutputFormat[] = ["json", "html", "markdown", "table"];

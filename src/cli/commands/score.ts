@@ -1,41 +1,20 @@
 import { Option } from "commander";
-import { checkGates, parseLimit, type Gates, type Limit } from "../../engine/gates.js";
-import { loadConfig } from "../../config/load.js";
-import type { Rubric } from "../../engine/rubric.js";
+import { checkGates } from "../../engine/gates.js";
 import type { ScoredInvalid } from "../../engine/run.js";
 import type { CaseResult } from "../../engine/score.js";
 import { scoreCsvFile } from "../../fast/index.js";
-import type { ColumnMapping } from "../../input/read.js";
-import { normaliseHeader } from "../../input/header.js";
-import type { InputFormat, Source } from "../../input/source.js";
+import type { Source } from "../../input/source.js";
 import { REPORTERS } from "../../report/index.js";
 import type { ReportMeta, Reporter } from "../../report/types.js";
 import type { CliContext } from "../context.js";
-import { CliError, EXIT, EXIT_CODES } from "../errors.js";
-import { parseOutputSpecs, type OutputSpec } from "../formats.js";
+import { EXIT, EXIT_CODES } from "../errors.js";
+import type { OutputSpec } from "../formats.js";
 import { fileDestination, stdoutDestination, type Destination } from "../output.js";
 import { Progress } from "../progress.js";
-import { redactionKey, redactor } from "../redact.js";
-import { addConfigOptions, configRequest, type ConfigFlags } from "./config.js";
+import { resolveScoreOptions, type RawScoreOptions, type ScoreOptions } from "../score-options.js";
+import { addConfigOptions, type ConfigFlags } from "./config.js";
 import type { RegisterCommand } from "./types.js";
 
-export interface ScoreOptions {
-  inputFormat?: InputFormat;
-  delimiter?: string;
-  groupBy: string;
-  outputs: OutputSpec[];
-  color?: boolean;
-  quiet?: boolean;
-  maxErrors: number;
-  gates: Gates;
-  rubric: Rubric;
-  mapping?: ColumnMapping;
-  /** Replaces every case id in every output, when --redact is given. */
-  redact?: (caseId: string) => string;
-  maxFieldBytes: number;
-  /** Intervals in the table and Markdown (--ci), and small-number suppression (--suppress-below). */
-  figures?: { ci?: boolean; suppressBelow?: number };
-}
 
 interface Output {
   reporter: Reporter;
@@ -158,80 +137,6 @@ export async function score(file: string, options: ScoreOptions, ctx: CliContext
     await Promise.all(outputs.map((output) => output.destination.abandon()));
     throw error;
   }
-}
-
-function parseCount(value: string, flag: string): number {
-  if (!/^\d+$/.test(value)) throw new CliError(`${flag}: expected a whole number, got "${value}"`);
-  return Number(value);
-}
-
-function limitOption(value: string | undefined, flag: string): Limit | undefined {
-  if (value === undefined) return undefined;
-  const limit = parseLimit(value);
-  if (!limit) throw new CliError(`${flag}: expected a count (12) or a percentage (40%), got "${value}"`);
-  return limit;
-}
-
-/** --suppress-below K: a whole number of at least 2 (K = 1 would hide nothing). */
-export function suppressBelowOption(value: string | undefined): number | undefined {
-  if (value === undefined) return undefined;
-  const k = parseCount(value, "--suppress-below");
-  if (k < 2) throw new CliError(`--suppress-below: expected a whole number of at least 2, got "${value}"`);
-  return k;
-}
-
-interface RawScoreOptions {
-  inputFormat?: InputFormat;
-  delimiter?: string;
-  groupBy: string;
-  format: string[];
-  output?: string;
-  color?: boolean;
-  quiet?: boolean;
-  maxErrors: string;
-  failOn?: "inadequate" | "adequate";
-  maxInadequate?: string;
-  minGood?: string;
-  perGroup?: boolean;
-  maxInvalid: string;
-  redact?: boolean;
-  redactKeyFile?: string;
-  maxFieldBytes: string;
-  ci?: boolean;
-  suppressBelow?: string;
-}
-
-/** Every score option from the command line, the config included: all checked before any record is read. */
-export async function resolveScoreOptions(raw: RawScoreOptions & ConfigFlags, ctx: CliContext): Promise<ScoreOptions> {
-  const delimiter = raw.delimiter === "\\t" || raw.delimiter === "tab" ? "\t" : raw.delimiter;
-  if (delimiter !== undefined && delimiter.length !== 1) {
-    throw new CliError(`--delimiter: expected one character (or "tab"), got "${raw.delimiter}"`);
-  }
-  if (raw.redact && normaliseHeader(raw.groupBy) === "case_id") {
-    throw new CliError("--redact with --group-by case_id would print every case id as a group name; group by another column");
-  }
-  const { rubric, mapping } = await loadConfig(configRequest(raw, ctx));
-  return {
-    inputFormat: raw.inputFormat,
-    delimiter,
-    groupBy: normaliseHeader(raw.groupBy),
-    outputs: parseOutputSpecs(raw.format, raw.output),
-    color: raw.color,
-    quiet: raw.quiet,
-    maxErrors: parseCount(raw.maxErrors, "--max-errors"),
-    gates: {
-      failOn: raw.failOn,
-      maxInadequate: limitOption(raw.maxInadequate, "--max-inadequate"),
-      minGood: limitOption(raw.minGood, "--min-good"),
-      perGroup: raw.perGroup,
-      maxInvalid: parseCount(raw.maxInvalid, "--max-invalid"),
-    },
-    rubric,
-    mapping,
-    redact: raw.redact ? redactor(redactionKey(raw.redactKeyFile, ctx.env)) : undefined,
-    maxFieldBytes: parseCount(raw.maxFieldBytes, "--max-field-bytes"),
-    figures: { ci: raw.ci, suppressBelow: suppressBelowOption(raw.suppressBelow) },
-  };
 }
 
 const collect = (value: string, previous: string[]) => [...previous, value];

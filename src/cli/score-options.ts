@@ -1,0 +1,104 @@
+import { loadConfig } from "../config/load.js";
+import { parseLimit, type Gates, type Limit } from "../engine/gates.js";
+import type { Rubric } from "../engine/rubric.js";
+import { normaliseHeader } from "../input/header.js";
+import type { ColumnMapping } from "../input/read.js";
+import type { InputFormat } from "../input/source.js";
+import { configRequest, type ConfigFlags } from "./commands/config.js";
+import type { CliContext } from "./context.js";
+import { CliError } from "./errors.js";
+import { parseOutputSpecs, type OutputSpec } from "./formats.js";
+import { redactionKey, redactor } from "./redact.js";
+
+export interface ScoreOptions {
+  inputFormat?: InputFormat;
+  delimiter?: string;
+  groupBy: string;
+  outputs: OutputSpec[];
+  color?: boolean;
+  quiet?: boolean;
+  maxErrors: number;
+  gates: Gates;
+  rubric: Rubric;
+  mapping?: ColumnMapping;
+  /** Replaces every case id in every output, when --redact is given. */
+  redact?: (caseId: string) => string;
+  maxFieldBytes: number;
+  /** Intervals in the table and Markdown (--ci), and small-number suppression (--suppress-below). */
+  figures?: { ci?: boolean; suppressBelow?: number };
+}
+
+function parseCount(value: string, flag: string): number {
+  if (!/^\d+$/.test(value)) throw new CliError(`${flag}: expected a whole number, got "${value}"`);
+  return Number(value);
+}
+
+function limitOption(value: string | undefined, flag: string): Limit | undefined {
+  if (value === undefined) return undefined;
+  const limit = parseLimit(value);
+  if (!limit) throw new CliError(`${flag}: expected a count (12) or a percentage (40%), got "${value}"`);
+  return limit;
+}
+
+/** --suppress-below K: a whole number of at least 2 (K = 1 would hide nothing). */
+export function suppressBelowOption(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const k = parseCount(value, "--suppress-below");
+  if (k < 2) throw new CliError(`--suppress-below: expected a whole number of at least 2, got "${value}"`);
+  return k;
+}
+
+export interface RawScoreOptions {
+  inputFormat?: InputFormat;
+  delimiter?: string;
+  groupBy: string;
+  format: string[];
+  output?: string;
+  color?: boolean;
+  quiet?: boolean;
+  maxErrors: string;
+  failOn?: "inadequate" | "adequate";
+  maxInadequate?: string;
+  minGood?: string;
+  perGroup?: boolean;
+  maxInvalid: string;
+  redact?: boolean;
+  redactKeyFile?: string;
+  maxFieldBytes: string;
+  ci?: boolean;
+  suppressBelow?: string;
+}
+
+/** Every score option from the command line, the config included: all checked before any record is read. */
+export async function resolveScoreOptions(raw: RawScoreOptions & ConfigFlags, ctx: CliContext): Promise<ScoreOptions> {
+  const delimiter = raw.delimiter === "\\t" || raw.delimiter === "tab" ? "\t" : raw.delimiter;
+  if (delimiter !== undefined && delimiter.length !== 1) {
+    throw new CliError(`--delimiter: expected one character (or "tab"), got "${raw.delimiter}"`);
+  }
+  if (raw.redact && normaliseHeader(raw.groupBy) === "case_id") {
+    throw new CliError("--redact with --group-by case_id would print every case id as a group name; group by another column");
+  }
+  const { rubric, mapping } = await loadConfig(configRequest(raw, ctx));
+  return {
+    inputFormat: raw.inputFormat,
+    delimiter,
+    groupBy: normaliseHeader(raw.groupBy),
+    outputs: parseOutputSpecs(raw.format, raw.output),
+    color: raw.color,
+    quiet: raw.quiet,
+    maxErrors: parseCount(raw.maxErrors, "--max-errors"),
+    gates: {
+      failOn: raw.failOn,
+      maxInadequate: limitOption(raw.maxInadequate, "--max-inadequate"),
+      minGood: limitOption(raw.minGood, "--min-good"),
+      perGroup: raw.perGroup,
+      maxInvalid: parseCount(raw.maxInvalid, "--max-invalid"),
+    },
+    rubric,
+    mapping,
+    redact: raw.redact ? redactor(redactionKey(raw.redactKeyFile, ctx.env)) : undefined,
+    maxFieldBytes: parseCount(raw.maxFieldBytes, "--max-field-bytes"),
+    figures: { ci: raw.ci, suppressBelow: suppressBelowOption(raw.suppressBelow) },
+  };
+}
+
