@@ -93,6 +93,7 @@ export async function resolveScoreOptions(raw: RawScoreOptions & ConfigFlags, ct
       minGood: limitOption(raw.minGood, "--min-good"),
       perGroup: raw.perGroup,
       maxInvalid: parseCount(raw.maxInvalid, "--max-invalid"),
+      withholdFigures: raw.suppressBelow !== undefined,
     },
     rubric,
     mapping,

@@ -10,6 +10,8 @@ export interface Gates {
   minGood?: Limit;
   /** Check the share limits on every group as well as the overall row. */
   perGroup?: boolean;
+  /** Under small-number suppression a failed gate says which limit was crossed, not the figure. */
+  withholdFigures?: boolean;
   maxInvalid: number;
 }
 
@@ -39,18 +41,19 @@ function measure(count: number, graded: number, limit: Limit): { value: number; 
 }
 
 function checkRow(where: string, counts: GradeCounts, gates: Gates, failures: GateFailure[]): void {
+  const shown = (text: string) => (gates.withholdFigures ? "(figure withheld under --suppress-below)" : text);
   if (gates.maxInadequate) {
     const seen = measure(counts.inadequate, counts.graded, gates.maxInadequate);
     const limit = "count" in gates.maxInadequate ? gates.maxInadequate.count : gates.maxInadequate.percent;
     if (seen.value > limit) {
-      failures.push({ gate: "max-inadequate", where, message: `${where}: inadequate ${seen.text} > ${formatLimit(gates.maxInadequate)}` });
+      failures.push({ gate: "max-inadequate", where, message: `${where}: inadequate ${shown(seen.text)} > ${formatLimit(gates.maxInadequate)}` });
     }
   }
   if (gates.minGood) {
     const seen = measure(counts.good, counts.graded, gates.minGood);
     const limit = "count" in gates.minGood ? gates.minGood.count : gates.minGood.percent;
     if (seen.value < limit) {
-      failures.push({ gate: "min-good", where, message: `${where}: good ${seen.text} < ${formatLimit(gates.minGood)}` });
+      failures.push({ gate: "min-good", where, message: `${where}: good ${shown(seen.text)} < ${formatLimit(gates.minGood)}` });
     }
   }
 }
@@ -63,7 +66,7 @@ export function checkGates(summary: Summary, gates: Gates): GateFailure[] {
     const failing = gates.failOn === "adequate" ? overall.adequate + overall.inadequate : overall.inadequate;
     if (failing > 0) {
       const worse = gates.failOn === "adequate" ? "adequate or inadequate" : "inadequate";
-      failures.push({ gate: "fail-on", where: "Overall", message: `Overall: ${failing} ${failing === 1 ? "case" : "cases"} ${worse} (--fail-on ${gates.failOn})` });
+      failures.push({ gate: "fail-on", where: "Overall", message: `Overall: ${gates.withholdFigures ? "at least one case" : `${failing} ${failing === 1 ? "case" : "cases"}`} ${worse} (--fail-on ${gates.failOn})` });
     }
   }
   if (gates.perGroup) for (const group of summary.groups) checkRow(group.name, group, gates, failures);

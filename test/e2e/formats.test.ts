@@ -122,6 +122,14 @@ describe("gates", () => {
     }
   });
 
+  test("under --suppress-below a failed gate names the limit, not the figure", async () => {
+    const run = await runCli(["score", HMIC, "--suppress-below", "20", "--max-inadequate", "40%", "--per-group", "--fail-on", "inadequate"]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain("gate failed: West Midlands: inadequate (figure withheld under --suppress-below) > 40%");
+    expect(run.stderr).toContain("gate failed: Overall: at least one case inadequate");
+    expect(run.stderr).not.toMatch(/45\.8%|220 cases/);
+  });
+
   test("invalid records fail the run unless --max-invalid allows them", async () => {
     expect((await runCli(["score", fixture("invalid.csv")])).code).toBe(1);
     expect((await runCli(["score", fixture("invalid.csv"), "--max-invalid", "8"])).code).toBe(0);
