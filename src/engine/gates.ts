@@ -30,31 +30,24 @@ export function parseLimit(text: string): Limit | undefined {
   return Number.isInteger(value) ? { count: value } : undefined;
 }
 
-function formatLimit(limit: Limit): string {
-  return "percent" in limit ? `${limit.percent}%` : String(limit.count);
-}
-
-function measure(count: number, graded: number, limit: Limit): { value: number; text: string } {
-  if ("count" in limit) return { value: count, text: String(count) };
-  const share = percentage(count, graded) ?? 0;
-  return { value: (count / Math.max(graded, 1)) * 100, text: `${share.toFixed(1)}%` };
+/** A count, or a share of graded cases in %, with how the message shows it and the limit. */
+function measure(count: number, graded: number, limit: Limit) {
+  if ("count" in limit) return { value: count, limit: limit.count, text: String(count), limitText: String(limit.count) };
+  const text = `${(percentage(count, graded) ?? 0).toFixed(1)}%`;
+  return { value: (count / Math.max(graded, 1)) * 100, limit: limit.percent, text, limitText: `${limit.percent}%` };
 }
 
 function checkRow(where: string, counts: GradeCounts, gates: Gates, failures: GateFailure[]): void {
   const shown = (text: string) => (gates.withholdFigures ? "(figure withheld under --suppress-below)" : text);
   if (gates.maxInadequate) {
     const seen = measure(counts.inadequate, counts.graded, gates.maxInadequate);
-    const limit = "count" in gates.maxInadequate ? gates.maxInadequate.count : gates.maxInadequate.percent;
-    if (seen.value > limit) {
-      failures.push({ gate: "max-inadequate", where, message: `${where}: inadequate ${shown(seen.text)} > ${formatLimit(gates.maxInadequate)}` });
+    if (seen.value > seen.limit) {
+      failures.push({ gate: "max-inadequate", where, message: `${where}: inadequate ${shown(seen.text)} > ${seen.limitText}` });
     }
   }
   if (gates.minGood) {
     const seen = measure(counts.good, counts.graded, gates.minGood);
-    const limit = "count" in gates.minGood ? gates.minGood.count : gates.minGood.percent;
-    if (seen.value < limit) {
-      failures.push({ gate: "min-good", where, message: `${where}: good ${shown(seen.text)} < ${formatLimit(gates.minGood)}` });
-    }
+    if (seen.value < seen.limit) failures.push({ gate: "min-good", where, message: `${where}: good ${shown(seen.text)} < ${seen.limitText}` });
   }
 }
 

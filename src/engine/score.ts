@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { Case } from "../input/case.js";
 import type { Grade } from "../input/fields.js";
 import type { Finding, Rating, RuleResult } from "../rules/define-rule.js";
-import { gradeCase } from "./grade.js";
+import { gradeCase, type RatedRule } from "./grade.js";
 import { BUILT_IN, ruleWeight, type ActiveRule, type Rubric } from "./rubric.js";
 
 export interface RuleOutcome {
@@ -68,18 +68,19 @@ function evaluateRule({ rule, options, source }: ActiveRule, record: Case): Eval
 
 export function scoreCase(record: Case, rubric: Rubric, group: string = record.force): CaseScore {
   const rules: RuleOutcome[] = [];
+  const rated: RatedRule[] = [];
   const failures: RuleFailure[] = [];
   for (const active of rubric.rules) {
     const evaluation = evaluateRule(active, record);
-    if (!evaluation.ok) failures.push(evaluation.failure);
-    else rules.push({ id: active.rule.id, rating: evaluation.result.rating, findings: evaluation.result.findings });
+    if (!evaluation.ok) {
+      failures.push(evaluation.failure);
+      continue;
+    }
+    const { rating, findings } = evaluation.result;
+    rules.push({ id: active.rule.id, rating, findings });
+    rated.push({ rating, critical: active.critical, weight: ruleWeight(rubric.strategy, active.rule.id) });
   }
   if (failures.length) return { ok: false, case_id: record.case_id, group, failures };
-  const rated = rubric.rules.map(({ rule, critical }, i) => ({
-    rating: rules[i]!.rating,
-    critical,
-    weight: ruleWeight(rubric.strategy, rule.id),
-  }));
   return {
     ok: true,
     result: {

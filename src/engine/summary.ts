@@ -91,18 +91,11 @@ export class SummaryBuilder {
     return counts;
   }
 
-  /** Grade counts alone, for callers that see no rule ratings; prefer addCase, which tallies everything. */
-  addGraded(group: string, grade: Grade): void {
-    for (const tally of this.tallies(group)) {
-      tally.counts.graded++;
-      tally.counts[grade]++;
-    }
-  }
-
   addCase(result: CaseResult): void {
     const { grade, inspector_grade: inspector } = result;
-    this.addGraded(result.group, grade);
     for (const tally of this.tallies(result.group)) {
+      tally.counts.graded++;
+      tally.counts[grade]++;
       for (const { id, rating } of result.rules) {
         const counts = this.rule(tally, id);
         if (rating === "n/a") counts.notApplicable++;

@@ -73,7 +73,3 @@ export const reportSchema = z.object({
 });
 
 export type Report = z.infer<typeof reportSchema>;
-
-export function reportJsonSchema(): unknown {
-  return z.toJSONSchema(reportSchema, { target: "draft-2020-12" });
-}

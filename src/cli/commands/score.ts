@@ -11,6 +11,7 @@ import { EXIT, EXIT_CODES } from "../errors.js";
 import type { OutputSpec } from "../formats.js";
 import { fileDestination, stdoutDestination, type Destination } from "../output.js";
 import { Progress } from "../progress.js";
+import { whereIn } from "../where.js";
 import { resolveScoreOptions, type RawScoreOptions, type ScoreOptions } from "../score-options.js";
 import { addConfigOptions, type ConfigFlags } from "./config.js";
 import type { RegisterCommand } from "./types.js";
@@ -27,9 +28,8 @@ function useColour(requested: boolean | undefined, ctx: CliContext, spec: Output
 }
 
 function describeInvalid(source: string, record: ScoredInvalid): string {
-  const where = record.line !== undefined ? `${source}:${record.line}` : `${source}[${record.index}]`;
   const id = record.case_id === undefined ? "" : ` (case ${record.case_id})`;
-  return `${where}: ${record.field}: ${record.reason}${id}`;
+  return `${whereIn(source, record)}: ${record.field}: ${record.reason}${id}`;
 }
 
 async function openOutputs(options: ScoreOptions, ctx: CliContext): Promise<Output[]> {

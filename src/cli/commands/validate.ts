@@ -5,16 +5,13 @@ import type { FieldProblem } from "../../input/record.js";
 import type { InputFormat } from "../../input/source.js";
 import { suspiciousValues } from "../../input/suspicious.js";
 import { EXIT } from "../errors.js";
+import { whereIn } from "../where.js";
 import type { RegisterCommand } from "./types.js";
 
 interface Finding extends FieldProblem {
   line?: number;
   index?: number;
   case_id?: string;
-}
-
-function where(source: string, at: { line?: number; index?: number }): string {
-  return at.line !== undefined ? `${source}:${at.line}` : at.index !== undefined ? `${source}[${at.index}]` : source;
 }
 
 const locationOf = (location: Location) => ("line" in location ? { line: location.line } : { index: location.index });
@@ -56,8 +53,8 @@ export const registerValidate: RegisterCommand = (program, { ctx, setExit }) => 
       } else {
         const lines = [
           ...columns.map((message) => `warning: ${message}`),
-          ...errors.map((e) => `${where(name, e)}: error: ${e.field}: ${e.reason}`),
-          ...warnings.map((w) => `${where(name, w)}: warning: ${w.field}: ${w.reason}`),
+          ...errors.map((e) => `${whereIn(name, e)}: error: ${e.field}: ${e.reason}`),
+          ...warnings.map((w) => `${whereIn(name, w)}: warning: ${w.field}: ${w.reason}`),
           `${name}: ${records} records: ${records - errors.length} valid, ${errors.length} invalid; ${warnings.length + columns.length} warnings`,
         ];
         ctx.stdout.write(`${lines.join("\n")}\n`);
