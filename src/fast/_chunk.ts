@@ -1,4 +1,5 @@
 import { closeSync, openSync } from "node:fs";
+import { caseJson } from "../engine/case-json.js";
 import { scoreCase, type RuleFailure } from "../engine/score.js";
 import type { Summary } from "../engine/summary.js";
 import { FIELDS, GRADES, type Grade } from "../input/fields.js";
@@ -239,7 +240,7 @@ export class ChunkProcessor {
       packRatings(table, o, scored.result.rules);
       caseIds?.push(scored.result.case_id);
       if (this.setup.wantCases) {
-        table[o + 7] = this.keepJson(JSON.stringify(scored.result));
+        table[o + 7] = this.keepJson(caseJson(scored.result));
       }
     }
     return GRADE_STATUS[grade]! | (inspector === undefined ? 0 : (GRADE_STATUS[inspector]! + 1) << 16);

@@ -107,7 +107,11 @@ export class Merger {
         this.meet(worker, table[o + 4]!);
         if (status <= 2) {
           if (jsonEnd > jsonAt) {
-            if (sink.onCaseJsonBytes) await sink.onCaseJsonBytes(result.json, jsonAt, jsonEnd);
+            if (sink.onCaseJsonBytes) {
+              // Awaited only when the writer is full: an await per case would cost more than the write.
+              const full = sink.onCaseJsonBytes(result.json, jsonAt, jsonEnd);
+              if (full) await full;
+            }
             if (sink.onCaseJson || sink.onCase) {
               const text = result.jsonAscii ? json.slice(jsonAt, jsonEnd) : utf8(result.json, jsonAt, jsonEnd);
               await sink.onCaseJson?.(text);

@@ -56,6 +56,9 @@ export function jsonReporter(options: { suppressBelow?: number } = {}): Reporter
     caseJson(json) {
       return reportCaseText(json, cases++);
     },
+    caseFrame(_json, start) {
+      return { before: cases++ === 0 ? "\n    " : ",\n    ", from: start, after: "" };
+    },
     invalid(record) {
       invalid.push(record);
       return "";

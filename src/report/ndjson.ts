@@ -22,6 +22,8 @@ export function ndjsonReporter(options: { suppressBelow?: number } = {}): Report
   return {
     case: (result) => line("case", result),
     caseJson: (json) => escaped(`{"type":"case",${json.slice(1)}`),
+    // U+2028 and U+2029 are E2 80 A8 and E2 80 A9 in UTF-8: a case with an E2 byte goes as text, to be escaped.
+    caseFrame: (json, start, end) => (json.subarray(start, end).includes(0xe2) ? undefined : { before: '{"type":"case",', from: start + 1, after: "\n" }),
     invalid: (record) => line("invalid", record),
     end: (summary) => line("summary", analyse(summary, options).summary),
   };

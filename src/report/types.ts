@@ -14,11 +14,22 @@ export interface ReportMeta {
  * A reporter turns run data into text, piece by piece, so that a large run is
  * written as it goes. It does no I/O: the CLI writes what it returns.
  */
+export interface CaseFrame {
+  before: string;
+  from: number;
+  after: string;
+}
+
 export interface Reporter {
   start?(meta: ReportMeta): string;
   case?(result: CaseResult): string;
   /** The same case, given as `JSON.stringify(result)` text: lets a large run skip a parse and a stringify per case. */
   caseJson?(json: string): string;
+  /**
+   * The same case as UTF-8 bytes, `json[start, end)`, for a run that never decodes them: what to
+   * write before the bytes from `from` on, and after them. Undefined: take the text (caseJson).
+   */
+  caseFrame?(json: Uint8Array, start: number, end: number): CaseFrame | undefined;
   invalid?(record: ScoredInvalid): string;
   end(summary: Summary, meta: ReportMeta): string;
 }

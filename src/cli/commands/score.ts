@@ -52,6 +52,23 @@ async function writeAll(outputs: Output[], text: (reporter: Reporter) => string 
   for (const { reporter, destination } of outputs) await destination.write(text(reporter) ?? "");
 }
 
+/**
+ * A case's JSON bytes to each per-case output, framed by its reporter, never decoded unless one asks
+ * for the text. Returns a promise only when an output is full.
+ */
+function writeCaseBytes(outputs: readonly Output[], bytes: Uint8Array, from: number, to: number): Promise<void> | void {
+  let full: Promise<void> | void = undefined;
+  for (const { reporter, destination } of outputs) {
+    const frame = reporter.caseFrame?.(bytes, from, to);
+    if (frame) {
+      destination.write(frame.before);
+      destination.writeBytes(bytes, frame.from, to);
+      full = destination.write(frame.after) ?? full;
+    } else full = destination.write(reporter.caseJson!(Buffer.from(bytes.buffer, bytes.byteOffset + from, to - from).toString("utf8"))) ?? full;
+  }
+  return full;
+}
+
 export async function score(file: string, options: ScoreOptions, ctx: CliContext, toolVersion: string): Promise<number> {
   const progress = ctx.stderr.isTTY && !options.quiet ? new Progress(ctx.stderr) : undefined;
   const log = (line: string) => {
@@ -97,10 +114,8 @@ export async function score(file: string, options: ScoreOptions, ctx: CliContext
       wantCases: perCase.length > 0,
       ...(asJsonText
         ? {
-            onCaseJson: async (json: string) => {
-              await start();
-              await writeAll(outputs, (r) => r.caseJson?.(json));
-            },
+            onCaseJsonBytes: (bytes: Uint8Array, from: number, to: number) =>
+              started ? writeCaseBytes(perCase, bytes, from, to) : start().then(() => writeCaseBytes(perCase, bytes, from, to)),
           }
         : {
             onCase: async (result: CaseResult) => {
