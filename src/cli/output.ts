@@ -25,10 +25,11 @@ const BUFFER_BYTES = 256 << 10;
  * not a million. A pipe still sees each batch as soon as it is made.
  */
 class Batcher {
-  private buf = Buffer.allocUnsafe(BUFFER_BYTES);
+  private buf: Buffer = Buffer.allocUnsafe(BUFFER_BYTES);
   private used = 0;
   private scheduled = false;
   private full: Promise<void> | undefined;
+  private readonly spare: Buffer[] = [];
 
   constructor(private readonly stream: Writable) {}
 
@@ -50,10 +51,14 @@ class Batcher {
   /** Hands what is gathered to the stream; the promise settles when the stream can take more. */
   flush(): Promise<void> | void {
     if (this.used > 0) {
-      const batch = this.buf.subarray(0, this.used);
-      this.buf = Buffer.allocUnsafe(BUFFER_BYTES);
+      const buf = this.buf;
+      const batch = buf.subarray(0, this.used);
+      // A buffer the stream has written is used again: fresh ones would each cost the heap a collection.
+      this.buf = this.spare.pop() ?? Buffer.allocUnsafe(BUFFER_BYTES);
       this.used = 0;
-      this.send(batch);
+      this.send(batch, () => {
+        if (this.spare.length < 4) this.spare.push(buf);
+      });
     }
     return this.full;
   }
@@ -80,8 +85,8 @@ class Batcher {
     return this.full;
   }
 
-  private send(batch: Uint8Array): void {
-    if (this.stream.write(batch) || this.full) return;
+  private send(batch: Uint8Array, written?: () => void): void {
+    if (this.stream.write(batch, written) || this.full) return;
     this.full = new Promise((resolve, reject) => {
       const onDrain = () => {
         this.stream.off("error", onError);
