@@ -43,6 +43,8 @@ export function planSuppression(summary: Summary, below: number): SuppressionPla
   const matrix = summary.agreement.overall;
   const inspected = matrix.flat().reduce((sum, count) => sum + count, 0);
   const linked = inspected === summary.overall.graded;
+  // The invalid-record table shares nothing, so what it hides does not change from one round to the next.
+  const invalid = suppress(summary.groups.map((group) => [group.invalid]), below);
 
   let shared: Shared = { graded: summary.groups.map(() => false), total: false, gradeTotals: GRADES.map(() => false) };
   for (;;) {
@@ -50,7 +52,7 @@ export function planSuppression(summary: Summary, below: number): SuppressionPla
     const plan: SuppressionPlan = {
       below,
       grades: suppress(grades, below, { ...forced, columnTotals: shared.gradeTotals }),
-      invalid: suppress(summary.groups.map((group) => [group.invalid]), below),
+      invalid,
       rules: ruleTables.map((table) => suppress(table, below, forced)),
       agreement: suppress(matrix, below, linked ? { columnTotals: shared.gradeTotals, grandTotal: shared.total } : {}),
     };

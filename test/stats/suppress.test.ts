@@ -110,6 +110,29 @@ describe("suppress: totals", () => {
     });
   });
 
+  test("across a bridge, a zero count is hidden before a non-zero total (counts before totals)", () => {
+    //          good adequate inadequate | total
+    //   A         3     0        0      |   3
+    //   B         3     0        0      |   3
+    //   C         0     1        3      |   4
+    //   total     6     1        3      |  10
+    // Primary (k = 5): A good, B good, C adequate, C inadequate, the totals of A, B and C, and the adequate
+    // and inadequate totals. Every line then has 0, 2 or 3 hidden entries, but C's total joins the cycle
+    // {A, B, good, totals column} to the cycle {C, adequate, inadequate, totals row} alone. Shown entries
+    // across: the zeros of A, B and C, the good total (6) and the grand total (10); the first zero, A
+    // adequate, is hidden, and A's row and the adequate column then have three hidden entries each.
+    expect(suppress([[3, 0, 0], [3, 0, 0], [0, 1, 3]], 5)).toEqual({
+      cells: [
+        [P, S, _],
+        [P, _, _],
+        [_, P, P],
+      ],
+      rowTotals: [P, P, P],
+      columnTotals: [_, P, P],
+      grandTotal: _,
+    });
+  });
+
   test("no groups: nothing to hide", () => {
     expect(suppress([], 5)).toEqual({ cells: [], rowTotals: [], columnTotals: [], grandTotal: _ });
   });
