@@ -34,8 +34,17 @@ export function shareCell(row: GradeRow, grade: (typeof GRADES)[number], options
 const countText = (count: number | null) => (count === null ? MARKER : String(count));
 
 /** A group that was tested but whose flag suppression hides, because a count the test used is hidden. */
-const flagHidden = (analysis: Analysis, group: GroupRow) =>
-  analysis.summary.suppression?.hidden.some((entry) => entry.group === group.name && entry.field === "flag") ?? false;
+/** Groups whose flag suppression hides, once per analysis: a table may have thousands of groups. */
+const hiddenFlags = new WeakMap<Analysis, Set<string | null>>();
+
+function flagHidden(analysis: Analysis, group: GroupRow): boolean {
+  let groups = hiddenFlags.get(analysis);
+  if (!groups) {
+    groups = new Set((analysis.summary.suppression?.hidden ?? []).filter((entry) => entry.field === "flag").map((entry) => entry.group));
+    hiddenFlags.set(analysis, groups);
+  }
+  return groups.has(group.name);
+}
 
 const hasFlagColumn = (analysis: Analysis) => analysis.summary.groups.some((group) => group.flag !== null || flagHidden(analysis, group));
 
