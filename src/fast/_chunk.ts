@@ -10,7 +10,7 @@ import { guessBoundary } from "./_boundary.js";
 import type { ColumnPlan } from "./_columns.js";
 import { hashAsciiId, hashId } from "./_ids.js";
 import { kernelGrader } from "./_kernels.js";
-import { FAILED, GAVE_UP, RecordReader } from "./_reader.js";
+import { DAMAGED, FAILED, GAVE_UP, RecordReader } from "./_reader.js";
 import { CASE, CASE_ID, INVALID, PROBLEM, RecordChecker } from "./_record.js";
 import { rubricFromWire, type WireRubric } from "./_rubric.js";
 import { FAILED_CASE, HAS_ID, HEAD, INVALID_RECORD, PROBLEM_RECORD, RATING_CODES, stride } from "./_table.js";
@@ -132,6 +132,8 @@ export class ChunkProcessor {
     const result: ChunkResult = { index: job.index, first, next: -1, newlines: 0, lineAfterRecord: 0, count: 0, table: new Int32Array(0), details: [], names: [], ids: new Uint8Array(0), json: new Uint8Array(0), jsonAscii: true };
     if (first === -1 || first >= job.stop) return { ...result, first: -1, names: this.takeNames() };
     reader.maxRecordBytes = job.known ? undefined : Math.max(4 * (job.stop - job.start), 16 << 20);
+    // Chunks hold the records after the header: a stray quote costs its record, not the run.
+    reader.recover = true;
     reader.seek(first);
     const width = stride(this.rubric.rules.length);
     let table = new Int32Array(width * 1024);
@@ -148,7 +150,8 @@ export class ChunkProcessor {
         result.failure = reader.error;
         break;
       }
-      checker.check(reader.buf, reader.cells);
+      if (status === DAMAGED) checker.damaged(reader.damage!.cells, reader.damage!.reason);
+      else checker.check(reader.buf, reader.cells);
       if ((count + 1) * width > table.length) {
         const wider = new Int32Array(table.length * 2);
         wider.set(table);

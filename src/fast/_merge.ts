@@ -27,10 +27,9 @@ export interface CaseSink {
  */
 export class Merger {
   private readonly summary: SummaryBuilder;
-  /** The next record boundary expected, the line it is on, and the reference's line counter. */
+  /** The next record boundary expected, and the line it is on. */
   position: number;
   private line: number;
-  private lineAfterRecord: number;
   records = 0;
   private readonly ids = new IdRegistry();
   private readonly names: string[][] = [];
@@ -40,13 +39,12 @@ export class Merger {
   constructor(
     private readonly name: string,
     private readonly ruleIds: readonly string[],
-    start: { position: number; line: number; lineAfterRecord: number },
+    start: { position: number; line: number },
     private readonly sink: CaseSink,
   ) {
     this.summary = new SummaryBuilder(ruleIds);
     this.position = start.position;
     this.line = start.line;
-    this.lineAfterRecord = start.lineAfterRecord;
   }
 
   /** Group names a worker met, heard as its results arrive (before they are merged). */
@@ -132,10 +130,9 @@ export class Merger {
     }
     this.records += count;
     if (result.failure) {
-      const line = count > 0 ? this.line + result.lineAfterRecord : this.lineAfterRecord;
+      const line = this.line + result.lineAfterRecord;
       throw new InputError(`${this.name}: line ${line}: ${result.failure}`);
     }
-    if (count > 0) this.lineAfterRecord = this.line + result.lineAfterRecord;
     this.line += result.newlines;
     this.position = result.next;
     return { table, count, names: names.slice(), ids, caseIds: result.caseIds };

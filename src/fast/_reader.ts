@@ -1,11 +1,33 @@
 import { readSync } from "node:fs";
-import { csvParseVerdict } from "./_csv-parse.js";
-import { END, LF, NEED_MORE, RECORD, RecordCells, readRecord } from "./_tokenizer.js";
+import { describeCsvError } from "../input/csv.js";
+import { MAX_RECORD_SIZE, csvParseVerdict, surelyOverLimit, type CsvDamage } from "./_csv-parse.js";
+import {
+  END,
+  INVALID_CLOSING_QUOTE,
+  INVALID_OPENING_QUOTE,
+  LF,
+  NEED_MORE,
+  QUOTE_NOT_CLOSED,
+  RECORD,
+  RecordCells,
+  countNewlines,
+  decodeCell,
+  readRecord,
+  type ReadStatus,
+} from "./_tokenizer.js";
 
 /** How `RecordReader.next` ended, beyond a record or the end. */
 export const FAILED = 3;
 export const GAVE_UP = 4;
-export type NextStatus = typeof RECORD | typeof END | typeof FAILED | typeof GAVE_UP;
+/** A record with a stray quote, passed over to the end of the quote's line: see `damage`. */
+export const DAMAGED = 5;
+export type NextStatus = typeof RECORD | typeof END | typeof FAILED | typeof GAVE_UP | typeof DAMAGED;
+
+const CODES: Partial<Record<ReadStatus, string>> = {
+  [QUOTE_NOT_CLOSED]: "CSV_QUOTE_NOT_CLOSED",
+  [INVALID_CLOSING_QUOTE]: "CSV_INVALID_CLOSING_QUOTE",
+  [INVALID_OPENING_QUOTE]: "INVALID_OPENING_QUOTE",
+};
 
 export interface ReaderOptions {
   delimiter: string;
@@ -17,7 +39,9 @@ export interface ReaderOptions {
  * Reads records from a file descriptor from a record boundary on, holding a window of the
  * file. Lines count line feeds from where reading began: `line` is where the last record
  * starts; `lineAfterRecord` is where the reference reader's line counter then stands (it
- * counts empty lines only when a record follows them, so a CSV error names that line).
+ * counts empty lines only when a record follows them), and after FAILED, the line the error
+ * names. With `recover`, a record with a stray quote comes as DAMAGED (as the reference reads
+ * it after the header) rather than FAILED.
  */
 export class RecordReader {
   buf: Buffer;
@@ -35,6 +59,10 @@ export class RecordReader {
   readonly cells = new RecordCells();
   /** Give up (GAVE_UP) rather than hold a record longer than this: for a guessed start. */
   maxRecordBytes: number | undefined;
+  /** Pass over a record with a stray quote (DAMAGED) rather than fail: for records after the header. */
+  recover = false;
+  /** After DAMAGED: why, and the cells read whole before the stray quote. */
+  damage: CsvDamage | undefined;
 
   constructor(
     private readonly fd: number,
@@ -103,17 +131,16 @@ export class RecordReader {
       if (status === NEED_MORE) {
         const held = this.filled - at;
         if (maxRecordBytes !== undefined && held > maxRecordBytes) return GAVE_UP;
-        if (held > maxRecordChars && this.failsInCsvParse(at, this.filled)) return FAILED;
+        if (held > maxRecordChars && surelyOverLimit(this.buf.subarray(at, this.filled), delimiter, maxRecordChars)) {
+          return this.fail(describeCsvError(MAX_RECORD_SIZE, ""), this.newlines);
+        }
         this.fill();
         continue;
       }
       if (status === END) return END;
-      if (status !== RECORD) {
-        if (!this.failsInCsvParse(at, this.filled)) throw new Error("the fast CSV tokenizer and csv-parse disagree");
-        return FAILED;
-      }
+      if (status !== RECORD) return this.quoteFault(status, at);
       const end = this.cells.next;
-      if (end - at > maxRecordChars && this.failsInCsvParse(at, end)) return FAILED;
+      if (end - at > maxRecordChars && this.overLimit(at, end)) return FAILED;
       this.recordStart = this.position;
       this.position = this.base + end;
       const start = this.newlines;
@@ -127,9 +154,76 @@ export class RecordReader {
     }
   }
 
-  private failsInCsvParse(from: number, to: number): boolean {
+  /** Whether csv-parse finds the whole record in buf[from, to) over its size limit. */
+  private overLimit(from: number, to: number): boolean {
     const verdict = csvParseVerdict(this.buf.subarray(from, to), this.options.delimiter, this.options.maxRecordChars);
-    if (verdict) this.error = verdict.description;
-    return verdict !== undefined;
+    if (verdict?.code !== MAX_RECORD_SIZE) return false;
+    this.fail(verdict.reason, this.newlines);
+    return true;
+  }
+
+  private fail(reason: string, line: number): typeof FAILED {
+    this.error = reason;
+    this.lineAfterRecord = line;
+    return FAILED;
+  }
+
+  /**
+   * The record at buf[at] has a quote error. A stray quote (with `recover`) passes the record over
+   * to the end of the quote's line, as the reference does (src/input/csv.ts readDamage), with the
+   * cells before the quote; anything else fails with csv-parse's own reading of the record.
+   * csv-parse is asked whenever the run ends here or its size limit might come first; a stray
+   * quote in a record shorter than that limit the tokenizer reads alone (test/fast holds its
+   * reading to the reference's), as it does every record without one: files where every other
+   * record has a stray quote must not cost a csv-parse error each.
+   */
+  private quoteFault(status: ReadStatus, at: number): NextStatus {
+    const { buf, cells } = this;
+    const { delimiter, maxRecordChars } = this.options;
+    // A quote never closed, or closed past a line break by a quote with text after it, ends the run.
+    const runsOn = status === QUOTE_NOT_CLOSED || (status === INVALID_CLOSING_QUOTE && countNewlines(buf, cells.openedAt, cells.quoteAt) > 0);
+    const to = status === QUOTE_NOT_CLOSED ? this.filled : Math.min(this.filled, cells.quoteAt + 2);
+    const newlines = countNewlines(buf, at, runsOn ? cells.openedAt : cells.quoteAt);
+    let damage: CsvDamage;
+    if (runsOn || !this.recover || to - at > maxRecordChars) {
+      const verdict = csvParseVerdict(buf.subarray(at, to), delimiter, maxRecordChars);
+      if (verdict?.code === MAX_RECORD_SIZE) return this.fail(verdict.reason, this.newlines);
+      const agree =
+        verdict !== undefined &&
+        verdict.code === CODES[status] &&
+        verdict.emptyLines === 0 &&
+        verdict.kind === (runsOn ? "fatal" : "stray") &&
+        verdict.newlines === newlines &&
+        (runsOn || verdict.cells.length === cells.count);
+      if (!agree) throw new Error("the fast CSV tokenizer and csv-parse disagree");
+      if (verdict.kind === "fatal" || !this.recover) return this.fail(verdict.reason, this.newlines + verdict.newlines);
+      damage = verdict;
+    } else {
+      const code = CODES[status]!;
+      const before = Array.from({ length: cells.count }, (_, i) => decodeCell(buf, cells.start[i]!, cells.end[i]!, cells.quoted[i]!));
+      damage = { kind: "stray", code, reason: describeCsvError(code, ""), emptyLines: 0, newlines, cells: before };
+    }
+    // The record ends at the first line feed after the stray quote, or at the end of the file.
+    let from = cells.quoteAt + 1;
+    let lf: number;
+    for (;;) {
+      lf = this.buf.subarray(0, this.filled).indexOf(LF, from);
+      if (lf !== -1 || this.eof) break;
+      const held = this.filled - at;
+      if (this.maxRecordBytes !== undefined && held > this.maxRecordBytes) return GAVE_UP;
+      if (held > maxRecordChars) break;
+      this.fill();
+      from = held + (at = this.position - this.base);
+    }
+    const end = lf === -1 ? this.filled : lf;
+    if (end - at > maxRecordChars) return this.fail(describeCsvError(MAX_RECORD_SIZE, ""), this.newlines);
+    this.damage = damage;
+    this.recordStart = this.position;
+    this.position = this.base + (lf === -1 ? end : lf + 1);
+    this.line = this.newlines;
+    this.newlines += damage.newlines + (lf === -1 ? 0 : 1);
+    this.lineAfterRecord = this.newlines + (lf === -1 ? 1 : 0);
+    this.records++;
+    return DAMAGED;
   }
 }

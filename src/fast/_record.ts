@@ -156,6 +156,23 @@ export class RecordChecker {
     return entry < 0 ? this.absent[f] : this.cellsOf[f]!.value(entry);
   }
 
+  /**
+   * A record with a stray quote (RecordReader's DAMAGED), as src/input/read.ts takes it: a problem
+   * of the whole record, named by its case_id when that is its first cell, read before the quote.
+   */
+  damaged(cells: readonly string[], reason: string): void {
+    this.record = undefined;
+    this.cells = undefined;
+    this.id = undefined;
+    this.kind = PROBLEM;
+    this.problems = [{ field: "record", reason }];
+    const id = this.options.plan.columnOf[CASE_ID] === 0 ? cells[0] : undefined;
+    const fields: Record<string, unknown> = id !== undefined && !tooLong(id, this.options.maxFieldBytes) ? { case_id: id } : {};
+    this.idText = caseIdOf(fields);
+    this.hasId = this.idText !== undefined;
+    this.group = this.rawGroup = groupValue(fields, noExtra(), this.options.groupBy);
+  }
+
   /** The reference's steps for one row (src/input/read.ts), on decoded strings. */
   private slow(): void {
     const { buf } = this;

@@ -26,6 +26,12 @@ export class RecordCells {
   /** Where the next record starts, and the line feeds this one spans (its terminator included). */
   next = 0;
   newlines = 0;
+  /**
+   * After a quote error: the quote at fault (for QUOTE_NOT_CLOSED, the one never closed) and the
+   * quote that opened its cell (-1: an unquoted cell); `count` is then the cells read whole before it.
+   */
+  quoteAt = 0;
+  openedAt = -1;
 
   grow(): void {
     const size = this.start.length * 2;
@@ -40,13 +46,21 @@ export class RecordCells {
     this.hash = widen(this.hash, (n) => new Int32Array(n));
   }
 
+  /** Notes where a quote error is (see `quoteAt`), and returns its status. */
+  fault(status: ReadStatus, count: number, quoteAt: number, openedAt: number): ReadStatus {
+    this.count = count;
+    this.quoteAt = quoteAt;
+    this.openedAt = openedAt;
+    return status;
+  }
+
   /** A line with nothing on it, which csv-parse skips (`skip_empty_lines`); `""` is a record. */
   isEmptyLine(): boolean {
     return this.count === 1 && this.quoted[0] === 0 && this.start[0] === this.end[0];
   }
 }
 
-function countNewlines(buf: Uint8Array, from: number, to: number): number {
+export function countNewlines(buf: Uint8Array, from: number, to: number): number {
   let count = 0;
   for (let i = buf.indexOf(LF, from); i !== -1 && i < to; i = buf.indexOf(LF, i + 1)) count++;
   return count;
@@ -95,7 +109,7 @@ export function readRecord(buf: Uint8Array, pos: number, limit: number, eof: boo
       start = ++p;
       for (;;) {
         const q = buf.indexOf(QUOTE, p);
-        if (q === -1 || q >= limit) return eof ? QUOTE_NOT_CLOSED : NEED_MORE;
+        if (q === -1 || q >= limit) return eof ? out.fault(QUOTE_NOT_CLOSED, n, start - 1, start - 1) : NEED_MORE;
         if (q + 1 >= limit) {
           if (!eof) return NEED_MORE;
           newlines += countNewlines(buf, start, q);
@@ -112,7 +126,7 @@ export function readRecord(buf: Uint8Array, pos: number, limit: number, eof: boo
         newlines += countNewlines(buf, start, q);
         if (next === delimiter || next === LF || next === CR) {
           if (next === CR && q + 2 >= limit && !eof) return NEED_MORE;
-          if (next === CR && (q + 2 >= limit || buf[q + 2] !== LF)) return INVALID_CLOSING_QUOTE;
+          if (next === CR && (q + 2 >= limit || buf[q + 2] !== LF)) return out.fault(INVALID_CLOSING_QUOTE, n, q, start - 1);
           out.start[n] = start;
           out.end[n] = q + 1;
           out.quoted[n++] = 1;
@@ -125,7 +139,7 @@ export function readRecord(buf: Uint8Array, pos: number, limit: number, eof: boo
           break fields;
         }
         // csv-parse closes a quote before a NUL byte, then appends what follows to the cell.
-        if (next !== 0) return INVALID_CLOSING_QUOTE;
+        if (next !== 0) return out.fault(INVALID_CLOSING_QUOTE, n, q, start - 1);
         p = q + 1;
         break;
       }
@@ -162,7 +176,7 @@ export function readRecord(buf: Uint8Array, pos: number, limit: number, eof: boo
         break fields;
       }
       if (c === CR && p + 1 >= limit && !eof) return NEED_MORE;
-      if (c === QUOTE) return INVALID_OPENING_QUOTE;
+      if (c === QUOTE) return out.fault(INVALID_OPENING_QUOTE, n, p, quoted ? start - 1 : -1);
       hash = Math.imul(hash ^ c, FNV_PRIME);
       p++;
     }

@@ -136,10 +136,19 @@ async function* csvRecords(source: Source, options: ReadOptions): AsyncGenerator
   if (first.done) throw new InputError(`${source.name}: the file is empty (no header row)`);
   const header = first.value.cells;
   const targets = planHeader(source.name, header, options);
+  const idColumn = targets.findIndex((t) => t.kind === "field" && t.name === "case_id");
 
-  for await (const { line, cells } of rows) {
+  for await (const { line, cells, damage } of rows) {
     const fields: Record<string, unknown> = {};
     const extra: Record<string, string> = Object.create(null);
+    if (damage !== undefined) {
+      // A stray quote: nothing is taken from the record but its case_id, to name it, and only from
+      // the first cell: a later one may have been shifted by a delimiter in a free-text cell before it.
+      const id = idColumn === 0 ? cells[0] : undefined;
+      if (id !== undefined && !tooLong(id, maxField)) fields.case_id = id;
+      yield { location: { line }, fields, extra, problem: { field: "record", reason: damage } };
+      continue;
+    }
     if (cells.length !== header.length) {
       // Cells out of place may put free text where a field should be: take nothing from the row.
       const reason = `the row has ${cells.length} cells; the header has ${header.length}`;

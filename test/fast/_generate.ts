@@ -92,10 +92,17 @@ function writeCell(text: string, delimiter: string, quote: boolean): string {
   return needs || quote ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
+/** A quote in a cell as written, where none may be: inside an unquoted cell, or after a quoted one. */
+function strayIn(cell: string): string {
+  if (cell.startsWith('"')) return `${cell}x`;
+  return cell.length > 1 ? `${cell.slice(0, 1)}"${cell.slice(1)}` : `a"${cell}`;
+}
+
 /**
  * A case file: a header of some of the columns in any order (the required ones almost always),
  * rows of generated cells, some quoted, with empty lines, ragged rows and now and then a stray
- * quote; a delimiter, line ends (LF, CRLF or both), and maybe a BOM.
+ * quote (in any cell, unquoted or quoted, maybe with a quoted cell over two lines after it on
+ * its line) or a quote never closed; a delimiter, line ends (LF, CRLF or both), and maybe a BOM.
  */
 export const caseFiles: fc.Arbitrary<GeneratedFile> = fc
   .record({
@@ -105,15 +112,21 @@ export const caseFiles: fc.Arbitrary<GeneratedFile> = fc
     rows: fc.array(fc.tuple(...COLUMNS.map(([, cells]) => cells)), { maxLength: 14 }),
     quoting: fc.array(fc.boolean(), { minLength: 64, maxLength: 64 }),
     odd: fc.array(
-      fc.oneof({ arbitrary: fc.constant("none"), weight: 40 }, { arbitrary: fc.constantFrom("empty", "quoted-empty", "short", "long"), weight: 3 }, { arbitrary: fc.constant("stray-quote"), weight: 1 }),
+      fc.oneof(
+        { arbitrary: fc.constant("none"), weight: 120 },
+        { arbitrary: fc.constantFrom("empty", "quoted-empty", "short", "long"), weight: 9 },
+        { arbitrary: fc.constantFrom("stray-first", "stray-cell", "stray-inner", "stray-then-open"), weight: 6 },
+        { arbitrary: fc.constant("unclosed"), weight: 1 },
+      ),
       { maxLength: 14 },
     ),
+    spots: fc.array(fc.nat(), { minLength: 14, maxLength: 14 }),
     delimiter: fc.constantFrom(",", ";", "\t"),
     eol: fc.constantFrom("\n", "\r\n", "mixed"),
     bom: fc.boolean(),
     finalEol: fc.boolean(),
   })
-  .map(({ columns, required, names, rows, quoting, odd, delimiter, eol, bom, finalEol }) => {
+  .map(({ columns, required, names, rows, quoting, odd, spots, delimiter, eol, bom, finalEol }) => {
     const chosen = required ? [...new Set([0, 1, 2, ...columns])].sort((a, b) => columns.indexOf(a) - columns.indexOf(b)) : columns;
     const header = chosen.map((c) => COLUMNS[c]![0][names[c]! % COLUMNS[c]![0].length]!);
     let q = 0;
@@ -133,8 +146,22 @@ export const caseFiles: fc.Arbitrary<GeneratedFile> = fc
         case "long":
           cells.push("extra");
           break;
-        case "stray-quote":
+        case "stray-first":
           cells[0] = `x"${cells[0]}`;
+          break;
+        case "stray-cell":
+          cells[spots[r]! % cells.length] = strayIn(cells[spots[r]! % cells.length]!);
+          break;
+        case "stray-inner":
+          cells[spots[r]! % cells.length] = `"He said "no${delimiter}" later"`;
+          break;
+        case "stray-then-open":
+          cells[spots[r]! % cells.length] = strayIn(cells[spots[r]! % cells.length]!);
+          cells[cells.length - 1] = `"line one${eol === "mixed" ? "\r\n" : eol}line two"`;
+          break;
+        case "unclosed":
+          // Last on its line, so that it runs over the line break.
+          cells[cells.length - 1] = `"never closed ${cells[cells.length - 1]!.replace(/"/g, "")}`;
       }
       lines.push(cells.join(delimiter));
     });

@@ -59,13 +59,26 @@ describe("notes are never kept", () => {
 
   test.each<[string, string, string]>([
     ["an unterminated quote in notes", "open-quote.csv", lines("case_id,force,reported_on,notes", "A,N,2015-07-02,ok", `B,N,2015-07-02,"${note(1)}`)],
-    ["a quote inside unquoted notes", "inner-quote.csv", lines("case_id,force,reported_on,notes", `A,N,2015-07-02,${note(1)} said "no"`)],
-    ["text after a quoted note", "after-quote.csv", lines("case_id,force,reported_on,notes", `A,N,2015-07-02,"${note(1)}"${note(2)}`)],
+    ["an unterminated quote in notes, closed lines later", "runs-on.csv", lines("case_id,force,reported_on,notes", `A,N,2015-07-02,"${note(1)}`, `B,N,2015-07-02,"${note(2)}"`)],
+    ["a quote inside an unquoted header", "header-quote.csv", lines(`case_id,force,reported_on,no"tes ${note(1)}`, "A,N,2015-07-02,x")],
     ["broken JSON next to notes", "broken.json", `[{"case_id":"A","notes":"${note(1)}" "force":"N"}]`],
   ])("a file error from %s does not echo the notes", async (_name, fileName, content) => {
     const { error, items } = await readFailure(write(fileName, content));
     expect(error.message).not.toContain(SECRET);
     expectNoNotes({ items });
+  });
+
+  test.each<[string, string]>([
+    ["a quote inside unquoted notes", lines("case_id,force,reported_on,notes", `A,N,2015-07-02,${note(1)} said "no" ${note(2)}`, "B,N,2015-07-02,ok")],
+    ["text after a quoted note", lines("case_id,force,reported_on,notes", `A,N,2015-07-02,"${note(1)}"${note(2)}`, "B,N,2015-07-02,ok")],
+    ["a quote inside notes before case_id", lines("notes,case_id,force,reported_on", `${note(1)} "x",A,N,2015-07-02`, `ok,B,N,2015-07-02`)],
+  ])("a record with %s is invalid, and neither the error nor the record echoes the notes", async (_name, content) => {
+    const found = await readAll(write("stray-notes.csv", content));
+    expect(outcomes(found.items)).toEqual([
+      { kind: "invalid", field: "record", line: 2 },
+      { kind: "case", case_id: "B", line: 3 },
+    ]);
+    expectNoNotes(found);
   });
 
   test.each<[string, string, Outcome[]]>([

@@ -1,3 +1,4 @@
+import { Readable } from "node:stream";
 import { describe, expect, test } from "vitest";
 import { cases, inputDir, invalids, lines, outcomes, readAll, readFailure, utcDay, type Outcome } from "./_files.js";
 
@@ -218,16 +219,87 @@ describe("CSV that cannot be read", () => {
   test.each([
     ["an unterminated quote", [HEADER, "A,N,2015-07-02", `B,N,"2015-07-03`, "C,N,2015-07-04"], 3, /never closed/],
     ["an unterminated quote in the header", [`case_id,"force,reported_on`, "A,N,2015-07-02"], 1, /never closed/],
-    ["a quote inside an unquoted field", [HEADER, "A,N,2015-07-02", `B,No"rfolk,2015-07-03`], 3, /quote/],
-    ["text after a closing quote", [HEADER, `A,"Norfolk"shire,2015-07-02`], 2, /quote/],
+    ["an unterminated quote after a quoted cell over two lines", [HEADER, "A,N,2015-07-02", `B,"N\nN",2015-07-03,"x`, "C,N,2015-07-04"], 4, /never closed/],
+    ["an unterminated quote after empty lines", [HEADER, "A,N,2015-07-02", "", "", `B,N,"2015-07-03`], 5, /never closed/],
+    ["an unterminated quote closed lines later by another quote", [HEADER, `A,N,"2015-07-02`, `B,N,"2015-07-03"`, "C,N,2015-07-04"], 2, /never closed: it runs over a line break/],
+    ["a quote inside an unquoted header cell", [`case_id,fo"rce,reported_on`, "A,N,2015-07-02"], 1, /a quote in the middle/],
+    ["text after a closing quote in the header", [`case_id,"force"x,reported_on`, "A,N,2015-07-02"], 1, /a quote in the middle/],
   ])("%s is a file error naming the line", async (_name, rows, line, message) => {
     const { error } = await readFailure(write("broken.csv", lines(...rows)));
     expect(error.message).toMatch(message);
-    expect(error.message).toContain(`line ${line}`);
+    expect(error.message).toContain(`line ${line}:`);
   });
 
   test("rows before an unterminated quote are still read", async () => {
     const { items } = await readFailure(write("partial.csv", lines(HEADER, "A,N,2015-07-02", `B,N,"2015`)));
     expect(outcomes(items)).toEqual([{ kind: "case", case_id: "A", line: 2 }]);
+  });
+});
+
+describe("a stray quote costs its record, not the run", () => {
+  const STRAY = "a quote in the middle of an unquoted field (quote the whole field and double inner quotes)";
+
+  const ok = (id: string, line: number): Outcome => ({ kind: "case", case_id: id, line });
+  const bad = (line: number): Outcome => ({ kind: "invalid", field: "record", line });
+  test.each<[string, string, Outcome[]]>([
+    ["a quote inside an unquoted field", lines("A,N,2015-07-02,ok", `B,No"rfolk,2015-07-03,ok`, "C,N,2015-07-04,ok"), [ok("A", 2), bad(3), ok("C", 4)]],
+    ["text after a closing quote", lines(`A,"Norfolk"shire,2015-07-02,ok`, "B,N,2015-07-03,ok"), [bad(2), ok("B", 3)]],
+    ["an inner quote not doubled", lines(`A,N,2015-07-02,"He said "no" later"`, "B,N,2015-07-03,x"), [bad(2), ok("B", 3)]],
+    ["a stray quote in the last row, no final line break", `A,N,2015-07-02,ok\nB,N,2015-07-03,He said "no"`, [ok("A", 2), bad(3)]],
+    ["two stray quotes in a row, each its own record", lines(`A,N,x"y,ok`, `B,N,x"y,ok`, "C,N,2015-07-04,ok"), [bad(2), bad(3), ok("C", 4)]],
+    ["a stray quote after a quoted cell over two lines", lines(`A,"N\nN",2015-07-02,x"y`, "B,N,2015-07-03,z"), [bad(2), ok("B", 4)]],
+    ["a stray quote after empty lines", lines("", "", `A,N,x"y,ok`, "B,N,2015-07-03,ok"), [bad(4), ok("B", 5)]],
+    ["a stray quote with a quoted cell opening after it on its line", lines(`A,N,x"y,"z`, `w"`, "B,N,2015-07-03,ok"), [bad(2), bad(3), ok("B", 4)]],
+    ["a bare CR after a closing quote", lines(`A,"N"\r,2015-07-02,ok`, "B,N,2015-07-03,ok"), [bad(2), ok("B", 3)]],
+    ["CRLF line ends", `A,N,x"y,ok\r\nB,N,2015-07-03,ok\r\n`, [bad(2), ok("B", 3)]],
+  ])("%s", async (_name, rows, expected) => {
+    const { items } = await readAll(write("stray.csv", `${HEADER},notes\n${rows}`));
+    expect(outcomes(items)).toEqual(expected);
+    for (const invalid of invalids(items)) expect(invalid.reason).toBe(STRAY);
+  });
+
+  test("the record's case_id is kept when it is the first cell, read before the quote, and nothing else is", async () => {
+    const file = write("ids.csv", lines(`${HEADER},notes`, `A-1,N,2015-07-02,He said "no"`, `  A-2 ,N,x"y,ok`, `A"3,N,2015-07-02,ok`));
+    const { items } = await readAll(file);
+    expect(invalids(items).map((record) => record.case_id)).toEqual(["A-1", "A-2", undefined]);
+    expect(items.map((item) => (item.kind === "invalid" ? item.raw : undefined))).toEqual([{ case_id: "A-1" }, { case_id: "  A-2 " }, {}]);
+  });
+
+  test("a case_id that is not the first cell is not taken: a delimiter in free text before it may have shifted it", async () => {
+    const file = write("shifted.csv", lines("notes,case_id,force,reported_on", `He said, "no",A-1,N,2015-07-02`, `ok,A-2,N,x"y`));
+    const { items } = await readAll(file);
+    expect(invalids(items).map((record) => [record.line, record.case_id, record.field])).toEqual([
+      [2, undefined, "record"],
+      [3, undefined, "record"],
+    ]);
+    expect(items.map((item) => (item.kind === "invalid" ? item.raw : undefined))).toEqual([{}, {}]);
+  });
+
+  test("the record claims no case_id: a later record with its id is graded", async () => {
+    const { items } = await readAll(write("claim.csv", lines(`${HEADER},notes`, `A,N,2015-07-02,x"y`, "A,N,2015-07-02,ok")));
+    expect(outcomes(items)).toEqual([{ kind: "invalid", field: "record", line: 2 }, { kind: "case", case_id: "A", line: 3 }]);
+  });
+
+  test("a record with a stray quote whose line runs over the record size limit ends the run", async () => {
+    const file = write("long.csv", lines(`${HEADER},notes`, `A,N,2015-07-02,x"${"y".repeat(200)}`, "B,N,2015-07-03,ok"));
+    const { error, items } = await readFailure(file, { maxFieldBytes: 16 });
+    expect(error.message).toMatch(/line 2: a record longer than 8 times --max-field-bytes/);
+    expect(items).toEqual([]);
+  });
+
+  test("chunked from stdin, a stray quote reads the same", async () => {
+    const text = lines(`${HEADER},notes`, "A,N,2015-07-02,ok", `B,N,2015-07-03,He said "no" later`, `C,N,"2015-07-04","two\nlines"`, "D,N,2015-07-05,ok");
+    const whole = await readAll(write("whole.csv", text));
+    for (const size of [1, 2, 3, 7, 16]) {
+      const parts = Array.from({ length: Math.ceil(text.length / size) }, (_, i) => text.slice(i * size, (i + 1) * size));
+      const { items } = await readAll("-", { format: "csv", stdin: Readable.from(parts.map((part) => Buffer.from(part))) });
+      expect(outcomes(items)).toEqual(outcomes(whole.items));
+    }
+    expect(outcomes(whole.items)).toEqual([
+      { kind: "case", case_id: "A", line: 2 },
+      { kind: "invalid", field: "record", line: 3 },
+      { kind: "case", case_id: "C", line: 4 },
+      { kind: "case", case_id: "D", line: 6 },
+    ]);
   });
 });

@@ -69,7 +69,8 @@ class Capture extends Writable {
   readonly chunks: Buffer[] = [];
   isTTY = false;
   override _write(chunk: Buffer | string, _encoding: BufferEncoding, callback: () => void): void {
-    this.chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk));
+    // A copy: once the write is done, the writer may fill its buffer again (src/cli/output.ts does).
+    this.chunks.push(Buffer.from(chunk));
     callback();
   }
   text(): string {

@@ -25,6 +25,9 @@ two lines",${MARKER},x,y`,
   `A-7,Norfolk,2015-07-02,12,cse,victim,${MARKER}${"x".repeat(300)},${MARKER},x,y`,
   `,Norfolk,2015-07-02,12,cse,victim,${MARKER}-noid,${MARKER},x,y`,
   `A-8,,,,,,${MARKER}-blank,${MARKER},,`,
+  `A-9,Norfolk,2015-07-02,12,cse,victim,${MARKER} said "no" ${MARKER},${MARKER},x,y`,
+  `A-10,Norfolk,2015-07-02,12,cse,victim,"${MARKER} said "no" ${MARKER}",${MARKER},x,y`,
+  `${MARKER}"-id,Norfolk,2015-07-02,12,cse,victim,${MARKER},${MARKER},x,y`,
 ];
 const record = (fields: Record<string, unknown>) => ({ case_id: "J-1", force: "Norfolk", reported_on: "2015-07-02", ...fields });
 const jsonRecords = [
@@ -45,7 +48,8 @@ const INPUTS: [string, string, string][] = [
 /** Inputs that stop the run, each after a record holding the marker. */
 const BROKEN: [string, string, string][] = [
   ["a CSV quote never closed", ".csv", `${HEADER}\nA-1,N,2015-07-02,,,,"${MARKER}\n`],
-  ["a CSV stray quote in free text", ".csv", `${HEADER}\nA-1,N,2015-07-02,,,,${MARKER} "quoted",x,y,z\n`],
+  ["a CSV quote never closed, then closed by a quote lines later", ".csv", `${HEADER}\nA-1,N,2015-07-02,,,,"${MARKER}\nA-2,N,2015-07-02,,,,"${MARKER}",x,y,z\n`],
+  ["a CSV stray quote in free text in the header", ".csv", `case_id,force,reported_on,${MARKER} "quoted"\nA,N,2015-07-02,x\n`],
   ["JSON cut off in free text", ".json", `[{"case_id":"A","notes":"${MARKER}`],
   ["JSON broken after free text", ".json", `[{"case_id":"A","force":"N","reported_on":"2015-07-02","notes":"${MARKER}"} oops]`],
   ["a JSON string of free text", ".json", JSON.stringify(`${MARKER}`)],

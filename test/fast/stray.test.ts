@@ -1,0 +1,123 @@
+import { describe, expect, test } from "vitest";
+import { referenceRubric } from "../../src/engine/rubric.js";
+import { runAudit } from "../../src/engine/run.js";
+import { scoreCsvFile, type ScoreCsvOptions } from "../../src/fast/index.js";
+import { InputError } from "../../src/input/errors.js";
+import { readCases } from "../../src/input/read.js";
+import { tempFiles } from "./_csv.js";
+
+const file = tempFiles();
+const rubric = referenceRubric();
+const STRAY = "a quote in the middle of an unquoted field (quote the whole field and double inner quotes)";
+
+interface Run {
+  cases: string[];
+  invalid: string[];
+  summary?: string;
+  error?: string;
+}
+
+async function collect(run: (out: Run) => Promise<unknown>): Promise<Run> {
+  const out: Run = { cases: [], invalid: [] };
+  try {
+    out.summary = JSON.stringify(await run(out));
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    out.error = error.message;
+  }
+  return out;
+}
+
+const reference = (path: string) =>
+  collect((out) =>
+    runAudit(readCases(path), rubric, {
+      case: (result) => void out.cases.push(JSON.stringify(result)),
+      invalid: (record) => void out.invalid.push(JSON.stringify(record)),
+    }),
+  );
+
+const fast = (path: string, tuning: Partial<ScoreCsvOptions>) =>
+  collect((out) =>
+    scoreCsvFile(path, {
+      rubric,
+      wantCases: true,
+      workers: 0,
+      onCaseJson: (json) => void out.cases.push(json),
+      onInvalid: (record) => void out.invalid.push(JSON.stringify(record)),
+      ...tuning,
+    }),
+  );
+
+const HEADER = "case_id,force,reported_on,notes";
+/** Stray quotes of every kind, each next to records that are fine, with CRLF, an empty line and cells over two lines. */
+const STRAYS = [
+  HEADER,
+  "A1,Norfolk,2015-07-02,ok",
+  'A2,Norfolk,2015-07-02,He said "no" later',
+  'A3,"Norfolk",2015-07-02,"He said "no" later"',
+  'A4,Norfolk,2015-07-02,"two\nlines, ""quoted"""',
+  // The rest of a cell over two lines after a stray quote is a record of its own (with a stray quote of its own).
+  'A5,No"rfolk,2015-07-02,"x\ny"',
+  "A6,Norfolk,2015-07-02,ok\r",
+  'A7,Kent,2015-07-02,x"\r',
+  "",
+  'A8,Kent,2015-07-02,"a ""quoted"" word"',
+  '"A9",Kent,2015-07-02,"ok"\r"',
+  'A10,"Kent"shire,2015-07-02,ok',
+  "A11,Kent,2015-07-02,ok",
+].join("\n");
+
+describe("a stray quote costs its record on the fast path as on the reference, wherever chunks are cut", () => {
+  test("the reference: each stray quote one invalid record, the rest read", async () => {
+    const run = await reference(file("strays.csv", `${STRAYS}\n`));
+    expect(run.error).toBeUndefined();
+    const invalid = run.invalid.map((json) => JSON.parse(json) as { line: number; case_id?: string; reason: string });
+    expect(invalid.map(({ line, case_id, reason }) => [line, case_id, reason === STRAY])).toEqual([
+      [3, "A2", true],
+      [4, "A3", true],
+      [7, "A5", true],
+      [8, undefined, true],
+      [10, "A7", true],
+      [13, "A9", true],
+      [14, "A10", true],
+    ]);
+    expect(run.cases.map((json) => (JSON.parse(json) as { case_id: string }).case_id)).toEqual(["A1", "A4", "A6", "A8", "A11"]);
+  });
+
+  test.each([
+    ["ending with a line break", `${STRAYS}\n`],
+    ["ending in a stray quote's line", `${STRAYS}\nA12,Kent,2015-07-02,He said "no"`],
+  ])("%s: every chunk size from 1 byte up", async (_name, text) => {
+    const path = file("strays.csv", text);
+    const expected = await reference(path);
+    for (let chunkBytes = 1; chunkBytes <= text.length; chunkBytes += chunkBytes < 64 ? 1 : 7) {
+      expect(await fast(path, { chunkBytes }), `chunkBytes ${chunkBytes}`).toEqual(expected);
+    }
+    const grades = await fast(path, { chunkBytes: 5, wantCases: false });
+    expect(grades).toEqual({ ...expected, cases: [] });
+  });
+
+  test("on worker threads", async () => {
+    const path = file("strays.csv", `${STRAYS}\n`);
+    const expected = await reference(path);
+    for (const chunkBytes of [1, 3, 17, 40, 101]) {
+      expect(await fast(path, { chunkBytes, workers: 2, threadsFromBytes: 0 }), `chunkBytes ${chunkBytes}`).toEqual(expected);
+    }
+  });
+});
+
+describe("a quoted field never closed ends the run with the line where it opened, wherever chunks are cut", () => {
+  test.each([
+    ["at the end of the file", [HEADER, "A1,N,2015-07-02,ok", "", 'A2,N,2015-07-02,x"y', "A3,N,2015-07-02,\"never", "closed", "A4,N,2015-07-02,ok"], 5],
+    ["closed lines later by a quote with text after it", [HEADER, "A1,N,2015-07-02,ok", 'A2,N,2015-07-02,"never', "A3,N,2015-07-02,\"x\"", "A4,N,2015-07-02,ok"], 3],
+    ["after a cell over two lines", [HEADER, 'A1,"N\nN",2015-07-02,"never', "A2,N,2015-07-02,ok"], 3],
+  ])("%s", async (_name, lines, line) => {
+    const text = `${lines.join("\n")}\n`;
+    const path = file("open.csv", text);
+    const expected = await reference(path);
+    expect(expected.error).toMatch(new RegExp(`: line ${line}: a quoted field is never closed`));
+    for (let chunkBytes = 1; chunkBytes <= text.length; chunkBytes++) {
+      expect(await fast(path, { chunkBytes, wantCases: chunkBytes % 2 === 0 }), `chunkBytes ${chunkBytes}`).toEqual(chunkBytes % 2 === 0 ? expected : { ...expected, cases: [] });
+    }
+  });
+});
