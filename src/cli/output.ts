@@ -31,7 +31,11 @@ class Batcher {
   private full: Promise<void> | undefined;
   private readonly spare: Buffer[] = [];
 
-  constructor(private readonly stream: Writable) {}
+  /** `reuse`: the stream is done with a buffer once it calls back (a file's is; a PassThrough's is not). */
+  constructor(
+    private readonly stream: Writable,
+    private readonly reuse = false,
+  ) {}
 
   text(text: string): Promise<void> | void {
     if (text.length * 3 > BUFFER_BYTES) return this.direct(Buffer.from(text));
@@ -57,7 +61,7 @@ class Batcher {
       this.buf = this.spare.pop() ?? Buffer.allocUnsafe(BUFFER_BYTES);
       this.used = 0;
       this.send(batch, () => {
-        if (this.spare.length < 4) this.spare.push(buf);
+        if (this.reuse && this.spare.length < 4) this.spare.push(buf);
       });
     }
     return this.full;
@@ -138,7 +142,7 @@ export async function fileDestination(path: string): Promise<Destination> {
   }
   unfinished.add(temporary);
   const stream: WriteStream = createWriteStream(temporary, { fd });
-  const out = new Batcher(stream);
+  const out = new Batcher(stream, true);
   const close = () => new Promise<void>((resolve) => stream.end(() => resolve()));
   return {
     name: path,
