@@ -2,7 +2,7 @@ import { cohensKappa, type KappaWeighting } from "../stats/kappa.js";
 import type { Suppression } from "../stats/suppress.js";
 import { wilsonInterval, Z_95, type Interval } from "../stats/wilson.js";
 import type { Shown } from "./grade-table.js";
-import type { ApartCase, GradeMatrix, Summary } from "./summary.js";
+import { APART_LIMIT, type ApartCase, type GradeMatrix, type Summary } from "./summary.js";
 
 export interface KappaFigure {
   kappa: number;
@@ -30,16 +30,21 @@ export interface AgreementScope {
   weightedKappa: KappaFigure | null;
 }
 
+/**
+ * The cases furthest apart, each list by group then case id: the first `limit` of each direction in file
+ * order, out of the number the matrix counts (inspector good and tool inadequate, and the reverse).
+ */
 export interface ApartLists {
   inspectorGoodToolInadequate: { case_id: string; group: string }[];
   inspectorInadequateToolGood: { case_id: string; group: string }[];
+  limit: number;
 }
 
 export interface Agreement {
   grades: ["good", "adequate", "inadequate"];
   overall: AgreementScope;
   groups: (AgreementScope & { name: string })[];
-  /** The cases furthest apart, by group then case id; null when withheld under suppression. */
+  /** The cases furthest apart (at most `limit` of each direction); null when withheld under suppression. */
   apart: ApartLists | null;
 }
 
@@ -88,7 +93,7 @@ function apartLists(apart: readonly ApartCase[]): ApartLists {
   const sorted = [...apart].sort(byGroupThenId);
   const pick = (inspector: ApartCase["inspector"]) =>
     sorted.filter((c) => c.inspector === inspector).map(({ case_id, group }) => ({ case_id, group }));
-  return { inspectorGoodToolInadequate: pick("good"), inspectorInadequateToolGood: pick("inadequate") };
+  return { inspectorGoodToolInadequate: pick("good"), inspectorInadequateToolGood: pick("inadequate"), limit: APART_LIMIT };
 }
 
 /**

@@ -1,4 +1,4 @@
-import { GRADES, type Grade } from "../input/fields.js";
+import { GRADES } from "../input/fields.js";
 import type { CaseResult } from "./score.js";
 
 export interface GradeCounts {
@@ -26,12 +26,25 @@ export interface RuleCounts {
 /** matrix[i][j]: cases the inspector graded GRADES[i] and the tool graded GRADES[j]. */
 export type GradeMatrix = number[][];
 
+/**
+ * How many cases each list of cases apart keeps (inspector good and tool inadequate, and the reverse):
+ * the first in file order. The agreement matrix counts them all; the lists are for looking cases up,
+ * and lists that grew with the input would be the largest thing a run holds in memory.
+ */
+export const APART_LIMIT = 1000;
+
 /** A case the inspector and the tool graded as far apart as they can be: good against inadequate. */
 export interface ApartCase {
   case_id: string;
   group: string;
   inspector: "good" | "inadequate";
   tool: "good" | "inadequate";
+}
+
+/** How many cases apart a summary keeps, by the inspector's grade: good (the tool inadequate), inadequate (the tool good). */
+export interface ApartKept {
+  good: number;
+  inadequate: number;
 }
 
 /**
@@ -43,7 +56,11 @@ export interface Summary {
   groups: GroupSummary[];
   /** Each rule's ratings, in rubric order; groups in the order of `groups`. */
   rules: { overall: RuleCounts[]; groups: { name: string; rules: RuleCounts[] }[] };
-  /** Inspector by tool, over the cases that carry an inspector grade; groups in the order of `groups`. */
+  /**
+   * Inspector by tool, over the cases that carry an inspector grade; groups in the order of `groups`.
+   * `apart`: the first APART_LIMIT cases of each direction in file order (of the two summaries added, the
+   * first's cases come first).
+   */
   agreement: { overall: GradeMatrix; groups: { name: string; matrix: GradeMatrix }[]; apart: ApartCase[] };
 }
 
@@ -67,15 +84,22 @@ function addCounts<T extends object>(into: T, from: T): void {
   }
 }
 
-/** Per-group and overall tallies; what grows with the input is one entry per group and the apart cases. */
+/** Per-group and overall tallies; what grows with the input is one entry per group. */
 export class SummaryBuilder {
   private readonly ruleIds: string[];
   private readonly groups = new Map<string, Tally>();
   private readonly overall = emptyTally();
   private readonly apart: ApartCase[] = [];
+  /** How many cases apart are kept, here or before: the inspector graded good (and the tool inadequate), and the reverse. */
+  private readonly kept: ApartKept = { good: 0, inadequate: 0 };
 
-  constructor(ruleIds: readonly string[] = []) {
+  /**
+   * `keptBefore`: how many cases of each direction summaries that come before this one already keep (a
+   * chunk's, say), so that this one keeps only the rest of the first APART_LIMIT.
+   */
+  constructor(ruleIds: readonly string[] = [], keptBefore?: ApartKept) {
     this.ruleIds = [...ruleIds];
+    if (keptBefore) this.kept = { good: Math.min(keptBefore.good, APART_LIMIT), inadequate: Math.min(keptBefore.inadequate, APART_LIMIT) };
   }
 
   private tallies(group: string): Tally[] {
@@ -104,8 +128,17 @@ export class SummaryBuilder {
       }
       if (inspector !== undefined) tally.matrix[GRADES.indexOf(inspector)]![GRADES.indexOf(grade)]!++;
     }
-    const apart = inspector === undefined ? undefined : apartPair(inspector, grade);
-    if (apart) this.apart.push({ case_id: result.case_id, group: result.group, ...apart });
+    // case_id is read only for a case kept (the fast path's tally decodes it only then).
+    if (inspector === "good" && grade === "inadequate" && this.kept.good < APART_LIMIT) {
+      this.keep({ case_id: result.case_id, group: result.group, inspector, tool: grade });
+    } else if (inspector === "inadequate" && grade === "good" && this.kept.inadequate < APART_LIMIT) {
+      this.keep({ case_id: result.case_id, group: result.group, inspector, tool: grade });
+    }
+  }
+
+  private keep(entry: ApartCase): void {
+    this.kept[entry.inspector]++;
+    this.apart.push(entry);
   }
 
   addInvalid(group: string): void {
@@ -124,7 +157,8 @@ export class SummaryBuilder {
       const [, tally] = this.tallies(name);
       add(tally!, counts, summary.rules.groups[i]?.rules ?? [], summary.agreement.groups[i]?.matrix ?? emptyMatrix());
     });
-    this.apart.push(...summary.agreement.apart);
+    // The first of each direction in the order met, as addCase keeps them: this summary's come after ours.
+    for (const entry of summary.agreement.apart) if (this.kept[entry.inspector] < APART_LIMIT) this.keep({ ...entry });
   }
 
   build(): Summary {
@@ -143,12 +177,6 @@ export class SummaryBuilder {
       },
     };
   }
-}
-
-function apartPair(inspector: Grade, tool: Grade): Pick<ApartCase, "inspector" | "tool"> | undefined {
-  if (inspector === "good" && tool === "inadequate") return { inspector, tool };
-  if (inspector === "inadequate" && tool === "good") return { inspector, tool };
-  return undefined;
 }
 
 /** A share of graded cases as a percentage with one decimal, or undefined when nothing was graded. */

@@ -47,47 +47,181 @@ function fmix(h: number): number {
   return h ^ (h >>> 16);
 }
 
+/** The table's 256 parts, by the hash's top 8 bits; each grows on its own. */
+const PART_BITS = 8;
+const PARTS = 1 << PART_BITS;
+/** The hash's high half below the part's bits: the home slot is taken from it. */
+const REST_BITS = 32 - PART_BITS;
+const REST = 2 ** REST_BITS;
+/** A part's slots: at least this many, so that at most 2^16 values of the rest share a home slot (`rem` tells them apart). */
+const MIN_SLOTS = 256;
+/** Parts are sized to be this full, and grow by GROWTH once fuller than MAX_LOAD or when a probe would run too far. */
+const LOAD = 0.9;
+const MAX_LOAD = 0.95;
+const GROWTH = 1.25;
+/** Distances from home are kept plus one in a byte, 0 marking an empty slot. */
+const MAX_DISTANCE = 254;
+/** Lines below this take 3 bytes; the first line past it widens every part to 4. */
+const NARROW_LINES = 2 ** 24;
+
 /**
- * Which line first claimed each case_id hash: open addressing over typed arrays (the hash's two
- * halves and the line: 12 bytes a slot), at most 4/5 full, sized to the number of ids expected
- * rather than to a power of two. The hash (0, 0) stands for "empty", so it is stored as (0, 1).
+ * One part. Per slot: the hash's low half (as the signed 32-bit integer it comes as), the low 16 bits of
+ * the rest, the line (its low 16 bits, and the rest of it in a byte, or in 16 bits once lines are wide)
+ * and 1 + the distance from home (0: empty).
+ */
+interface Part {
+  slots: number;
+  count: number;
+  lo: Int32Array;
+  rem: Uint16Array;
+  lineLow: Uint16Array;
+  lineHigh: Uint8Array | Uint16Array;
+  distance: Uint8Array;
+}
+
+function makePart(slots: number, wide: boolean): Part {
+  // One buffer per part: 10 bytes a slot (11 with wide lines).
+  const buffer = new ArrayBuffer(slots * (wide ? 11 : 10));
+  return {
+    slots,
+    count: 0,
+    lo: new Int32Array(buffer, 0, slots),
+    rem: new Uint16Array(buffer, slots * 4, slots),
+    lineLow: new Uint16Array(buffer, slots * 6, slots),
+    lineHigh: wide ? new Uint16Array(buffer, slots * 8, slots) : new Uint8Array(buffer, slots * 8, slots),
+    distance: new Uint8Array(buffer, slots * (wide ? 10 : 9), slots),
+  };
+}
+
+/** The home slot of a rest (the hash's high half below the part's bits) in a part of `slots` slots. */
+const homeOf = (rest: number, slots: number) => Math.floor((rest * slots) / REST);
+
+/** The rest whose home is `home` and whose low 16 bits are `rem`: one, as at most 2^16 rests share a home. */
+function restOf(home: number, rem: number, slots: number): number {
+  // The first rest with this home: ceil(home * REST / slots), corrected for the division's rounding.
+  let first = Math.ceil((home * REST) / slots);
+  while (first > 0 && homeOf(first - 1, slots) === home) first--;
+  while (homeOf(first, slots) < home) first++;
+  return first + ((rem - first) & 0xffff);
+}
+
+const lineAt = (part: Part, slot: number) => part.lineLow[slot]! + part.lineHigh[slot]! * 65536;
+
+/**
+ * Which line first claimed each case_id hash, exactly: two ids are one when their 64-bit hashes are equal,
+ * and only then. A quotient table: the hash's top 8 bits choose one of 256 parts, the next 24 a home slot
+ * there, of which only the low 16 are kept (the home slot gives the rest back); with the low 32 bits, the
+ * line and the distance from home, 10 bytes a slot (11 past line 16,777,215). Robin Hood linear probing
+ * keeps probes short with the parts 90-95% full. Each part grows alone, so growing never holds a second
+ * copy of the whole table.
  */
 export class IdRegistry {
-  private hi = new Int32Array(1 << 16);
-  private lo = new Int32Array(1 << 16);
-  private lines = new Uint32Array(1 << 16);
-  private count = 0;
+  private wide = false;
+  private parts: Part[] = Array.from({ length: PARTS }, () => makePart(MIN_SLOTS, false));
+  /** The entry an insert that ran too far was left carrying: its home is in the geometry of the part it left. */
+  private spilled = { home: 0, rem: 0, lo: 0, line: 0 };
 
-  /** Sizes the table for about `count` ids. */
+  /** Sizes the table for about `count` ids, so that it need not grow as it fills. */
   reserve(count: number): void {
-    const size = Math.ceil((Math.max(count, this.count) * 5) / 4) + 1024;
-    if (size <= this.hi.length) return;
-    const { hi, lo, lines } = this;
-    this.hi = new Int32Array(size);
-    this.lo = new Int32Array(size);
-    this.lines = new Uint32Array(size);
-    this.count = 0;
-    for (let slot = 0; slot < hi.length; slot++) if (hi[slot] !== 0 || lo[slot] !== 0) this.claim(hi[slot]!, lo[slot]!, lines[slot]!);
+    const slots = Math.max(MIN_SLOTS, Math.ceil(count / PARTS / LOAD));
+    for (let p = 0; p < PARTS; p++) if (this.parts[p]!.slots < slots) this.resize(p, slots, false);
   }
 
-  /** Claims the hash for `line`; returns 0 if it is new, else the line that claimed it first. */
+  /** Slots held, and bytes: for tests and benchmarks. */
+  get slots(): number {
+    return this.parts.reduce((sum, part) => sum + part.slots, 0);
+  }
+
+  get bytes(): number {
+    return this.slots * (this.wide ? 11 : 10);
+  }
+
+  /** Claims the hash for `line` (lines count from 1); returns 0 if it is new, else the line that claimed it first. */
   claim(hi: number, lo: number, line: number): number {
-    if (hi === 0 && lo === 0) lo = 1;
-    const size = this.hi.length;
-    // The home slot: the hash's high half scaled to the table (multiply-shift, any size).
-    let slot = Math.floor(((hi >>> 0) * size) / 4294967296);
+    const p = hi >>> REST_BITS;
+    const rest = hi & (REST - 1);
+    lo |= 0;
+    let part = this.parts[p]!;
+    const found = find(part, rest, lo);
+    if (found !== 0) return found;
+    if (line >= NARROW_LINES && !this.wide) {
+      this.wide = true;
+      for (let q = 0; q < PARTS; q++) this.resize(q, this.parts[q]!.slots, false);
+      part = this.parts[p]!;
+    }
+    if (part.count + 1 > part.slots * MAX_LOAD) part = this.resize(p, Math.ceil(part.slots * GROWTH), false);
+    if (!this.insert(part, homeOf(rest, part.slots), rest & 0xffff, lo, line)) this.resize(p, Math.ceil(part.slots * GROWTH), true);
+    return 0;
+  }
+
+  /**
+   * Inserts an entry known to be absent. False if some entry would land more than MAX_DISTANCE from home:
+   * that entry (perhaps another, displaced) is then in `spilled`, and the part is otherwise whole.
+   */
+  private insert(part: Part, home: number, rem: number, lo: number, line: number): boolean {
+    const { slots } = part;
+    let slot = home;
+    let distance = 1;
     for (;;) {
-      const h = this.hi[slot]!;
-      const l = this.lo[slot]!;
-      if (h === 0 && l === 0) {
-        this.hi[slot] = hi;
-        this.lo[slot] = lo;
-        this.lines[slot] = line;
-        if (++this.count * 5 > size * 4) this.reserve(Math.ceil(this.count * 1.5));
-        return 0;
+      const there = part.distance[slot]!;
+      if (there < distance) {
+        // An empty slot, or one whose entry is nearer its home than we are: take it, and carry that entry on.
+        const l = part.lo[slot]!;
+        const r = part.rem[slot]!;
+        const n = lineAt(part, slot);
+        part.lo[slot] = lo;
+        part.rem[slot] = rem;
+        part.lineLow[slot] = line & 0xffff;
+        part.lineHigh[slot] = Math.floor(line / 65536);
+        part.distance[slot] = distance;
+        if (there === 0) {
+          part.count++;
+          return true;
+        }
+        lo = l;
+        rem = r;
+        line = n;
+        distance = there;
       }
-      if (h === hi && l === lo) return this.lines[slot]!;
-      if (++slot === size) slot = 0;
+      if (++slot === slots) slot = 0;
+      if (++distance > MAX_DISTANCE + 1) {
+        this.spilled = { home: (slot - (distance - 1) + slots * 2) % slots, rem, lo, line };
+        return false;
+      }
     }
   }
+
+  /** Rebuilds part `p` with at least `slots` slots (more while some entry would land too far from home), with the spilled entry if asked. */
+  private resize(p: number, slots: number, withSpilled: boolean): Part {
+    const old = this.parts[p]!;
+    const extra = withSpilled ? this.spilled : undefined;
+    for (let size = slots; ; size = Math.ceil(size * GROWTH)) {
+      const part = makePart(size, this.wide);
+      const move = (home: number, rem: number, lo: number, line: number) => {
+        const rest = restOf(home, rem, old.slots);
+        return this.insert(part, homeOf(rest, size), rest & 0xffff, lo, line);
+      };
+      let fits = !extra || move(extra.home, extra.rem, extra.lo, extra.line);
+      for (let slot = 0; fits && slot < old.slots; slot++) {
+        const distance = old.distance[slot]!;
+        if (distance !== 0) fits = move((slot - (distance - 1) + old.slots) % old.slots, old.rem[slot]!, old.lo[slot]!, lineAt(old, slot));
+      }
+      if (fits) return (this.parts[p] = part);
+    }
+  }
+}
+
+/** The line that claimed the hash, or 0 if none did. */
+function find(part: Part, rest: number, lo: number): number {
+  const { slots } = part;
+  const rem = rest & 0xffff;
+  let slot = homeOf(rest, slots);
+  for (let distance = 1; distance <= MAX_DISTANCE + 1; distance++) {
+    const there = part.distance[slot]!;
+    // Robin Hood: an empty slot, or an entry nearer its home than we are, ends the search.
+    if (there < distance) return 0;
+    if (there === distance && part.rem[slot] === rem && part.lo[slot] === lo) return lineAt(part, slot);
+    if (++slot === slots) slot = 0;
+  }
+  return 0;
 }

@@ -1,5 +1,5 @@
 import type { CaseResult } from "../engine/score.js";
-import { SummaryBuilder, type Summary } from "../engine/summary.js";
+import { SummaryBuilder, type ApartKept, type Summary } from "../engine/summary.js";
 import { GRADES } from "../input/fields.js";
 import { DUPLICATE, HAS_ID, HEAD, RATING_CODES, stride } from "./_table.js";
 import { utf8 } from "./_tokenizer.js";
@@ -11,15 +11,28 @@ export interface TallyJob {
   names: string[];
   ids: Uint8Array;
   caseIds?: string[];
+  /** Cases apart the chunks before keep, as far as is known: this chunk's summary keeps only the rest of the first APART_LIMIT. */
+  apartKept?: ApartKept;
+  /** The chunks that follow it, tallied into the same summary: one summary a few chunks is less for the main thread to take in. */
+  more?: TallyJob[];
 }
 
+/** The arrays a tally job holds, to be moved (not copied) to the thread that tallies it. */
+export const tallyTransfers = (job: TallyJob): ArrayBuffer[] =>
+  [job, ...(job.more ?? [])].flatMap(({ table, ids }) => [table.buffer as ArrayBuffer, ids.buffer as ArrayBuffer]);
+
 /**
- * The summary of one chunk's records, tallied as runAudit tallies them, in order: each
- * graded case through SummaryBuilder.addCase (given what it reads of a CaseResult), each
- * invalid record and duplicate through addInvalid. Chunk summaries add up to the run's.
+ * The summary of one chunk's records (and those of the chunks in `more`), tallied as runAudit
+ * tallies them, in order: each graded case through SummaryBuilder.addCase (given what it reads of a
+ * CaseResult), each invalid record and duplicate through addInvalid. Chunk summaries add up to the run's.
  */
 export function tallyChunk(job: TallyJob, ruleIds: readonly string[]): Summary {
-  const summary = new SummaryBuilder(ruleIds);
+  const summary = new SummaryBuilder(ruleIds, job.apartKept);
+  for (const chunk of [job, ...(job.more ?? [])]) tallyInto(summary, chunk, ruleIds);
+  return summary.build();
+}
+
+function tallyInto(summary: SummaryBuilder, job: TallyJob, ruleIds: readonly string[]): void {
   const { table, names, ids } = job;
   const width = stride(ruleIds.length);
   let idAt = 0;
@@ -52,5 +65,4 @@ export function tallyChunk(job: TallyJob, ruleIds: readonly string[]): Summary {
     if (status <= 2) graded++;
     idAt = idEnd;
   }
-  return summary.build();
 }

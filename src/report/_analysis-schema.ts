@@ -94,9 +94,13 @@ export const agreementSchema = z.object({
   overall: z.object(agreementScope),
   groups: z.array(z.object({ name: z.string(), ...agreementScope })),
   apart: z
-    .object({ inspectorGoodToolInadequate: z.array(apartCase), inspectorInadequateToolGood: z.array(apartCase) })
+    .object({
+      inspectorGoodToolInadequate: z.array(apartCase),
+      inspectorInadequateToolGood: z.array(apartCase),
+      limit: z.int().min(1).describe("each list holds at most this many cases: the first in file order, listed by group then case id; the matrix counts them all"),
+    })
     .nullable()
-    .describe("null when withheld under --suppress-below"),
+    .describe("the cases graded two steps apart; null when withheld under --suppress-below"),
 });
 
 /** Compiles only while the analysis fits the published schema. */

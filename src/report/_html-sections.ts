@@ -78,12 +78,16 @@ function agreementText(scope: AgreementScope): string {
   return `${percent(scope.share)}${scope.interval ? ` (${intervalText(scope.interval)})` : ""}`;
 }
 
-function apartList(title: string, cases: readonly { case_id: string; group: string }[]): string {
+/** Up to 50 of a list of cases apart; `total` is the matrix's count, which the JSON report's list (of at most `limit`) may fall short of. */
+function apartList(title: string, cases: readonly { case_id: string; group: string }[], total: Shown, limit: number): string {
   const LIMIT = 50;
-  const items = cases.slice(0, LIMIT).map((c) => `<li>${escapeHtml(c.case_id)} <span class="muted">(${escapeHtml(c.group)})</span></li>`);
-  const more = cases.length > LIMIT ? `<p>… and ${cases.length - LIMIT} more; every one is in the JSON report.</p>` : "";
+  const all = typeof total === "number" ? Math.max(total, cases.length) : cases.length;
+  const shown = cases.slice(0, LIMIT);
+  const items = shown.map((c) => `<li>${escapeHtml(c.case_id)} <span class="muted">(${escapeHtml(c.group)})</span></li>`);
+  const where = all > cases.length ? `the JSON report lists the first ${limit} in file order` : "every one is in the JSON report";
+  const more = all > shown.length ? `<p>… and ${all - shown.length} more; ${where}.</p>` : "";
   const body = cases.length ? `<ul class="cases">${items.join("")}</ul>${more}` : "<p>None.</p>";
-  return `<div class="apart">${element("h3", `${title} (${cases.length})`)}${body}</div>`;
+  return `<div class="apart">${element("h3", `${title} (${count(all)})`)}${body}</div>`;
 }
 
 /** The agreement section: the inspector-by-tool matrix, agreement and kappa, per group, and the cases furthest apart. */
@@ -121,8 +125,8 @@ export function agreementSection(analysis: Analysis, groupTitle: string): string
   const apart = agreement.apart
     ? [
         element("h3", "Where they differ most"),
-        apartList("Inspector good, audit inadequate", agreement.apart.inspectorGoodToolInadequate),
-        apartList("Inspector inadequate, audit good", agreement.apart.inspectorInadequateToolGood),
+        apartList("Inspector good, audit inadequate", agreement.apart.inspectorGoodToolInadequate, overall.matrix[0]?.[2] ?? null, agreement.apart.limit),
+        apartList("Inspector inadequate, audit good", agreement.apart.inspectorInadequateToolGood, overall.matrix[2]?.[0] ?? null, agreement.apart.limit),
       ]
     : [];
   return [...open, matrix, list, perGroup, ...apart, "</section>"].join("\n");

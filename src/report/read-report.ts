@@ -66,10 +66,10 @@ export function summaryOfReport(report: Report, name: string): Summary {
       `${name}: its summary counts ${overall.graded} graded and ${overall.invalid} invalid, but it lists ${report.cases.length} cases and ${report.invalid.length} invalid records`,
     );
   }
-  const apartCases: ApartCase[] = [
+  const apartCases = inFileOrder(report, [
     ...apart!.inspectorGoodToolInadequate.map((c) => ({ ...c, inspector: "good" as const, tool: "inadequate" as const })),
     ...apart!.inspectorInadequateToolGood.map((c) => ({ ...c, inspector: "inadequate" as const, tool: "good" as const })),
-  ];
+  ]);
   return {
     overall,
     groups: report.summary.groups.map((group) => ({ name: group.name, ...counts(group) })),
@@ -83,4 +83,18 @@ export function summaryOfReport(report: Report, name: string): Summary {
       apart: apartCases,
     },
   };
+}
+
+/**
+ * The cases apart in the order of the report's cases (the order they were graded in), as the summary holds
+ * them: the report lists them by group and id, and merging keeps the first of each direction in file order.
+ */
+function inFileOrder(report: Report, apart: ApartCase[]): ApartCase[] {
+  const at = new Map(apart.map((c) => [c.case_id, Infinity]));
+  report.cases.forEach(({ case_id }, i) => {
+    if (at.get(case_id) === Infinity) at.set(case_id, i);
+  });
+  const ranked = apart.map((c, i) => ({ c, i, rank: at.get(c.case_id)! }));
+  ranked.sort((x, y) => (x.rank === y.rank ? x.i - y.i : x.rank < y.rank ? -1 : 1));
+  return ranked.map(({ c }) => c);
 }

@@ -55,6 +55,7 @@ describe("the cases furthest apart in the JSON report", () => {
     expect(plain.agreement.apart).toEqual({
       inspectorGoodToolInadequate: [{ case_id: "A-1", group: "Avon" }, { case_id: "B-2", group: "Avon" }],
       inspectorInadequateToolGood: [],
+      limit: 1000,
     });
     const run = await runCli(["score", path, "-f", "json", "--redact"], { env: { AUDIT_REDACT_KEY: "k".repeat(32) } });
     const redacted = JSON.parse(run.stdout);

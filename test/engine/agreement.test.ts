@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { analyse } from "../../src/engine/analysis.js";
 import type { CaseResult } from "../../src/engine/score.js";
-import { SummaryBuilder } from "../../src/engine/summary.js";
+import { APART_LIMIT, SummaryBuilder, type Summary } from "../../src/engine/summary.js";
 import type { Grade } from "../../src/input/fields.js";
 
 /** `count` cases in `group` the inspector graded `inspector` and the tool `tool`. */
@@ -84,6 +84,7 @@ describe("agreement with the inspectors, against figures worked by hand", () => 
     expect(withReverse.apart).toEqual({
       inspectorGoodToolInadequate: [{ case_id: "A-good-inadequate-0", group: "A" }],
       inspectorInadequateToolGood: [{ case_id: "B-inadequate-good-9", group: "B" }],
+      limit: APART_LIMIT,
     });
   });
 
@@ -92,5 +93,58 @@ describe("agreement with the inspectors, against figures worked by hand", () => 
     for (const result of cases("C", "good", "good", 4)) builder.addCase({ ...result, inspector_grade: undefined });
     const { overall } = analyse(builder.build()).agreement;
     expect(overall).toMatchObject({ n: 0, agreed: 0, share: null, kappa: null, weightedKappa: null });
+  });
+});
+
+describe("the lists of cases apart keep the first 1,000 of each direction", () => {
+  // In file order: 1,500 good/inadequate in Z, then 1,200 in A; the reverse 10 in M, then 1,100 in B.
+  const goodInadequate = [...cases("Z", "good", "inadequate", 1500), ...cases("A", "good", "inadequate", 1200)];
+  const inadequateGood = [...cases("M", "inadequate", "good", 10), ...cases("B", "inadequate", "good", 1100)];
+  const all = [...goodInadequate.slice(0, 700), ...inadequateGood, ...goodInadequate.slice(700)];
+  const ids = (list: { case_id: string }[]) => list.map((c) => c.case_id).sort();
+  const firstIds = (list: CaseResult[]) => ids(list.slice(0, APART_LIMIT));
+
+  function build(results: readonly CaseResult[]): Summary {
+    const builder = new SummaryBuilder();
+    for (const result of results) builder.addCase(result);
+    return builder.build();
+  }
+
+  test("in file order; the matrix still counts every case, and the report says the limit", () => {
+    const summary = build(all);
+    const { apart, overall } = analyse(summary).agreement;
+    expect(APART_LIMIT).toBe(1000);
+    expect(apart!.limit).toBe(1000);
+    expect(ids(apart!.inspectorGoodToolInadequate)).toEqual(firstIds(goodInadequate));
+    expect(ids(apart!.inspectorInadequateToolGood)).toEqual(firstIds(inadequateGood));
+    expect(overall.matrix[0]![2]).toBe(2700);
+    expect(overall.matrix[2]![0]).toBe(1110);
+    // Chosen in file order (M's 10 came first), listed by group then id (B's first).
+    expect(apart!.inspectorInadequateToolGood[0]!.group).toBe("B");
+    expect(apart!.inspectorInadequateToolGood.filter((c) => c.group === "M")).toHaveLength(10);
+  });
+
+  test("summaries added in order keep the first 1,000 of their combined order, wherever they are cut", () => {
+    const whole = build(all).agreement.apart;
+    for (const cut of [0, 1, 500, 999, 1000, 1001, 1710, 2000, all.length]) {
+      const merged = new SummaryBuilder();
+      merged.addSummary(build(all.slice(0, cut)));
+      merged.addSummary(build(all.slice(cut)));
+      expect({ cut, apart: merged.build().agreement.apart }).toEqual({ cut, apart: whole });
+    }
+  });
+
+  test("a summary told what came before keeps only the rest, and adds up to the same", () => {
+    const first = build(all.slice(0, 1200));
+    const kept = { good: 0, inadequate: 0 };
+    for (const { inspector } of first.agreement.apart) kept[inspector]++;
+    const rest = new SummaryBuilder([], kept);
+    for (const result of all.slice(1200)) rest.addCase(result);
+    const restApart = rest.build().agreement.apart;
+    expect(restApart.filter((c) => c.inspector === "good")).toHaveLength(APART_LIMIT - kept.good);
+    const merged = new SummaryBuilder();
+    merged.addSummary(first);
+    merged.addSummary(rest.build());
+    expect(merged.build()).toEqual(build(all));
   });
 });
