@@ -24,10 +24,13 @@ const scopeRow = (name: string, scope: AgreementScope) => [
   kappaText(scope.weightedKappa, scope),
 ];
 
-function apartLines(title: string, cases: readonly { case_id: string; group: string }[]): string[] {
+/** Up to LISTED of a list of cases apart; `total` is the matrix's count, which the JSON report's list (of at most `limit`) may fall short of. */
+function apartLines(title: string, cases: readonly { case_id: string; group: string }[], total: Shown, limit: number): string[] {
   if (cases.length === 0) return [`${title}: none.`];
-  const more = cases.length > LISTED ? [`  ... and ${cases.length - LISTED} more (-f json lists them all)`] : [];
-  return [`${title} (${cases.length}):`, ...cases.slice(0, LISTED).map((c) => `  ${c.case_id} (${c.group})`), ...more];
+  const all = typeof total === "number" ? Math.max(total, cases.length) : cases.length;
+  const where = all > cases.length ? `-f json lists the first ${limit} in file order` : "-f json lists them all";
+  const more = all > LISTED ? [`  ... and ${all - LISTED} more (${where})`] : [];
+  return [`${title} (${count(all)}):`, ...cases.slice(0, LISTED).map((c) => `  ${c.case_id} (${c.group})`), ...more];
 }
 
 /** `audit agree` at a terminal: the inspector-by-tool matrix, agreement and kappa overall and per group, the cases furthest apart. */
@@ -58,8 +61,8 @@ export function renderAgreement(agreement: Agreement, groupBy: string, graded: S
   if (agreement.apart) {
     lines.push(
       "",
-      ...apartLines("Inspector good, audit inadequate", agreement.apart.inspectorGoodToolInadequate),
-      ...apartLines("Inspector inadequate, audit good", agreement.apart.inspectorInadequateToolGood),
+      ...apartLines("Inspector good, audit inadequate", agreement.apart.inspectorGoodToolInadequate, overall.matrix[0]?.[2] ?? null, agreement.apart.limit),
+      ...apartLines("Inspector inadequate, audit good", agreement.apart.inspectorInadequateToolGood, overall.matrix[2]?.[0] ?? null, agreement.apart.limit),
     );
   }
   return `${lines.join("\n")}\n`;
