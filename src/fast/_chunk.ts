@@ -91,7 +91,9 @@ export class ChunkProcessor {
   private readonly hash = new Int32Array(2);
   private ids = new Uint8Array(1 << 16);
   private idBytes = 0;
-  private json = Buffer.allocUnsafe(1 << 20);
+  private json: Buffer = Buffer.allocUnsafeSlow(1 << 20);
+  /** JSON buffers the main thread has finished with (see `recycle`). */
+  private readonly spare: Buffer[] = [];
   private jsonBytes = 0;
   private jsonAscii = true;
 
@@ -179,9 +181,26 @@ export class ChunkProcessor {
       names: this.takeNames(),
       ids: this.ids.slice(0, this.idBytes),
       caseIds,
-      json: new Uint8Array(this.json.subarray(0, this.jsonBytes)),
+      json: this.giveJson(),
       jsonAscii: this.jsonAscii,
     };
+  }
+
+  /**
+   * The chunk's JSON, in the buffer it was written to, which goes with the result (moved to the main
+   * thread, not copied); writing goes on in a spare one. Buffers come back through `recycle`, so that
+   * neither thread allocates 700 MB of them for a million cases, nor collects them.
+   */
+  private giveJson(): Uint8Array {
+    if (this.jsonBytes === 0) return new Uint8Array(0);
+    const json = new Uint8Array(this.json.buffer, this.json.byteOffset, this.jsonBytes);
+    this.json = this.spare.pop() ?? Buffer.allocUnsafeSlow(this.json.length);
+    return json;
+  }
+
+  /** A chunk's JSON the main thread has written: its buffer is used again. */
+  recycle(json: Uint8Array): void {
+    if (json.buffer.byteLength > 0 && this.spare.length < 4) this.spare.push(Buffer.from(json.buffer, 0, json.buffer.byteLength));
   }
 
   /** Keeps a case's JSON as UTF-8: bytes are not held in the heap, and go to the merger without a copy. */

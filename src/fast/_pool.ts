@@ -16,6 +16,8 @@ export type Task = { kind: "chunk"; job: ChunkJob } | { kind: "tally"; job: Tall
 export interface ChunkRunner {
   run(job: ChunkJob): Promise<RunResult>;
   tally(job: TallyJob): Promise<Summary>;
+  /** Hands a merged chunk's JSON back to the worker that wrote it, to write the next one in. */
+  recycle(worker: number, json: Uint8Array): void;
   close(): Promise<void>;
 }
 
@@ -31,6 +33,7 @@ export function inlineRunner(setup: ChunkSetup, onResult: ResultListener): Chunk
       return { worker: 0, result };
     },
     tally: async (job) => processor.tally(job),
+    recycle: (_worker, json) => processor.recycle(json),
     close: async () => processor.close(),
   };
 }
@@ -114,6 +117,10 @@ export function threadRunner(setup: ChunkSetup, size: number, onResult: ResultLi
   return {
     run: (job) => submit<RunResult>({ kind: "chunk", job }),
     tally: (job) => submit<Summary>({ kind: "tally", job }),
+    // Not a job: no answer comes back, and the worker takes it between jobs.
+    recycle: (n, json) => {
+      if (json.buffer.byteLength > 0 && !failure) workers[n]!.postMessage({ kind: "recycle", json }, [json.buffer as ArrayBuffer]);
+    },
     close: async () => {
       closing = true;
       await Promise.all(workers.map((worker) => worker.terminate()));

@@ -3,7 +3,8 @@ import { ChunkProcessor, type ChunkSetup } from "./_chunk.js";
 import type { Task } from "./_pool.js";
 
 const processor = new ChunkProcessor(workerData as ChunkSetup);
-parentPort!.on("message", (task: Task) => {
+parentPort!.on("message", (task: Task | { kind: "recycle"; json: Uint8Array }) => {
+  if (task.kind === "recycle") return processor.recycle(task.json);
   if (task.kind === "tally") {
     parentPort!.postMessage({ kind: "tally", result: processor.tally(task.job) });
     return;

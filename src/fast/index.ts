@@ -120,6 +120,7 @@ export async function scoreCsvFile(path: string, options: ScoreCsvOptions): Prom
       // A chunk whose guessed start is not where the one before it ended is read again from there.
       if (done.result.gaveUp || done.result.first !== merger.position) done = await runner.run({ ...job, start: merger.position, known: true });
       batch.push(await merger.merge(done.worker, done.result));
+      runner.recycle(done.worker, done.result.json);
       batched += batch[batch.length - 1]!.count;
       if (batched >= TALLY_RECORDS) tallyBatch();
       // The id table is sized for the records the first chunk predicts (a little over); if more come, it grows a 256th at a time.
