@@ -2,6 +2,7 @@
 // Usage: node bench/generate.mjs <rows> <file> [--seed N] [--crlf] [--bom]
 import { closeSync, openSync, writeSync } from "node:fs";
 import { pathToFileURL } from "node:url";
+import { seeded } from "../test/helpers/seeded.mjs";
 
 const FORCES = [
   ["ASP", "Avon and Somerset"], ["BDF", "Bedfordshire"], ["CAM", "Cambridgeshire"], ["CHS", "Cheshire"],
@@ -38,16 +39,6 @@ const NOTES = [
   "Health visitor concerns about weight loss",
 ];
 
-function mulberry32(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const DAY = 86_400_000;
 const FIRST_DAY = Date.UTC(2013, 0, 1) / DAY;
@@ -55,7 +46,7 @@ const pad2 = (n) => (n < 10 ? `0${n}` : String(n));
 
 /** Every rubric field in the forms real exports use; about 0.3% of rows carry a typical mistake. */
 export function* caseRows(count, seed = 20150303) {
-  const rand = mulberry32(seed);
+  const rand = seeded(seed);
   const int = (lo, hi) => lo + Math.floor(rand() * (hi - lo + 1));
   const chance = (p) => rand() < p;
   const pick = (items) => items[Math.floor(rand() * items.length)];

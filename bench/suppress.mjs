@@ -10,6 +10,7 @@ import { performance } from "node:perf_hooks";
 import { isDeepStrictEqual } from "node:util";
 import { planSuppression } from "../dist/engine/_suppression.js";
 import { oldPlanSuppression } from "./_suppress-old.mjs";
+import { seeded } from "../test/helpers/seeded.mjs";
 
 const arg = (name, fallback) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : fallback);
 const groupCounts = arg("--groups", "100,200,400,10000,100000").split(",").map(Number);
@@ -18,17 +19,6 @@ const runs = Number(arg("--runs", "3"));
 const oldMax = Number(arg("--old-max", "400"));
 const RULES = ["child-first", "multi-agency", "risk-assessment", "timeliness", "voice-of-child"];
 
-/** mulberry32, as test/helpers/seeded.ts. */
-function seeded(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A summary whose counts add up as a run's do: `cases()` draws each group's number of cases. */
 function summaryOf(groupCount, cases, random) {

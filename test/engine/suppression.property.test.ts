@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { planSuppression } from "../../src/engine/_suppression.js";
 import type { GradeMatrix, RuleCounts, Summary } from "../../src/engine/summary.js";
-import { seeded } from "../helpers/seeded.js";
+import { seeded } from "../helpers/seeded.mjs";
 import { oldPlanSuppression as oraclePlanSuppression } from "../../bench/_suppress-old.mjs";
 
 /** fast-check runs for a property; AUDIT_FUZZ_SCALE=20 turns the suite into a longer soak. */

@@ -2,7 +2,7 @@ import { describe, expect, test } from "vitest";
 import { planSuppression } from "../../src/engine/_suppression.js";
 import type { GradeMatrix, RuleCounts, Summary } from "../../src/engine/summary.js";
 import type { CellStatus, Suppression } from "../../src/stats/suppress.js";
-import { seeded } from "../helpers/seeded.js";
+import { seeded } from "../helpers/seeded.mjs";
 
 /** `total` split into `parts` random whole numbers. */
 function split(random: () => number, total: number, parts: number): number[] {

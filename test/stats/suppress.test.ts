@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { suppress, type CellStatus, type Suppression } from "../../src/stats/suppress.js";
-import { seeded } from "../helpers/seeded.js";
+import { seeded } from "../helpers/seeded.mjs";
 
 const P = "primary";
 const S = "secondary";
