@@ -1,52 +1,9 @@
 import { describe, expect, test } from "vitest";
-import { referenceRubric } from "../../src/engine/rubric.js";
-import { runAudit } from "../../src/engine/run.js";
-import { scoreCsvFile, type ScoreCsvOptions } from "../../src/fast/index.js";
-import { InputError } from "../../src/input/errors.js";
-import { readCases } from "../../src/input/read.js";
 import { tempFiles } from "./_csv.js";
+import { fast, PLAIN, reference } from "./_runs.js";
 
 const file = tempFiles();
-const rubric = referenceRubric();
 const STRAY = "a quote in the middle of an unquoted field (quote the whole field and double inner quotes)";
-
-interface Run {
-  cases: string[];
-  invalid: string[];
-  summary?: string;
-  error?: string;
-}
-
-async function collect(run: (out: Run) => Promise<unknown>): Promise<Run> {
-  const out: Run = { cases: [], invalid: [] };
-  try {
-    out.summary = JSON.stringify(await run(out));
-  } catch (error) {
-    if (!(error instanceof InputError)) throw error;
-    out.error = error.message;
-  }
-  return out;
-}
-
-const reference = (path: string) =>
-  collect((out) =>
-    runAudit(readCases(path), rubric, {
-      case: (result) => void out.cases.push(JSON.stringify(result)),
-      invalid: (record) => void out.invalid.push(JSON.stringify(record)),
-    }),
-  );
-
-const fast = (path: string, tuning: Partial<ScoreCsvOptions>) =>
-  collect((out) =>
-    scoreCsvFile(path, {
-      rubric,
-      wantCases: true,
-      workers: 0,
-      onCaseJson: (json) => void out.cases.push(json),
-      onInvalid: (record) => void out.invalid.push(JSON.stringify(record)),
-      ...tuning,
-    }),
-  );
 
 const HEADER = "case_id,force,reported_on,notes";
 /** Stray quotes of every kind, each next to records that are fine, with CRLF, an empty line and cells over two lines. */
@@ -69,7 +26,7 @@ const STRAYS = [
 
 describe("a stray quote costs its record on the fast path as on the reference, wherever chunks are cut", () => {
   test("the reference: each stray quote one invalid record, the rest read", async () => {
-    const run = await reference(file("strays.csv", `${STRAYS}\n`));
+    const run = await reference(file("strays.csv", `${STRAYS}\n`), PLAIN);
     expect(run.error).toBeUndefined();
     const invalid = run.invalid.map((json) => JSON.parse(json) as { line: number; case_id?: string; reason: string });
     expect(invalid.map(({ line, case_id, reason }) => [line, case_id, reason === STRAY])).toEqual([
@@ -89,19 +46,19 @@ describe("a stray quote costs its record on the fast path as on the reference, w
     ["ending in a stray quote's line", `${STRAYS}\nA12,Kent,2015-07-02,He said "no"`],
   ])("%s: every chunk size from 1 byte up", async (_name, text) => {
     const path = file("strays.csv", text);
-    const expected = await reference(path);
+    const expected = await reference(path, PLAIN);
     for (let chunkBytes = 1; chunkBytes <= text.length; chunkBytes += chunkBytes < 64 ? 1 : 7) {
-      expect(await fast(path, { chunkBytes }), `chunkBytes ${chunkBytes}`).toEqual(expected);
+      expect(await fast(path, PLAIN, { chunkBytes }), `chunkBytes ${chunkBytes}`).toEqual(expected);
     }
-    const grades = await fast(path, { chunkBytes: 5, wantCases: false });
+    const grades = await fast(path, PLAIN, { chunkBytes: 5, wantCases: false });
     expect(grades).toEqual({ ...expected, cases: [] });
   });
 
   test("on worker threads", async () => {
     const path = file("strays.csv", `${STRAYS}\n`);
-    const expected = await reference(path);
+    const expected = await reference(path, PLAIN);
     for (const chunkBytes of [1, 3, 17, 40, 101]) {
-      expect(await fast(path, { chunkBytes, workers: 2, threadsFromBytes: 0 }), `chunkBytes ${chunkBytes}`).toEqual(expected);
+      expect(await fast(path, PLAIN, { chunkBytes, workers: 2, threadsFromBytes: 0 }), `chunkBytes ${chunkBytes}`).toEqual(expected);
     }
   });
 });
@@ -114,10 +71,10 @@ describe("a quoted field never closed ends the run with the line where it opened
   ])("%s", async (_name, lines, line) => {
     const text = `${lines.join("\n")}\n`;
     const path = file("open.csv", text);
-    const expected = await reference(path);
+    const expected = await reference(path, PLAIN);
     expect(expected.error).toMatch(new RegExp(`: line ${line}: a quoted field is never closed`));
     for (let chunkBytes = 1; chunkBytes <= text.length; chunkBytes++) {
-      expect(await fast(path, { chunkBytes, wantCases: chunkBytes % 2 === 0 }), `chunkBytes ${chunkBytes}`).toEqual(chunkBytes % 2 === 0 ? expected : { ...expected, cases: [] });
+      expect(await fast(path, PLAIN, { chunkBytes, wantCases: chunkBytes % 2 === 0 }), `chunkBytes ${chunkBytes}`).toEqual(chunkBytes % 2 === 0 ? expected : { ...expected, cases: [] });
     }
   });
 });
