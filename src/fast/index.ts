@@ -168,9 +168,12 @@ async function referenceScore(path: string, options: ScoreCsvOptions, groupBy: s
       case: async (result) => {
         counted();
         if (!options.wantCases) return;
-        const json = JSON.stringify(result);
-        const bytes = Buffer.from(json);
-        await options.onCaseJsonBytes?.(bytes, 0, bytes.length);
+        // Each form made only for a sink that takes it.
+        const json = options.onCaseJsonBytes || options.onCaseJson ? JSON.stringify(result) : "";
+        if (options.onCaseJsonBytes) {
+          const bytes = Buffer.from(json);
+          await options.onCaseJsonBytes(bytes, 0, bytes.length);
+        }
         await options.onCaseJson?.(json);
         await options.onCase?.(result);
       },

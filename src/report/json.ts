@@ -16,9 +16,12 @@ export function reportHeadText(head: object): string {
   return `${JSON.stringify(head, null, 2).slice(0, -2)},\n  "cases": [`;
 }
 
+/** What goes before the entry at `index` of the `cases` array. */
+const caseSeparator = (index: number) => (index === 0 ? "\n    " : ",\n    ");
+
 /** One entry of the `cases` array; `index` is its place in the array. */
 export function reportCaseText(result: CaseResult | string, index: number): string {
-  return `${index === 0 ? "\n" : ",\n"}    ${typeof result === "string" ? result : JSON.stringify(result)}`;
+  return `${caseSeparator(index)}${typeof result === "string" ? result : JSON.stringify(result)}`;
 }
 
 const indented = (value: unknown) => JSON.stringify(value, null, 2).replace(/\n/g, "\n  ");
@@ -57,7 +60,7 @@ export function jsonReporter(options: { suppressBelow?: number } = {}): Reporter
       return reportCaseText(json, cases++);
     },
     caseFrame(_json, start) {
-      return { before: cases++ === 0 ? "\n    " : ",\n    ", from: start, after: "" };
+      return { before: caseSeparator(cases++), from: start, after: "" };
     },
     invalid(record) {
       invalid.push(record);
