@@ -147,7 +147,7 @@ function readHeader(setup: Omit<ChunkSetup, "plan">, source: Source) {
     if (status === FAILED) throw new InputError(`${source.name}: line ${1 + reader.lineAfterRecord}: ${reader.error}`);
     const { cells } = reader;
     const header = Array.from({ length: cells.count }, (_, i) => decodeCell(reader.buf, cells.start[i]!, cells.end[i]!, cells.quoted[i]!));
-    return { header, start: { position: reader.position, line: 1 + reader.newlines, lineAfterRecord: 1 + reader.lineAfterRecord } };
+    return { header, start: { position: reader.position, line: 1 + reader.newlines } };
   } finally {
     closeSync(fd);
   }
