@@ -1,6 +1,7 @@
 import { closeSync, openSync } from "node:fs";
-import { caseJson } from "../engine/case-json.js";
-import { scoreCase, type RuleFailure } from "../engine/score.js";
+import { CaseJsonWriter } from "../engine/case-json.js";
+import { scoreCase, type CaseResult, type RuleFailure, type RuleOutcome } from "../engine/score.js";
+import type { CaseDate } from "../input/case.js";
 import type { Summary } from "../engine/summary.js";
 import { FIELDS, GRADES, type Grade } from "../input/fields.js";
 import type { Rating } from "../rules/define-rule.js";
@@ -73,6 +74,7 @@ export interface ChunkResult {
 const GRADE_STATUS: Record<string, number> = Object.fromEntries(GRADES.map((grade, i) => [grade, i]));
 const RATING_CODE: Record<string, number> = Object.fromEntries(RATING_CODES.map((rating, i) => [rating, i]));
 const INSPECTOR = FIELDS.findIndex((f) => f.name === "inspector_grade");
+const REPORTED = FIELDS.findIndex((f) => f.name === "reported_on");
 
 function packRatings(table: Int32Array, o: number, ratings: readonly { rating: Rating }[]): void {
   for (let i = 0; i < ratings.length; i++) table[o + HEAD + (i >> 4)]! |= RATING_CODE[ratings[i]!.rating]! << ((i & 15) * 2);
@@ -86,16 +88,17 @@ export class ChunkProcessor {
   private readonly rubric;
   private readonly ruleIds: string[];
   private readonly grader;
+  /** Each rule's outcome when rated good and n/a, and the case kernelResult fills in. */
+  private readonly quiet: Record<"good" | "n/a", RuleOutcome>[];
+  private readonly outcome: CaseResult = { case_id: "", group: "", grade: "good", reported_on: "", rules: [] };
   private readonly groups = new Map<string, number>();
   private names: string[] = [];
   private readonly hash = new Int32Array(2);
   private ids = new Uint8Array(1 << 16);
   private idBytes = 0;
-  private json: Buffer = Buffer.allocUnsafeSlow(1 << 20);
+  private readonly json = new CaseJsonWriter(Buffer.allocUnsafeSlow(1 << 20));
   /** JSON buffers the main thread has finished with (see `recycle`). */
   private readonly spare: Buffer[] = [];
-  private jsonBytes = 0;
-  private jsonAscii = true;
 
   constructor(private readonly setup: ChunkSetup) {
     this.fd = openSync(setup.path, "r");
@@ -103,7 +106,8 @@ export class ChunkProcessor {
     this.checker = new RecordChecker(setup);
     this.rubric = rubricFromWire(setup.rubric);
     this.ruleIds = this.rubric.rules.map(({ rule }) => rule.id);
-    this.grader = setup.wantCases ? undefined : kernelGrader(this.rubric);
+    this.grader = kernelGrader(this.rubric);
+    this.quiet = this.ruleIds.map((id) => ({ good: { id, rating: "good", findings: [] }, "n/a": { id, rating: "n/a", findings: [] } }));
   }
 
   close(): void {
@@ -140,8 +144,7 @@ export class ChunkProcessor {
     const width = stride(this.rubric.rules.length);
     let table = new Int32Array(width * 1024);
     this.idBytes = 0;
-    this.jsonBytes = 0;
-    this.jsonAscii = true;
+    this.json.reset(this.json.buf);
     const caseIds = setup.mapping?.values?.case_id ? [] : undefined;
     let count = 0;
     for (;;) {
@@ -181,8 +184,8 @@ export class ChunkProcessor {
       names: this.takeNames(),
       ids: this.ids.slice(0, this.idBytes),
       caseIds,
+      jsonAscii: this.json.ascii,
       json: this.giveJson(),
-      jsonAscii: this.jsonAscii,
     };
   }
 
@@ -192,29 +195,15 @@ export class ChunkProcessor {
    * neither thread allocates 700 MB of them for a million cases, nor collects them.
    */
   private giveJson(): Uint8Array {
-    if (this.jsonBytes === 0) return new Uint8Array(0);
-    const json = new Uint8Array(this.json.buffer, this.json.byteOffset, this.jsonBytes);
-    this.json = this.spare.pop() ?? Buffer.allocUnsafeSlow(this.json.length);
-    return json;
+    const { buf, length } = this.json;
+    if (length === 0) return new Uint8Array(0);
+    this.json.reset(this.spare.pop() ?? Buffer.allocUnsafeSlow(buf.length));
+    return new Uint8Array(buf.buffer, buf.byteOffset, length);
   }
 
   /** A chunk's JSON the main thread has written: its buffer is used again. */
   recycle(json: Uint8Array): void {
     if (json.buffer.byteLength > 0 && this.spare.length < 4) this.spare.push(Buffer.from(json.buffer, 0, json.buffer.byteLength));
-  }
-
-  /** Keeps a case's JSON as UTF-8: bytes are not held in the heap, and go to the merger without a copy. */
-  private keepJson(text: string): number {
-    const most = text.length * 3;
-    if (this.jsonBytes + most > this.json.length) {
-      const wider = Buffer.allocUnsafe(Math.max(this.json.length * 2, this.jsonBytes + most));
-      this.json.copy(wider, 0, 0, this.jsonBytes);
-      this.json = wider;
-    }
-    const bytes = this.json.write(text, this.jsonBytes, "utf8");
-    this.jsonBytes += bytes;
-    if (bytes !== text.length) this.jsonAscii = false;
-    return bytes;
   }
 
   /** Hashes the checked record's id and keeps its bytes; returns how many. */
@@ -251,7 +240,9 @@ export class ChunkProcessor {
       grade = this.grader.grade(checker.num);
       packRatings(table, o, this.grader.rated);
       inspector = checker.valueOf(INSPECTOR) as Grade | undefined;
-      caseIds?.push(checker.valueOf(CASE_ID) as string);
+      const caseId = checker.valueOf(CASE_ID) as string;
+      caseIds?.push(caseId);
+      if (this.setup.wantCases) table[o + 7] = this.json.write(this.kernelResult(caseId, grade, inspector));
     } else {
       const scored = scoreCase(checker.caseRecord(), this.rubric, checker.group);
       if (!scored.ok) {
@@ -261,11 +252,35 @@ export class ChunkProcessor {
       ({ grade, inspector_grade: inspector } = scored.result);
       packRatings(table, o, scored.result.rules);
       caseIds?.push(scored.result.case_id);
-      if (this.setup.wantCases) {
-        table[o + 7] = this.keepJson(caseJson(scored.result));
-      }
+      if (this.setup.wantCases) table[o + 7] = this.json.write(scored.result);
     }
     return GRADE_STATUS[grade]! | (inspector === undefined ? 0 : (GRADE_STATUS[inspector]! + 1) << 16);
+  }
+
+  /**
+   * The case as scoreCase scores it, from the kernels' ratings: a built-in rule rated good or n/a
+   * has no findings (test/fast/kernels.test.ts holds each to it), so only the others are run, on
+   * a record built only for them. Reuses one object: the writer is done with it on return.
+   */
+  private kernelResult(caseId: string, grade: Grade, inspector: Grade | undefined): CaseResult {
+    const { checker, outcome } = this;
+    const { rated } = this.grader!;
+    const { rules } = this.rubric;
+    for (let i = 0; i < rules.length; i++) {
+      const rating = rated[i]!.rating;
+      if (rating === "good" || rating === "n/a") outcome.rules[i] = this.quiet[i]![rating];
+      else {
+        const { rule, options } = rules[i]!;
+        const evaluated = rule.evaluate(checker.caseRecord(), options);
+        outcome.rules[i] = { id: rule.id, rating: evaluated.rating, findings: evaluated.findings };
+      }
+    }
+    outcome.case_id = caseId;
+    outcome.group = checker.group;
+    outcome.grade = grade;
+    outcome.reported_on = (checker.valueOf(REPORTED) as CaseDate).text;
+    outcome.inspector_grade = inspector;
+    return outcome;
   }
 
   private takeNames(): string[] {

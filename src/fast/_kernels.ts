@@ -1,6 +1,6 @@
 import { workingDaysBetween } from "../calendar/working-days.js";
 import { gradeCase, type RatedRule } from "../engine/grade.js";
-import { ruleWeight, type Rubric } from "../engine/rubric.js";
+import { BUILT_IN, ruleWeight, type Rubric } from "../engine/rubric.js";
 import { AGENCIES, ASSESSMENT_QUALITIES, CHILD_ROLES, CONCERNS, FIELDS, GRADES, RISK_LEVELS, type Grade } from "../input/fields.js";
 import type { Rating } from "../rules/define-rule.js";
 import { rateDelay } from "../rules/_delay.js";
@@ -133,7 +133,7 @@ export interface KernelGrader {
  * Undefined if a rule has no kernel.
  */
 export function kernelGrader(rubric: Rubric): KernelGrader | undefined {
-  const kernels = rubric.rules.map(({ rule, options }) => kernelFor(rule.id, options));
+  const kernels = rubric.rules.map(({ rule, options, source }) => (source === BUILT_IN ? kernelFor(rule.id, options) : undefined));
   if (kernels.some((k) => k === undefined)) return undefined;
   const rated: RatedRule[] = rubric.rules.map(({ rule, critical }) => ({ rating: "n/a", critical, weight: ruleWeight(rubric.strategy, rule.id) }));
   const grades = rated.length <= 10 ? new Int8Array(4 ** rated.length).fill(-1) : undefined;

@@ -86,3 +86,17 @@ describe("each rating kernel rates as its rule does", () => {
     );
   });
 });
+
+// The fast path's JSON writes a rule rated good or n/a by its kernel as that rating with no findings, without running it.
+describe("a built-in rule rated good or n/a has no findings", () => {
+  test.each(BUILT_IN_RULES.map((rule) => [rule.id, rule as Rule<unknown>] as const))("%s", (_id, rule) => {
+    fc.assert(
+      fc.property(cases, OPTIONS[rule.id]!, (record, given) => {
+        const { rating, findings } = rule.evaluate(record, rule.options.parse(given));
+        if (rating === "good" || rating === "n/a") expect(findings).toEqual([]);
+        else expect(findings.length).toBeGreaterThan(0);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
