@@ -30,6 +30,11 @@ class Batcher {
   private scheduled = false;
   private full: Promise<void> | undefined;
   private readonly spare: Buffer[] = [];
+  /** Views for `copy`, of the bytes last given and of the buffer now gathering. */
+  private source: Uint8Array | undefined;
+  private sourceWords: DataView<ArrayBufferLike> = new DataView(new ArrayBuffer(0));
+  private target: Buffer | undefined;
+  private targetWords: DataView<ArrayBufferLike> = new DataView(new ArrayBuffer(0));
 
   /** `reuse`: the stream is done with a buffer once it calls back (a file's is; a PassThrough's is not). */
   constructor(
@@ -47,9 +52,37 @@ class Batcher {
   bytes(bytes: Uint8Array, start: number, end: number): Promise<void> | void {
     if (end - start > BUFFER_BYTES) return this.direct(bytes.slice(start, end));
     if (this.used + end - start > BUFFER_BYTES) this.flush();
-    this.buf.set(bytes.subarray(start, end), this.used);
+    this.copy(bytes, start, end);
     this.used += end - start;
     return this.pending();
+  }
+
+  /**
+   * Copies bytes[start, end) to the end of the buffer, 8 bytes a step (short ones a byte at a time).
+   * `set` of a subarray is quicker for one case, but the view it makes for each is garbage for the
+   * main thread to collect: at 1M rows of JSON its scavenges went from 46 to 26 without them.
+   */
+  private copy(bytes: Uint8Array, start: number, end: number): void {
+    const { buf } = this;
+    let i = start;
+    let at = this.used;
+    if (end - start >= 32) {
+      if (bytes !== this.source) {
+        this.source = bytes;
+        this.sourceWords = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+      }
+      if (buf !== this.target) {
+        this.target = buf;
+        this.targetWords = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
+      }
+      const from = this.sourceWords;
+      const to = this.targetWords;
+      for (; i + 8 <= end; i += 8, at += 8) {
+        to.setInt32(at, from.getInt32(i));
+        to.setInt32(at + 4, from.getInt32(i + 4));
+      }
+    }
+    for (; i < end; i++, at++) buf[at] = bytes[i]!;
   }
 
   /** Hands what is gathered to the stream; the promise settles when the stream can take more. */

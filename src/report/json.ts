@@ -4,7 +4,7 @@ import type { ScoredInvalid } from "../engine/run.js";
 import type { CaseResult } from "../engine/score.js";
 import { asReportSections } from "./_analysis-schema.js";
 import { SCHEMA_VERSION } from "./schema.js";
-import type { ReportMeta, Reporter } from "./types.js";
+import type { CaseFrame, ReportMeta, Reporter } from "./types.js";
 
 /** The rubric a report was graded with, and its hash: reports with equal hashes are comparable. */
 export function rubricDescription(meta: Pick<ReportMeta, "rubric">) {
@@ -18,6 +18,8 @@ export function reportHeadText(head: object): string {
 
 /** What goes before the entry at `index` of the `cases` array. */
 const caseSeparator = (index: number) => (index === 0 ? "\n    " : ",\n    ");
+const [FIRST_SEPARATOR, SEPARATOR] = [0, 1].map((index) => Buffer.from(caseSeparator(index))) as [Buffer, Buffer];
+const NOTHING = new Uint8Array(0);
 
 /** One entry of the `cases` array; `index` is its place in the array. */
 export function reportCaseText(result: CaseResult | string, index: number): string {
@@ -43,6 +45,7 @@ export function reportEndText(caseCount: number, invalid: readonly ScoredInvalid
 export function jsonReporter(options: { suppressBelow?: number } = {}): Reporter {
   const invalid: ScoredInvalid[] = [];
   let cases = 0;
+  const frame: CaseFrame = { before: FIRST_SEPARATOR, from: 0, after: NOTHING };
   return {
     start(meta) {
       return reportHeadText({
@@ -60,7 +63,9 @@ export function jsonReporter(options: { suppressBelow?: number } = {}): Reporter
       return reportCaseText(json, cases++);
     },
     caseFrame(_json, start) {
-      return { before: caseSeparator(cases++), from: start, after: "" };
+      frame.before = cases++ === 0 ? FIRST_SEPARATOR : SEPARATOR;
+      frame.from = start;
+      return frame;
     },
     invalid(record) {
       invalid.push(record);

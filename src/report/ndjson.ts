@@ -1,5 +1,5 @@
 import { analyse } from "../engine/analysis.js";
-import type { Reporter } from "./types.js";
+import type { CaseFrame, Reporter } from "./types.js";
 
 /** U+2028 and U+2029 are valid inside JSON strings but some line readers split on them. */
 const LINE_SEPARATORS = /[\u2028\u2029]/g;
@@ -19,11 +19,29 @@ function line(type: "case" | "invalid" | "summary", value: object): string {
  * line that of its `summary` (suppressed under --suppress-below, like the JSON report's).
  */
 export function ndjsonReporter(options: { suppressBelow?: number } = {}): Reporter {
+  const frame: CaseFrame = { before: Buffer.from('{"type":"case",'), from: 0, after: Buffer.from("\n") };
+  // The first E2 byte at or after `from` in the bytes last given: a chunk's cases come in order, so
+  // each E2 is looked for once, not each case's bytes (nor a view of them) once per case.
+  let scanned: Uint8Array | undefined;
+  let from = 0;
+  let nextE2 = -1;
+  const hasE2 = (json: Uint8Array, start: number, end: number): boolean => {
+    if (json !== scanned || start < from || (nextE2 !== -1 && nextE2 < start)) {
+      scanned = json;
+      from = start;
+      nextE2 = json.indexOf(0xe2, start);
+    }
+    return nextE2 !== -1 && nextE2 < end;
+  };
   return {
     case: (result) => line("case", result),
     caseJson: (json) => escaped(`{"type":"case",${json.slice(1)}`),
     // U+2028 and U+2029 are E2 80 A8 and E2 80 A9 in UTF-8: a case with an E2 byte goes as text, to be escaped.
-    caseFrame: (json, start, end) => (json.subarray(start, end).includes(0xe2) ? undefined : { before: '{"type":"case",', from: start + 1, after: "\n" }),
+    caseFrame(json, start, end) {
+      if (hasE2(json, start, end)) return undefined;
+      frame.from = start + 1;
+      return frame;
+    },
     invalid: (record) => line("invalid", record),
     end: (summary) => line("summary", analyse(summary, options).summary),
   };

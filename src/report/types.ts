@@ -14,10 +14,11 @@ export interface ReportMeta {
  * A reporter turns run data into text, piece by piece, so that a large run is
  * written as it goes. It does no I/O: the CLI writes what it returns.
  */
+/** What goes around a case's bytes, as bytes (UTF-8): writing them makes no strings nor views. */
 export interface CaseFrame {
-  before: string;
+  before: Uint8Array;
   from: number;
-  after: string;
+  after: Uint8Array;
 }
 
 export interface Reporter {
@@ -28,6 +29,8 @@ export interface Reporter {
   /**
    * The same case as UTF-8 bytes, `json[start, end)`, for a run that never decodes them: what to
    * write before the bytes from `from` on, and after them. Undefined: take the text (caseJson).
+   * The frame may be one object the reporter fills in again at its next call: a million cases
+   * make no garbage.
    */
   caseFrame?(json: Uint8Array, start: number, end: number): CaseFrame | undefined;
   invalid?(record: ScoredInvalid): string;

@@ -58,12 +58,13 @@ async function writeAll(outputs: Output[], text: (reporter: Reporter) => string 
  */
 function writeCaseBytes(outputs: readonly Output[], bytes: Uint8Array, from: number, to: number): Promise<void> | void {
   let full: Promise<void> | void = undefined;
-  for (const { reporter, destination } of outputs) {
+  for (let i = 0; i < outputs.length; i++) {
+    const { reporter, destination } = outputs[i]!;
     const frame = reporter.caseFrame?.(bytes, from, to);
     if (frame) {
-      destination.write(frame.before);
-      destination.writeBytes(bytes, frame.from, to);
-      full = destination.write(frame.after) ?? full;
+      destination.writeBytes(frame.before, 0, frame.before.length);
+      full = destination.writeBytes(bytes, frame.from, to) ?? full;
+      if (frame.after.length > 0) full = destination.writeBytes(frame.after, 0, frame.after.length) ?? full;
     } else full = destination.write(reporter.caseJson!(Buffer.from(bytes.buffer, bytes.byteOffset + from, to - from).toString("utf8"))) ?? full;
   }
   return full;
