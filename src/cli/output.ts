@@ -114,13 +114,16 @@ class Batcher {
   private pending(): Promise<void> | void {
     if (!this.scheduled && this.used > 0) {
       this.scheduled = true;
-      setImmediate(() => {
-        this.scheduled = false;
-        void this.flush();
-      });
+      setImmediate(this.flushSoon);
     }
     return this.full;
   }
+
+  /** One function for every turn's flush: a closure made per call here was most of a large run's garbage. */
+  private readonly flushSoon = () => {
+    this.scheduled = false;
+    void this.flush();
+  };
 
   private send(batch: Uint8Array, written?: () => void): void {
     if (this.stream.write(batch, written) || this.full) return;

@@ -88,8 +88,9 @@ export function threadRunner(setup: ChunkSetup, size: number, onResult: ResultLi
   const workers = Array.from({ length: size }, (_, n) => {
     // A small young generation: what a chunk allocates dies young, and each isolate's heap counts in
     // the RSS (6 MB: 188 MB at 1M rows, against 210 MB with the default). JSON mode too: at 1M rows, 6, 16, 32
-    // and 64 MB took the same time (10.6-11.0 s) and peaked at 209, 230, 266 and 322 MB.
-    const resourceLimits = { maxYoungGenerationSizeMb: 6, maxOldGenerationSizeMb: oldGeneration };
+    // and 64 MB took the same time (10.6-11.0 s) and peaked at 209, 230, 266 and 322 MB; at 5M rows of JSON,
+    // 4 MB took as long as 6 (33.7 s against 34.0) and peaked 8 MB lower; 3 MB cost twice the system time.
+    const resourceLimits = { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: oldGeneration };
     const worker = new Worker(workerUrl(), { workerData: setup, resourceLimits });
     worker.on("message", (answer: { kind: "chunk"; result: ChunkResult } | { kind: "tally"; result: Summary }) => {
       const pending = busy.get(worker);

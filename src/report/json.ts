@@ -1,6 +1,5 @@
 import { analyse, type Analysis } from "../engine/analysis.js";
 import { describeRubric, rubricHash } from "../engine/rubric.js";
-import type { ScoredInvalid } from "../engine/run.js";
 import type { CaseResult } from "../engine/score.js";
 import { asReportSections } from "./_analysis-schema.js";
 import { SCHEMA_VERSION } from "./schema.js";
@@ -28,9 +27,9 @@ export function reportCaseText(result: CaseResult | string, index: number): stri
 
 const indented = (value: unknown) => JSON.stringify(value, null, 2).replace(/\n/g, "\n  ");
 
-/** Closes `cases` and writes the invalid records and the sections derived from the summary. */
-export function reportEndText(caseCount: number, invalid: readonly ScoredInvalid[], analysis: Analysis): string {
-  const invalidList = invalid.map((record) => `    ${JSON.stringify(record)}`).join(",\n");
+/** Closes `cases` and writes the invalid records (each as its JSON text) and the sections derived from the summary. */
+export function reportEndText(caseCount: number, invalid: readonly string[], analysis: Analysis): string {
+  const invalidList = invalid.map((json) => `    ${json}`).join(",\n");
   const { summary, breakdown, agreement } = asReportSections(analysis);
   return (
     `${caseCount ? "\n  " : ""}],\n  "invalid": [${invalid.length ? `\n${invalidList}\n  ` : ""}],\n` +
@@ -43,7 +42,9 @@ export function reportEndText(caseCount: number, invalid: readonly ScoredInvalid
  * a time, then invalid records and the summary. No run is ever held in one string.
  */
 export function jsonReporter(options: { suppressBelow?: number } = {}): Reporter {
-  const invalid: ScoredInvalid[] = [];
+  // Kept as text until the end: a few hundred bytes each, not an object graph of twice that, and
+  // none of it for the main thread's young generation to copy while the run goes on.
+  const invalid: string[] = [];
   let cases = 0;
   const frame: CaseFrame = { before: FIRST_SEPARATOR, from: 0, after: NOTHING };
   return {
@@ -68,7 +69,7 @@ export function jsonReporter(options: { suppressBelow?: number } = {}): Reporter
       return frame;
     },
     invalid(record) {
-      invalid.push(record);
+      invalid.push(JSON.stringify(record));
       return "";
     },
     end(summary) {

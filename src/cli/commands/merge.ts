@@ -22,7 +22,7 @@ interface MergeFlags {
 
 function mergedJson(merged: MergedReport, suppressBelow: number | undefined): string {
   const parts = [reportHeadText(merged.head), ...merged.cases.map((result, i) => reportCaseText(result, i))];
-  parts.push(reportEndText(merged.cases.length, merged.invalid, analyse(merged.summary, { suppressBelow })));
+  parts.push(reportEndText(merged.cases.length, merged.invalid.map((record) => JSON.stringify(record)), analyse(merged.summary, { suppressBelow })));
   return parts.join("");
 }
 
