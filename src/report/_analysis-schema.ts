@@ -97,7 +97,11 @@ export const agreementSchema = z.object({
     .object({
       inspectorGoodToolInadequate: z.array(apartCase),
       inspectorInadequateToolGood: z.array(apartCase),
-      limit: z.int().min(1).describe("each list holds at most this many cases: the first in file order, listed by group then case id; the matrix counts them all"),
+      limit: z
+        .int()
+        .min(1)
+        .optional()
+        .describe("each list holds at most this many cases: the first in file order, listed by group then case id; the matrix counts them all. Always written; absent from reports written before the lists were capped, whose lists are whole"),
     })
     .nullable()
     .describe("the cases graded two steps apart; null when withheld under --suppress-below"),

@@ -85,6 +85,22 @@ describe("audit merge", () => {
     expect(result.overall.grades.inadequate).toMatchObject({ before: 220 / 576, after: 220 / 576, change: 0 });
   });
 
+  test("takes reports written before the lists of cases apart were capped (no `limit`): the merge is the same", async () => {
+    const uncapped = await Promise.all(
+      parts.map((path, i) => {
+        const report = readJson(path) as Report & { agreement: { apart: { limit?: number } } };
+        delete report.agreement.apart.limit;
+        const copy = join(dir, `uncapped-${i}.json`);
+        writeFileSync(copy, JSON.stringify(report));
+        return copy;
+      }),
+    );
+    const run = await runCli(["merge", ...uncapped]);
+    expect(run.code, run.stderr).toBe(0);
+    const merged = JSON.parse(run.stdout) as Report;
+    for (const section of SECTIONS) expect(merged[section]).toEqual(whole[section]);
+  });
+
   test("writes HTML, Markdown or a table from the merged counts", async () => {
     const html = join(dir, "merged.html");
     const run = await runCli(["merge", ...parts, "-f", `html=${html}`, "-f", "table"]);
