@@ -196,7 +196,7 @@ export class CaseJsonWriter {
 
   private ensure(more: number): void {
     if (this.length + more <= this.buf.length) return;
-    const wider = Buffer.allocUnsafeSlow(Math.max(Math.ceil(this.buf.length * 1.5), this.length + more));
+    const wider = Buffer.allocUnsafeSlow(Math.max(this.buf.length * 2, this.length + more));
     this.buf.copy(wider, 0, 0, this.length);
     this.buf = wider;
   }
