@@ -208,9 +208,12 @@ export class ChunkProcessor {
     return new Uint8Array(buf.buffer, buf.byteOffset, length);
   }
 
-  /** A chunk's JSON the main thread has written: its buffer is used again. */
+  /**
+   * A chunk's JSON the main thread has written: its buffer is used again. None is dropped: there are never
+   * more than the chunks in flight at once, and freeing one would raise glibc's mmap threshold (see `json`).
+   */
   recycle(json: Uint8Array): void {
-    if (json.buffer.byteLength > 0 && this.spare.length < 4) this.spare.push(Buffer.from(json.buffer, 0, json.buffer.byteLength));
+    if (json.buffer.byteLength > 0) this.spare.push(Buffer.from(json.buffer, 0, json.buffer.byteLength));
   }
 
   /** Hashes the checked record's id and keeps its bytes; returns how many. */
