@@ -92,14 +92,20 @@ export interface CsvDamage {
  * at: both take csv-parse's own answer.
  */
 export function readDamage(bytes: Uint8Array, delimiter: string, maxRecordChars: number): CsvDamage | undefined {
-  let error: CsvError;
-  try {
-    parseSync(bytes, { ...csvParseOptions(delimiter, maxRecordChars, false), raw: true });
-    return undefined;
-  } catch (caught) {
-    if (!(caught instanceof CsvError)) throw caught;
-    error = caught;
-  }
+  // Without `raw` first: csv-parse copies the record into its error as a string (three times over, for a
+  // record of 8 × --max-field-bytes), and only a quote error needs it. `raw` changes nothing else.
+  const parseError = (raw: boolean): CsvError | undefined => {
+    try {
+      parseSync(bytes, { ...csvParseOptions(delimiter, maxRecordChars, false), raw });
+      return undefined;
+    } catch (caught) {
+      if (!(caught instanceof CsvError)) throw caught;
+      return caught;
+    }
+  };
+  let error = parseError(false);
+  if (error === undefined) return undefined;
+  if ([OPENING, CLOSING, NOT_CLOSED].includes(error.code)) error = parseError(true)!;
   const { code } = error;
   const emptyLines = typeof error.empty_lines === "number" ? error.empty_lines : 0;
   const damage: CsvDamage = { kind: "fatal", code, reason: describeCsvError(code, error.message), emptyLines, newlines: 0, cells: [] };
