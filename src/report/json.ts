@@ -42,8 +42,7 @@ export function reportEndText(caseCount: number, invalid: readonly string[], ana
  * a time, then invalid records and the summary. No run is ever held in one string.
  */
 export function jsonReporter(options: { suppressBelow?: number } = {}): Reporter {
-  // Kept as text until the end: a few hundred bytes each, not an object graph of twice that, and
-  // none of it for the main thread's young generation to copy while the run goes on.
+  // Kept as their JSON text until the end: a few hundred bytes each, not an object graph of about twice that.
   const invalid: string[] = [];
   let cases = 0;
   const frame: CaseFrame = { before: FIRST_SEPARATOR, from: 0, after: NOTHING };

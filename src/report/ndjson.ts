@@ -20,8 +20,9 @@ function line(type: "case" | "invalid" | "summary", value: object): string {
  */
 export function ndjsonReporter(options: { suppressBelow?: number } = {}): Reporter {
   const frame: CaseFrame = { before: Buffer.from('{"type":"case",'), from: 0, after: Buffer.from("\n") };
-  // The first E2 byte at or after `from` in the bytes last given: a chunk's cases come in order, so
-  // each E2 is looked for once, not each case's bytes (nor a view of them) once per case.
+  // The first E2 byte at or after `from` in the bytes last given (bytes once given are not changed): a
+  // chunk's cases come in order, so each E2 is looked for once, not each case's bytes (nor a view of them)
+  // once per case.
   let scanned: Uint8Array | undefined;
   let from = 0;
   let nextE2 = -1;
