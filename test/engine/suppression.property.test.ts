@@ -3,9 +3,8 @@ import { describe, expect, test } from "vitest";
 import { planSuppression } from "../../src/engine/_suppression.js";
 import { summaryOf, type Shape } from "./_summaries.js";
 import { oldPlanSuppression as oraclePlanSuppression } from "../../bench/_suppress-old.mjs";
+import { runs } from "../helpers/runs.js";
 
-/** fast-check runs for a property; AUDIT_FUZZ_SCALE=20 turns the suite into a longer soak. */
-const runs = (numRuns: number) => Math.max(1, Math.round(numRuns * Number(process.env.AUDIT_FUZZ_SCALE ?? 1)));
 
 const shapes = (groups: { min: number; max: number }): fc.Arbitrary<Shape> =>
   fc.record({
@@ -16,23 +15,22 @@ const shapes = (groups: { min: number; max: number }): fc.Arbitrary<Shape> =>
     linked: fc.boolean(),
   });
 
+function matchesOld(shape: Shape, k: number): void {
+  const summary = summaryOf(shape);
+  expect(planSuppression(summary, k)).toEqual(oraclePlanSuppression(summary, k));
+}
+
 describe("planSuppression: the same plan as the old algorithm", () => {
   test("on random summaries of up to 40 groups", () => {
     fc.assert(
-      fc.property(shapes({ min: 0, max: 40 }), fc.integer({ min: 2, max: 10 }), (shape, k) => {
-        const summary = summaryOf(shape);
-        expect(planSuppression(summary, k)).toEqual(oraclePlanSuppression(summary, k));
-      }),
+      fc.property(shapes({ min: 0, max: 40 }), fc.integer({ min: 2, max: 10 }), matchesOld),
       { numRuns: runs(150) },
     );
   });
 
   test("on random summaries of 100 to 200 groups", () => {
     fc.assert(
-      fc.property(shapes({ min: 100, max: 200 }), fc.integer({ min: 2, max: 10 }), (shape, k) => {
-        const summary = summaryOf(shape);
-        expect(planSuppression(summary, k)).toEqual(oraclePlanSuppression(summary, k));
-      }),
+      fc.property(shapes({ min: 100, max: 200 }), fc.integer({ min: 2, max: 10 }), matchesOld),
       { numRuns: runs(8) },
     );
   }, 60_000);

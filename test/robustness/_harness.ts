@@ -132,5 +132,4 @@ export function jsonReport(run: Run): JsonReport {
 /** Records read = graded + invalid, from the report. */
 export const recordsIn = (report: JsonReport) => report.summary.overall.graded + report.summary.overall.invalid;
 
-/** fast-check runs for a property; AUDIT_FUZZ_SCALE=20 turns the suite into a longer soak. */
-export const runs = (numRuns: number) => Math.max(1, Math.round(numRuns * Number(process.env.AUDIT_FUZZ_SCALE ?? 1)));
+export { runs } from "../helpers/runs.js";

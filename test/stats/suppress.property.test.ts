@@ -2,9 +2,8 @@ import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { suppress, type CellStatus, type ForcedEntries, type Suppression } from "../../src/stats/suppress.js";
 import { oldSuppress as oracleSuppress } from "../../bench/_suppress-old.mjs";
+import { runs } from "../helpers/runs.js";
 
-/** fast-check runs for a property; AUDIT_FUZZ_SCALE=20 turns the suite into a longer soak. */
-const runs = (numRuns: number) => Math.max(1, Math.round(numRuns * Number(process.env.AUDIT_FUZZ_SCALE ?? 1)));
 
 /** Counts as suppression meets them: many zeros and small counts, some middling, a few large. */
 const count = fc.oneof(
@@ -207,30 +206,28 @@ function broken({ counts, k, forced }: Input, result: Suppression, { algebra = f
   return problems;
 }
 
+function sameAsOld({ counts, k, forced }: Input): void {
+  expect(suppress(counts, k, forced)).toEqual(oracleSuppress(counts, k, forced));
+}
+
 describe("suppress: the same pattern as the old algorithm", () => {
   test("on random tables of up to 60 groups", () => {
     fc.assert(
-      fc.property(tables({ min: 0, max: 60 }), ({ counts, k, forced }) => {
-        expect(suppress(counts, k, forced)).toEqual(oracleSuppress(counts, k, forced));
-      }),
+      fc.property(tables({ min: 0, max: 60 }), sameAsOld),
       { numRuns: runs(300) },
     );
   });
 
   test("on tables where an entry on no cycle has to be covered (step 2)", () => {
     fc.assert(
-      fc.property(bridged, ({ counts, k, forced }) => {
-        expect(suppress(counts, k, forced)).toEqual(oracleSuppress(counts, k, forced));
-      }),
+      fc.property(bridged, sameAsOld),
       { numRuns: runs(400) },
     );
   });
 
   test("on random tables of 100 to 300 groups", () => {
     fc.assert(
-      fc.property(tables({ min: 100, max: 300 }), ({ counts, k, forced }) => {
-        expect(suppress(counts, k, forced)).toEqual(oracleSuppress(counts, k, forced));
-      }),
+      fc.property(tables({ min: 100, max: 300 }), sameAsOld),
       { numRuns: runs(12) },
     );
   }, 60_000);
