@@ -60,7 +60,7 @@ class Batcher {
   /**
    * Copies bytes[start, end) to the end of the buffer, 8 bytes a step (short ones a byte at a time).
    * `set` of a subarray is quicker for one case, but the view it makes for each is garbage for the
-   * main thread to collect: at 1M rows of JSON its scavenges went from 46 to 26 without them.
+   * main thread to collect: at 1M rows of JSON, 43 scavenges with `set`, 15-17 with this.
    */
   private copy(bytes: Uint8Array, start: number, end: number): void {
     const { buf } = this;
