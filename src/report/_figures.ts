@@ -33,37 +33,30 @@ export function shareCell(row: GradeRow, grade: (typeof GRADES)[number], options
 
 const countText = (count: number | null) => (count === null ? MARKER : String(count));
 
-/** A group that was tested but whose flag suppression hides, because a count the test used is hidden. */
-/** Groups whose flag suppression hides, once per analysis: a table may have thousands of groups. */
-const hiddenFlags = new WeakMap<Analysis, Set<string | null>>();
+/** Groups that were tested but whose flag suppression hides, because a count the test used is hidden. */
+const hiddenFlagGroups = (analysis: Analysis) =>
+  new Set((analysis.summary.suppression?.hidden ?? []).filter((entry) => entry.field === "flag").map((entry) => entry.group));
 
-function flagHidden(analysis: Analysis, group: GroupRow): boolean {
-  let groups = hiddenFlags.get(analysis);
-  if (!groups) {
-    groups = new Set((analysis.summary.suppression?.hidden ?? []).filter((entry) => entry.field === "flag").map((entry) => entry.group));
-    hiddenFlags.set(analysis, groups);
-  }
-  return groups.has(group.name);
-}
+const hasFlagColumn = (analysis: Analysis, hidden: ReadonlySet<string | null>) =>
+  analysis.summary.groups.some((group) => group.flag !== null || hidden.has(group.name));
 
-const hasFlagColumn = (analysis: Analysis) => analysis.summary.groups.some((group) => group.flag !== null || flagHidden(analysis, group));
-
-function flagCell(analysis: Analysis, group: GroupRow | undefined): string {
+function flagCell(group: GroupRow | undefined, hidden: ReadonlySet<string | null>): string {
   if (!group) return "";
   if (group.flag) return FLAG_TEXT[group.flag];
-  return flagHidden(analysis, group) ? MARKER : "";
+  return hidden.has(group.name) ? MARKER : "";
 }
 
 /** The grade table as rows of cell texts: the header, one row per group, then the overall row. */
 export function gradeTableCells(analysis: Analysis, groupBy: string, options: FigureOptions): string[][] {
-  const flags = hasFlagColumn(analysis);
+  const hidden = hiddenFlagGroups(analysis);
+  const flags = hasFlagColumn(analysis, hidden);
   const header = [groupBy === "force" ? "Force" : groupBy, "Graded", "Good", "Adequate", "Inadequate", "Invalid", ...(flags ? ["Flag"] : [])];
   const row = (name: string, figures: GradeRow, group?: GroupRow) => [
     name,
     countText(figures.graded),
     ...GRADES.map((grade) => shareCell(figures, grade, options)),
     countText(figures.invalid),
-    ...(flags ? [flagCell(analysis, group)] : []),
+    ...(flags ? [flagCell(group, hidden)] : []),
   ];
   const { groups, overall } = analysis.summary;
   return [header, ...groups.map((group) => row(group.name, group, group)), row("Overall", overall)];
@@ -74,7 +67,7 @@ export function gradeTableNotes(analysis: Analysis, options: FigureOptions): str
   const { summary } = analysis;
   const notes: string[] = [];
   if (options.ci) notes.push("[low–high]: the share's 95% Wilson score interval, in %.");
-  if (hasFlagColumn(analysis)) {
+  if (hasFlagColumn(analysis, hiddenFlagGroups(analysis))) {
     notes.push(
       `Flag: the group's inadequate share is higher or lower than in all other groups' cases together, beyond chance ` +
         `(two-proportion z-test, pooled; Holm-corrected across ${summary.test.tested} groups at ${summary.test.alpha}).`,

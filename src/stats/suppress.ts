@@ -260,7 +260,8 @@ class Secondary {
 
   private sortLine(line: number): Int32Array {
     const order = Int32Array.from(this.grid.line(line).slice(0, -1));
-    order.sort((a, b) => (this.grid.cheaper(a, b) ? -1 : this.grid.cheaper(b, a) ? 1 : 0));
+    // `cheaper` breaks ties by index: a total order, so no two entries compare equal.
+    order.sort((a, b) => (this.grid.cheaper(a, b) ? -1 : 1));
     this.order[line] = order;
     return order;
   }
@@ -275,16 +276,11 @@ class Secondary {
 
     // The hidden entries as a graph, in compressed adjacency lists: node n's neighbours are
     // neighbour[start[n] .. start[n + 1]), each reached through the entry edge[...].
+    // A node's degree is the hidden entries of its line, which `hiddenIn` keeps.
     const start = new Int32Array(nodes + 1);
-    let edges = 0;
-    status.forEach((value, at) => {
-      if (value === SHOWN) return;
-      start[grid.rowOf(at) + 1]!++;
-      start[grid.columnOf(at) + 1]!++;
-      edges++;
-    });
+    for (let n = 0; n < nodes; n++) start[n + 1] = start[n]! + this.hiddenIn[n]!;
+    const edges = start[nodes]! / 2;
     if (edges === 0) return -1;
-    for (let n = 0; n < nodes; n++) start[n + 1]! += start[n]!;
     const fill = start.slice(0, nodes);
     const neighbour = new Int32Array(2 * edges);
     const edge = new Int32Array(2 * edges);

@@ -169,6 +169,11 @@ describe("suppress: forced entries (tables that share totals)", () => {
     expect(suppress(counts, 5, { cells: [[true, false, false]] }).cells[0]?.[0]).toBe(P);
     expect(suppress(counts, 5, {})).toEqual(suppress(counts, 5));
   });
+
+  test("a table of no groups whose grand total is forced: the total stays hidden, with nothing to pair it with", () => {
+    // The line of the grand total has one hidden entry and no shown one; the plain description looped here.
+    expect(suppress([], 5, { grandTotal: true })).toEqual({ cells: [], rowTotals: [], columnTotals: [], grandTotal: S });
+  });
 });
 
 /** The table with its totals as one grid of statuses and one of values, totals in the last row and column. */
