@@ -127,7 +127,7 @@ export class IdRegistry {
     for (let p = 0; p < PARTS; p++) if (this.parts[p]!.slots < slots) this.resize(p, slots, false);
   }
 
-  /** Slots held, and bytes: for tests and benchmarks. */
+  /** Slots held, and bytes: for the tests. */
   get slots(): number {
     return this.parts.reduce((sum, part) => sum + part.slots, 0);
   }

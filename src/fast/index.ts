@@ -116,9 +116,16 @@ export async function scoreCsvFile(path: string, options: ScoreCsvOptions): Prom
       let done = await running.get(k)!;
       running.delete(k);
       const job = jobs[k]!;
-      if (merger.position >= job.stop) continue;
+      // A chunk's JSON buffer goes back to its worker whether or not the chunk is used.
+      if (merger.position >= job.stop) {
+        runner.recycle(done.worker, done.result.json);
+        continue;
+      }
       // A chunk whose guessed start is not where the one before it ended is read again from there.
-      if (done.result.gaveUp || done.result.first !== merger.position) done = await runner.run({ ...job, start: merger.position, known: true });
+      if (done.result.gaveUp || done.result.first !== merger.position) {
+        runner.recycle(done.worker, done.result.json);
+        done = await runner.run({ ...job, start: merger.position, known: true });
+      }
       batch.push(await merger.merge(done.worker, done.result));
       runner.recycle(done.worker, done.result.json);
       batched += batch[batch.length - 1]!.count;

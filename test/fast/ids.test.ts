@@ -55,7 +55,8 @@ describe("IdRegistry: the first line of each 64-bit hash, exactly", () => {
     const hashes: Hash[] = [];
     for (let i = 0; i < 5000; i++) hashes.push([(0x7f000000 | ((i * 7919) % 4096)) | 0, i % 3]);
     const registry = sameAsMap([...hashes, ...hashes.slice(0, 500)]);
-    expect(registry.slots).toBeGreaterThan(5000);
+    // It starts at 256 parts of 256 slots: only that one part grew.
+    expect(registry.slots).toBeGreaterThan(256 * 256 + 5000 - 256);
   });
 
   test("rests 2^16 apart share their low 16 bits: the home slot tells them apart, at every size", () => {
@@ -80,7 +81,6 @@ describe("IdRegistry: the first line of each 64-bit hash, exactly", () => {
       expect(registry.claim(out[0]!, out[1]!, 7)).toBe(line(i));
     }
     expect(registry.bytes).toBe(registry.slots * 11);
-    expect(line(5999)).toBeGreaterThan(2 ** 32 - 2 ** 27);
   });
 
   test("a table reserved for many ids answers as one that grew", () => {
