@@ -1,21 +1,7 @@
 import { CsvError } from "csv-parse";
 import { parse } from "csv-parse/sync";
-import { csvParseOptions, readDamage, type CsvDamage } from "../input/csv.js";
+import { csvParseOptions, MAX_RECORD_SIZE } from "../input/csv.js";
 import { utf8 } from "./_tokenizer.js";
-
-export type { CsvDamage } from "../input/csv.js";
-
-export const MAX_RECORD_SIZE = "CSV_MAX_RECORD_SIZE";
-
-/**
- * What csv-parse itself makes of some bytes that start at a record boundary (after any BOM):
- * the record it fails on, as the reference reader reads it (src/input/csv.ts), if it fails. The
- * fast tokenizer asks it about every record it does not vouch for alone (a quote error, or a
- * record long enough for csv-parse's record size limit).
- */
-export function csvParseVerdict(bytes: Uint8Array, delimiter: string, maxRecordChars: number): CsvDamage | undefined {
-  return readDamage(bytes, delimiter, maxRecordChars);
-}
 
 /**
  * Whether csv-parse, given the start of a record whose rest is still to come, finds it over its

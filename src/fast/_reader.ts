@@ -1,6 +1,6 @@
 import { readSync } from "node:fs";
-import { describeCsvError } from "../input/csv.js";
-import { MAX_RECORD_SIZE, csvParseVerdict, surelyOverLimit, type CsvDamage } from "./_csv-parse.js";
+import { describeCsvError, MAX_RECORD_SIZE, readDamage, type CsvDamage } from "../input/csv.js";
+import { surelyOverLimit } from "./_csv-parse.js";
 import {
   END,
   INVALID_CLOSING_QUOTE,
@@ -156,7 +156,7 @@ export class RecordReader {
 
   /** Whether csv-parse finds the whole record in buf[from, to) over its size limit. */
   private overLimit(from: number, to: number): boolean {
-    const verdict = csvParseVerdict(this.buf.subarray(from, to), this.options.delimiter, this.options.maxRecordChars);
+    const verdict = readDamage(this.buf.subarray(from, to), this.options.delimiter, this.options.maxRecordChars, false);
     if (verdict?.code !== MAX_RECORD_SIZE) return false;
     this.fail(verdict.reason, this.newlines);
     return true;
@@ -186,7 +186,7 @@ export class RecordReader {
     const newlines = countNewlines(buf, at, runsOn ? cells.openedAt : cells.quoteAt);
     let damage: CsvDamage;
     if (runsOn || !this.recover || to - at > maxRecordChars) {
-      const verdict = csvParseVerdict(buf.subarray(at, to), delimiter, maxRecordChars);
+      const verdict = readDamage(buf.subarray(at, to), delimiter, maxRecordChars, to - at <= maxRecordChars);
       if (verdict?.code === MAX_RECORD_SIZE) return this.fail(verdict.reason, this.newlines);
       const agree =
         verdict !== undefined &&

@@ -57,6 +57,7 @@ export function csvParseOptions(delimiter: string, maxRecordChars: number, bom: 
 const OPENING = "INVALID_OPENING_QUOTE";
 const CLOSING = "CSV_INVALID_CLOSING_QUOTE";
 const NOT_CLOSED = "CSV_QUOTE_NOT_CLOSED";
+export const MAX_RECORD_SIZE = "CSV_MAX_RECORD_SIZE";
 const RUNS_ON = "a quoted field is never closed: it runs over a line break to a quote with text after it (a missing closing quote, or an inner quote not doubled)";
 
 /**
@@ -91,9 +92,10 @@ export interface CsvDamage {
  * about the input after its last record, the fast reader about a record its tokenizer stopped
  * at: both take csv-parse's own answer.
  */
-export function readDamage(bytes: Uint8Array, delimiter: string, maxRecordChars: number): CsvDamage | undefined {
-  // Without `raw` first: csv-parse copies the record into its error as a string (three times over, for a
-  // record of 8 × --max-field-bytes), and only a quote error needs it. `raw` changes nothing else.
+export function readDamage(bytes: Uint8Array, delimiter: string, maxRecordChars: number, quoteError = true): CsvDamage | undefined {
+  // `raw` only where a quote error is expected (`quoteError`): csv-parse copies the record into its error
+  // as a string (three times over, for a record of 8 × --max-field-bytes), and only a quote error needs
+  // it. `raw` changes nothing else, so a quote error met without it is read again with it.
   const parseError = (raw: boolean): CsvError | undefined => {
     try {
       parseSync(bytes, { ...csvParseOptions(delimiter, maxRecordChars, false), raw });
@@ -103,9 +105,9 @@ export function readDamage(bytes: Uint8Array, delimiter: string, maxRecordChars:
       return caught;
     }
   };
-  let error = parseError(false);
+  let error = parseError(quoteError);
   if (error === undefined) return undefined;
-  if ([OPENING, CLOSING, NOT_CLOSED].includes(error.code)) error = parseError(true)!;
+  if (!quoteError && [OPENING, CLOSING, NOT_CLOSED].includes(error.code)) error = parseError(true)!;
   const { code } = error;
   const emptyLines = typeof error.empty_lines === "number" ? error.empty_lines : 0;
   const damage: CsvDamage = { kind: "fatal", code, reason: describeCsvError(code, error.message), emptyLines, newlines: 0, cells: [] };
@@ -231,7 +233,7 @@ export async function* readCsvRows(source: Source, delimiter?: string, maxRecord
     if (run.end === 0 && region[0] === 0xef && region[1] === 0xbb && region[2] === 0xbf) region = region.subarray(3);
     // UTF-16 (csv-parse reads it after its byte order mark) is not read again byte by byte.
     const utf16 = source.head[0] === 0xff && source.head[1] === 0xfe;
-    const damage = utf16 ? undefined : readDamage(region, chosen, maxRecordChars);
+    const damage = utf16 ? undefined : readDamage(region, chosen, maxRecordChars, failure.code !== MAX_RECORD_SIZE);
     if (!damage) throw fail(run.line, describeCsvError(failure.code, failure.message));
     const line = run.line + damage.emptyLines;
     // The header must be read whole.
@@ -261,7 +263,7 @@ export async function* readCsvRows(source: Source, delimiter?: string, maxRecord
         break;
       }
     }
-    if (length > maxRecordChars) throw fail(line, describeCsvError("CSV_MAX_RECORD_SIZE", ""));
+    if (length > maxRecordChars) throw fail(line, describeCsvError(MAX_RECORD_SIZE, ""));
     yield { line, cells: damage.cells, damage: damage.reason };
     records++;
     if (next === -1) return;
@@ -280,7 +282,7 @@ export function describeCsvError(code: string | undefined, message: string): str
     case "CSV_INVALID_CLOSING_QUOTE":
     case "INVALID_OPENING_QUOTE":
       return "a quote in the middle of an unquoted field (quote the whole field and double inner quotes)";
-    case "CSV_MAX_RECORD_SIZE":
+    case MAX_RECORD_SIZE:
       return "a record longer than 8 times --max-field-bytes; is the file CSV, with line breaks?";
     default:
       return message.split("\n")[0] ?? "not valid CSV";
