@@ -115,7 +115,8 @@ describe("the byte tokenizer reads what csv-parse reads", () => {
     ["a CR at the end of the bytes read so far", Buffer.from([13, 10, 32, 44, 44, 34, 13, 10, 34, 44, 34, 34, 34, 34, 44, 13, 10]), 3],
     ["quotes and delimiters only", Buffer.from([34, 44, 34, 34, 34, 44, 34, 44, 44, 44, 44, 44, 34, 44, 44, 13, 10]), 6],
   ])("a record near the size limit, read in parts: %s", async (_name, bytes, max) => {
-    for (const chunk of [1, 5, 16]) expect(fastRows(file("t.csv", bytes), bytes, ",", max)).toEqual(await referenceRows(bytes, ",", chunk, max));
+    // Both readers take the bytes in parts of the same size.
+    for (const chunk of [1, 5, 16]) expect(fastRows(file("t.csv", bytes), bytes, ",", max, chunk)).toEqual(await referenceRows(bytes, ",", chunk, max));
   });
 
   test("a stray quote's line longer than the record limit ends the reading, naming the record's line", async () => {
