@@ -31,6 +31,12 @@ export function shareCell(row: GradeRow, grade: (typeof GRADES)[number], options
   return `${base} [${interval ? intervalText(interval) : MARKER}]`;
 }
 
+/**
+ * How many cases a list of cases apart stands for: the matrix's count (`total`), which the JSON report's
+ * list, of at most `agreement.apart.limit`, may fall short of.
+ */
+export const apartCount = (cases: readonly unknown[], total: number | null): number => (total === null ? cases.length : Math.max(total, cases.length));
+
 const countText = (count: number | null) => (count === null ? MARKER : String(count));
 
 /** Groups that were tested but whose flag suppression hides, because a count the test used is hidden. */

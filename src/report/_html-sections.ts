@@ -4,7 +4,7 @@ import type { BreakdownScope, RuleRow } from "../engine/breakdown.js";
 import type { Shown } from "../engine/grade-table.js";
 import { GRADES } from "../input/fields.js";
 import { element, escapeHtml, htmlTable } from "./_html.js";
-import { intervalText, MARKER, percent } from "./_figures.js";
+import { apartCount, intervalText, MARKER, percent } from "./_figures.js";
 
 const count = (value: Shown) => (value === null ? MARKER : String(value));
 
@@ -81,7 +81,7 @@ function agreementText(scope: AgreementScope): string {
 /** Up to 50 of a list of cases apart; `total` is the matrix's count, which the JSON report's list (of at most `limit`) may fall short of. */
 function apartList(title: string, cases: readonly { case_id: string; group: string }[], total: Shown, limit: number): string {
   const LIMIT = 50;
-  const all = typeof total === "number" ? Math.max(total, cases.length) : cases.length;
+  const all = apartCount(cases, total);
   const shown = cases.slice(0, LIMIT);
   const items = shown.map((c) => `<li>${escapeHtml(c.case_id)} <span class="muted">(${escapeHtml(c.group)})</span></li>`);
   const where = all > cases.length ? `the JSON report lists the first ${limit} in file order` : "every one is in the JSON report";

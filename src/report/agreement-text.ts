@@ -1,7 +1,7 @@
 import type { Agreement, AgreementScope, KappaFigure } from "../engine/agreement.js";
 import type { Shown } from "../engine/grade-table.js";
 import { GRADES } from "../input/fields.js";
-import { intervalText, MARKER, percent } from "./_figures.js";
+import { apartCount, intervalText, MARKER, percent } from "./_figures.js";
 import { alignedTable } from "./table.js";
 
 const LISTED = 50;
@@ -27,7 +27,7 @@ const scopeRow = (name: string, scope: AgreementScope) => [
 /** Up to LISTED of a list of cases apart; `total` is the matrix's count, which the JSON report's list (of at most `limit`) may fall short of. */
 function apartLines(title: string, cases: readonly { case_id: string; group: string }[], total: Shown, limit: number): string[] {
   if (cases.length === 0) return [`${title}: none.`];
-  const all = typeof total === "number" ? Math.max(total, cases.length) : cases.length;
+  const all = apartCount(cases, total);
   const where = all > cases.length ? `-f json lists the first ${limit} in file order` : "-f json lists them all";
   const more = all > LISTED ? [`  ... and ${all - LISTED} more (${where})`] : [];
   return [`${title} (${count(all)}):`, ...cases.slice(0, LISTED).map((c) => `  ${c.case_id} (${c.group})`), ...more];
