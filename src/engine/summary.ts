@@ -136,6 +136,11 @@ export class SummaryBuilder {
     }
   }
 
+  /** How many cases apart of each direction are kept so far (at most APART_LIMIT each). */
+  get apartKept(): ApartKept {
+    return { ...this.kept };
+  }
+
   private keep(entry: ApartCase): void {
     this.kept[entry.inspector]++;
     this.apart.push(entry);

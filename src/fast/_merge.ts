@@ -1,6 +1,6 @@
 import { failedCase, type ScoredInvalid } from "../engine/run.js";
 import type { CaseResult } from "../engine/score.js";
-import { SummaryBuilder, type Summary } from "../engine/summary.js";
+import { SummaryBuilder, type ApartKept, type Summary } from "../engine/summary.js";
 import { InputError } from "../input/errors.js";
 import type { ChunkResult, TallyJob } from "./_chunk.js";
 import { DUPLICATE, FAILED_CASE, HAS_ID, stride } from "./_table.js";
@@ -136,6 +136,11 @@ export class Merger {
     this.line += result.newlines;
     this.position = result.next;
     return { table, count, names: names.slice(), ids, caseIds: result.caseIds };
+  }
+
+  /** How many cases apart the summaries added so far keep: a later chunk's tally need keep no more than the rest. */
+  get apartKept(): ApartKept {
+    return this.summary.apartKept;
   }
 
   /** Adds the next chunk's summary, in file order. */

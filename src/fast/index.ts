@@ -3,7 +3,7 @@ import { availableParallelism } from "node:os";
 import type { Readable } from "node:stream";
 import type { Rubric } from "../engine/rubric.js";
 import { runAudit } from "../engine/run.js";
-import type { ApartKept, Summary } from "../engine/summary.js";
+import type { Summary } from "../engine/summary.js";
 import { InputError } from "../input/errors.js";
 import { DEFAULT_MAX_FIELD_BYTES, RECORD_LIMIT_FACTOR, readCases, type ColumnMapping } from "../input/read.js";
 import type { InputFormat, Source } from "../input/source.js";
@@ -85,18 +85,13 @@ export async function scoreCsvFile(path: string, options: ScoreCsvOptions): Prom
   for (let at = start.position, index = 0; at < size; at += perJob, index++) jobs.push({ index, start: at, stop: Math.min(size, at + perJob), known: index === 0 });
   const running = new Map<number, Promise<RunResult>>();
   const tallies = new Set<Promise<Summary>>();
-  // Cases apart the summaries added so far keep: later chunks need keep no more than the rest of the first APART_LIMIT.
-  const apartKept: ApartKept = { good: 0, inadequate: 0 };
   // Chunk summaries are added in order, each as soon as it and those before it have come, so that few are held.
   let added = Promise.resolve();
   const tally = (job: TallyJob) => {
     const summary = runner.tally(job);
     tallies.add(summary);
     summary.then(() => tallies.delete(summary), () => tallies.delete(summary));
-    added = Promise.all([added, summary]).then(([, chunk]) => {
-      for (const { inspector } of chunk.agreement.apart) apartKept[inspector]++;
-      merger.add(chunk);
-    });
+    added = Promise.all([added, summary]).then(([, chunk]) => merger.add(chunk));
     added.catch(() => {});
   };
   // Merged chunks wait to be tallied together, a few at a time: each summary is a few hundred objects for
@@ -107,7 +102,7 @@ export async function scoreCsvFile(path: string, options: ScoreCsvOptions): Prom
     if (batch.length === 0) return;
     const [first, ...more] = batch.splice(0);
     batched = 0;
-    tally({ ...first!, more, apartKept: { ...apartKept } });
+    tally({ ...first!, more, apartKept: merger.apartKept });
   };
   const ahead = Math.max(2, threads * 2 + 1);
   try {
