@@ -6,7 +6,7 @@ import { checkRecord, type FieldProblem } from "../input/record.js";
 import { FieldCells, compactFor, fnv, parserFor } from "./_cells.js";
 import type { ColumnPlan } from "./_columns.js";
 import { Groups } from "./_groups.js";
-import { caseIdOf, caseShape, fieldName, noExtra, plainAscii, tooLong, valueMapper } from "./_steps.js";
+import { caseIdOf, caseShape, damagedFields, fieldName, noExtra, plainAscii, tooLong, valueMapper } from "./_steps.js";
 import { decodeCell, unescaped, utf8, type RecordCells } from "./_tokenizer.js";
 
 /** What a record is before duplicate ids are settled. */
@@ -165,8 +165,7 @@ export class RecordChecker {
     this.id = undefined;
     this.kind = PROBLEM;
     this.problems = [{ field: "record", reason }];
-    const id = this.options.plan.columnOf[CASE_ID] === 0 ? cells[0] : undefined;
-    const fields: Record<string, unknown> = id !== undefined && !tooLong(id, this.options.maxFieldBytes) ? { case_id: id } : {};
+    const fields = damagedFields(cells, this.options.plan.columnOf[CASE_ID] === 0, this.options.maxFieldBytes);
     this.idText = caseIdOf(fields);
     this.hasId = this.idText !== undefined;
     this.group = this.rawGroup = groupValue(fields, noExtra(), this.options.groupBy);

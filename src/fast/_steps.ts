@@ -1,27 +1,9 @@
 import type { Case } from "../input/case.js";
-import type { ColumnTarget } from "../input/header.js";
-import { exactNumberText } from "../input/values.js";
 
-/** Steps of src/input/read.ts the fast path takes as they are there (they are not exported). */
+/** Steps of src/input/read.ts the fast path takes as they are there. */
+export { caseIdOf, damagedFields, fieldName, tooLong } from "../input/read.js";
 
 export const noExtra = (): Record<string, string> => Object.create(null);
-
-export function tooLong(text: string, limit: number): string | undefined {
-  if (text.length * 3 <= limit) return undefined;
-  const bytes = Buffer.byteLength(text, "utf8");
-  return bytes > limit ? `a value of ${bytes} bytes is over the limit of ${limit} (--max-field-bytes)` : undefined;
-}
-
-export function fieldName(target: ColumnTarget | undefined): string {
-  if (target?.kind === "field") return target.name;
-  return target?.kind === "private" ? "notes" : "record";
-}
-
-export function caseIdOf(fields: Record<string, unknown>): string | undefined {
-  const id = fields.case_id;
-  if (typeof id === "string" && id.trim() !== "") return id.trim();
-  return typeof id === "number" ? exactNumberText(id) : undefined;
-}
 
 /** Printable ASCII without a space at either end: a cell that trim() leaves as it is. */
 export function plainAscii(buf: Uint8Array, start: number, end: number): boolean {

@@ -78,7 +78,7 @@ function locate(location: Location): Pick<InvalidRecord, "line" | "index"> {
   return "line" in location ? { line: location.line } : { index: location.index };
 }
 
-function caseIdOf(fields: Record<string, unknown>): string | undefined {
+export function caseIdOf(fields: Record<string, unknown>): string | undefined {
   const id = fields.case_id;
   if (typeof id === "string" && id.trim() !== "") return id.trim();
   return typeof id === "number" ? exactNumberText(id) : undefined;
@@ -89,13 +89,22 @@ export const DEFAULT_MAX_FIELD_BYTES = 1024 * 1024;
 export const RECORD_LIMIT_FACTOR = 8;
 
 /** Why a value is over --max-field-bytes in UTF-8, if it is; bytes are counted only when they might be. */
-function tooLong(text: string, limit: number): string | undefined {
+export function tooLong(text: string, limit: number): string | undefined {
   if (text.length * 3 <= limit) return undefined;
   const bytes = Buffer.byteLength(text, "utf8");
   return bytes > limit ? `a value of ${bytes} bytes is over the limit of ${limit} (--max-field-bytes)` : undefined;
 }
 
-function fieldName(target: ColumnTarget | undefined): string {
+/**
+ * What is taken from a record with a stray quote: nothing but its case_id, to name it, and only from the
+ * first cell (`idFirst`): a later one may have been shifted by a delimiter in a free-text cell before it.
+ */
+export function damagedFields(cells: readonly string[], idFirst: boolean, maxField: number): Record<string, unknown> {
+  const id = idFirst ? cells[0] : undefined;
+  return id !== undefined && !tooLong(id, maxField) ? { case_id: id } : {};
+}
+
+export function fieldName(target: ColumnTarget | undefined): string {
   if (target?.kind === "field") return target.name;
   return target?.kind === "private" ? "notes" : "record";
 }
@@ -142,11 +151,7 @@ async function* csvRecords(source: Source, options: ReadOptions): AsyncGenerator
     const fields: Record<string, unknown> = {};
     const extra: Record<string, string> = Object.create(null);
     if (damage !== undefined) {
-      // A stray quote: nothing is taken from the record but its case_id, to name it, and only from
-      // the first cell: a later one may have been shifted by a delimiter in a free-text cell before it.
-      const id = idColumn === 0 ? cells[0] : undefined;
-      if (id !== undefined && !tooLong(id, maxField)) fields.case_id = id;
-      yield { location: { line }, fields, extra, problem: { field: "record", reason: damage } };
+      yield { location: { line }, fields: damagedFields(cells, idColumn === 0, maxField), extra, problem: { field: "record", reason: damage } };
       continue;
     }
     if (cells.length !== header.length) {
