@@ -1,4 +1,4 @@
-import { ruleWeight } from "../engine/rubric.js";
+import { ruleWeight } from "../engine/strategy.js";
 import type { LoadedConfig } from "./load.js";
 
 /**

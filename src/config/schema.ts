@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { BUILT_IN, type Strategy } from "../engine/rubric.js";
+import { BUILT_IN, type Strategy } from "../engine/strategy.js";
 import { FIELDS, FIELD_NAMES } from "../input/fields.js";
 import type { Rule } from "../rules/define-rule.js";
 import { keysAt } from "./issues.js";

@@ -1,6 +1,6 @@
 import type { Grade } from "../input/fields.js";
 import type { Rating } from "../rules/define-rule.js";
-import type { Strategy } from "./rubric.js";
+import type { Strategy } from "./strategy.js";
 
 const ORDER: Record<Grade, number> = { good: 0, adequate: 1, inadequate: 2 };
 

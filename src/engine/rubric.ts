@@ -1,19 +1,20 @@
 import { createHash } from "node:crypto";
-import type { Rule } from "../rules/define-rule.js";
+import type { Rule, RuleLogic } from "../rules/define-rule.js";
 import { BUILT_IN_RULES } from "../rules/index.js";
+import { BUILT_IN, ruleWeight, type Strategy } from "./strategy.js";
 
-export interface ActiveRule {
-  rule: Rule<unknown>;
+/**
+ * A rule as a rubric uses it. A worker thread's rubric holds each rule without its options schema
+ * (`RuleLogic`): it grades with options already parsed, and so never loads zod.
+ */
+export interface ActiveRule<R extends RuleLogic = Rule<unknown>> {
+  rule: R;
   options: unknown;
   /** An inadequate rating from this rule makes the case inadequate, whatever the strategy. */
   critical: boolean;
   /** `built-in`, or the plugin path the rule came from, as the config names it. */
   source: string;
 }
-
-export type Strategy =
-  | { name: "worst" }
-  | { name: "points"; good: number; adequate: number; weights: Record<string, number> };
 
 /** A rule module named by a config: its path as written, the ids it added, and a hash of its file. */
 export interface PluginRef {
@@ -22,14 +23,11 @@ export interface PluginRef {
   sha256: string;
 }
 
-export interface Rubric {
+export interface Rubric<R extends RuleLogic = Rule<unknown>> {
   strategy: Strategy;
-  rules: ActiveRule[];
+  rules: ActiveRule<R>[];
   plugins: PluginRef[];
 }
-
-export const BUILT_IN = "built-in";
-export const DEFAULT_WEIGHT = 1;
 
 /** The reference rubric: every built-in rule with the spec's default options. */
 export function referenceRubric(): Rubric {
@@ -38,10 +36,6 @@ export function referenceRubric(): Rubric {
     rules: BUILT_IN_RULES.map((rule) => ({ rule, options: rule.options.parse({}), critical: false, source: BUILT_IN })),
     plugins: [],
   };
-}
-
-export function ruleWeight(strategy: Strategy, id: string): number {
-  return strategy.name === "points" ? (strategy.weights[id] ?? DEFAULT_WEIGHT) : DEFAULT_WEIGHT;
 }
 
 export interface RubricDescription {

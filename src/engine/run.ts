@@ -1,10 +1,8 @@
-import type { Case } from "../input/case.js";
 import type { InvalidRecord, Location, ReadItem } from "../input/read.js";
 import type { Rubric } from "./rubric.js";
 import { scoreCase, type CaseResult, type RuleFailure } from "./score.js";
+import { groupValue } from "./group.js";
 import { SummaryBuilder, type Summary } from "./summary.js";
-
-export const NOT_RECORDED_GROUP = "(not recorded)";
 
 export interface ScoredInvalid extends InvalidRecord {
   group: string;
@@ -13,21 +11,6 @@ export interface ScoredInvalid extends InvalidRecord {
 export interface RunSink {
   case(result: CaseResult): void | Promise<void>;
   invalid(record: ScoredInvalid): void | Promise<void>;
-}
-
-/** The value a record is grouped by: a contract field or a carried-through column. */
-export function groupValue(record: Partial<Case> | Record<string, unknown>, extra: Record<string, string>, groupBy: string): string {
-  // Own keys only: `--group-by constructor` must not find Object's constructor.
-  const own = (from: object) => (Object.hasOwn(from, groupBy) ? (from as Record<string, unknown>)[groupBy] : undefined);
-  const value = own(record) ?? own(extra);
-  if (value === undefined || value === null) return NOT_RECORDED_GROUP;
-  if (Array.isArray(value)) {
-    const words = value.filter((item) => typeof item === "string" || typeof item === "number");
-    return words.length ? words.join(";") : NOT_RECORDED_GROUP;
-  }
-  if (typeof value === "object") return "text" in value ? String(value.text) : NOT_RECORDED_GROUP;
-  const text = String(value).trim();
-  return text === "" ? NOT_RECORDED_GROUP : text;
 }
 
 /** A case whose rules could not all be run: listed as invalid, against the first failing rule. */

@@ -3,7 +3,8 @@ import type { Case } from "../input/case.js";
 import type { Grade } from "../input/fields.js";
 import type { Finding, Rating, RuleResult } from "../rules/define-rule.js";
 import { gradeCase, type RatedRule } from "./grade.js";
-import { BUILT_IN, ruleWeight, type ActiveRule, type Rubric } from "./rubric.js";
+import type { ActiveRule, Rubric } from "./rubric.js";
+import { BUILT_IN, ruleWeight } from "./strategy.js";
 
 export interface RuleOutcome {
   id: string;

@@ -1,6 +1,6 @@
 import type { CaseDate } from "../input/case.js";
 import type { FieldSpec } from "../input/fields.js";
-import { parserFor } from "../input/record.js";
+import { parserFor } from "../input/check.js";
 import type { Parsed } from "../input/values.js";
 import { FNV_OFFSET, FNV_PRIME, utf8 } from "./_tokenizer.js";
 

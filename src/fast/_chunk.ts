@@ -1,12 +1,12 @@
 import { closeSync, openSync } from "node:fs";
 import { CaseJsonWriter } from "../engine/case-json.js";
-import { scoreCase, type CaseResult, type RuleFailure, type RuleOutcome } from "../engine/score.js";
+import type { CaseResult, RuleOutcome } from "../engine/score.js";
 import type { CaseDate } from "../input/case.js";
 import type { Summary } from "../engine/summary.js";
 import { FIELDS, GRADES, type Grade } from "../input/fields.js";
 import type { Rating } from "../rules/define-rule.js";
 import type { ColumnMapping } from "../input/read.js";
-import type { FieldProblem } from "../input/record.js";
+import type { FieldProblem } from "../input/check.js";
 import { guessBoundary } from "./_boundary.js";
 import type { ColumnPlan } from "./_columns.js";
 import { hashAsciiId, hashId } from "./_ids.js";
@@ -14,7 +14,7 @@ import { kernelGrader } from "./_kernels.js";
 import { DAMAGED, FAILED, GAVE_UP, RecordReader } from "./_reader.js";
 import { CASE, CASE_ID, INVALID, PROBLEM, RecordChecker } from "./_record.js";
 import { rubricFromWire, type WireRubric } from "./_rubric.js";
-import { FAILED_CASE, HAS_ID, HEAD, INVALID_RECORD, PROBLEM_RECORD, RATING_CODES, stride } from "./_table.js";
+import { HAS_ID, HEAD, INVALID_RECORD, PROBLEM_RECORD, RATING_CODES, stride } from "./_table.js";
 import { tallyChunk, type TallyJob } from "./_tally.js";
 import { END } from "./_tokenizer.js";
 
@@ -43,7 +43,10 @@ export interface ChunkJob {
 }
 
 
-export type RecordDetail = { case_id: string | undefined; errors: FieldProblem[] } | { case_id: string; failures: RuleFailure[] };
+export interface RecordDetail {
+  case_id: string | undefined;
+  errors: FieldProblem[];
+}
 
 export interface ChunkResult {
   index: number;
@@ -113,7 +116,10 @@ export class ChunkProcessor {
     this.checker = new RecordChecker(setup);
     this.rubric = rubricFromWire(setup.rubric);
     this.ruleIds = this.rubric.rules.map(({ rule }) => rule.id);
-    this.grader = kernelGrader(this.rubric);
+    const grader = kernelGrader(this.rubric);
+    // rubricToWire sends workers only rubrics whose every rule has a kernel.
+    if (!grader) throw new Error("a rule of the rubric has no rating kernel");
+    this.grader = grader;
     this.quiet = this.ruleIds.map((id) => ({ good: { id, rating: "good", findings: [] }, "n/a": { id, rating: "n/a", findings: [] } }));
   }
 
@@ -244,26 +250,12 @@ export class ChunkProcessor {
       result.details.push({ case_id: checker.caseId, errors: checker.problems });
       return checker.kind === INVALID ? INVALID_RECORD : PROBLEM_RECORD;
     }
-    let grade: Grade;
-    let inspector: Grade | undefined;
-    if (this.grader) {
-      grade = this.grader.grade(checker.num);
-      packRatings(table, o, this.grader.rated);
-      inspector = checker.valueOf(INSPECTOR) as Grade | undefined;
-      const caseId = checker.valueOf(CASE_ID) as string;
-      caseIds?.push(caseId);
-      if (this.setup.wantCases) table[o + 7] = this.json.write(this.kernelResult(caseId, grade, inspector));
-    } else {
-      const scored = scoreCase(checker.caseRecord(), this.rubric, checker.group);
-      if (!scored.ok) {
-        result.details.push({ case_id: scored.case_id, failures: scored.failures });
-        return FAILED_CASE;
-      }
-      ({ grade, inspector_grade: inspector } = scored.result);
-      packRatings(table, o, scored.result.rules);
-      caseIds?.push(scored.result.case_id);
-      if (this.setup.wantCases) table[o + 7] = this.json.write(scored.result);
-    }
+    const grade = this.grader.grade(checker.num);
+    packRatings(table, o, this.grader.rated);
+    const inspector = checker.valueOf(INSPECTOR) as Grade | undefined;
+    const caseId = checker.valueOf(CASE_ID) as string;
+    caseIds?.push(caseId);
+    if (this.setup.wantCases) table[o + 7] = this.json.write(this.kernelResult(caseId, grade, inspector));
     return GRADE_STATUS[grade]! | (inspector === undefined ? 0 : (GRADE_STATUS[inspector]! + 1) << 16);
   }
 
@@ -274,7 +266,7 @@ export class ChunkProcessor {
    */
   private kernelResult(caseId: string, grade: Grade, inspector: Grade | undefined): CaseResult {
     const { checker, outcome } = this;
-    const { rated } = this.grader!;
+    const { rated } = this.grader;
     const { rules } = this.rubric;
     for (let i = 0; i < rules.length; i++) {
       const rating = rated[i]!.rating;

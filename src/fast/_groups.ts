@@ -1,4 +1,4 @@
-import { groupValue } from "../engine/run.js";
+import { groupValue } from "../engine/group.js";
 import { FIELDS } from "../input/fields.js";
 import { ByteTable, fnv, parserFor } from "./_cells.js";
 import type { ColumnPlan } from "./_columns.js";

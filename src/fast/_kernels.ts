@@ -1,8 +1,9 @@
 import { workingDaysBetween } from "../calendar/working-days.js";
 import { gradeCase, type RatedRule } from "../engine/grade.js";
-import { BUILT_IN, ruleWeight, type Rubric } from "../engine/rubric.js";
+import type { Rubric } from "../engine/rubric.js";
+import { BUILT_IN, ruleWeight } from "../engine/strategy.js";
 import { AGENCIES, ASSESSMENT_QUALITIES, CHILD_ROLES, CONCERNS, FIELDS, GRADES, RISK_LEVELS, type Grade } from "../input/fields.js";
-import type { Rating } from "../rules/define-rule.js";
+import type { Rating, RuleLogic } from "../rules/define-rule.js";
 import { rateDelay } from "../rules/_delay.js";
 
 /**
@@ -132,7 +133,7 @@ export interface KernelGrader {
  * then gradeCase, remembered per combination of ratings (the rubric fixes everything else).
  * Undefined if a rule has no kernel.
  */
-export function kernelGrader(rubric: Rubric): KernelGrader | undefined {
+export function kernelGrader(rubric: Rubric<RuleLogic>): KernelGrader | undefined {
   const kernels = rubric.rules.map(({ rule, options, source }) => (source === BUILT_IN ? kernelFor(rule.id, options) : undefined));
   if (kernels.some((k) => k === undefined)) return undefined;
   const rated: RatedRule[] = rubric.rules.map(({ rule, critical }) => ({ rating: "n/a", critical, weight: ruleWeight(rubric.strategy, rule.id) }));

@@ -1,9 +1,9 @@
-import { failedCase, type ScoredInvalid } from "../engine/run.js";
+import type { ScoredInvalid } from "../engine/run.js";
 import type { CaseResult } from "../engine/score.js";
 import { SummaryBuilder, type ApartKept, type Summary } from "../engine/summary.js";
 import { InputError } from "../input/errors.js";
 import type { ChunkResult, TallyJob } from "./_chunk.js";
-import { DUPLICATE, FAILED_CASE, HAS_ID, stride } from "./_table.js";
+import { DUPLICATE, HAS_ID, stride } from "./_table.js";
 import { IdRegistry } from "./_ids.js";
 import { utf8 } from "./_tokenizer.js";
 
@@ -118,11 +118,8 @@ export class Merger {
           }
         } else {
           const group = names[table[o + 4]!]!;
-          if (status === FAILED_CASE && "failures" in current!) await sink.onInvalid?.(failedCase({ line }, current.case_id, group, current.failures));
-          else if ("errors" in current!) {
-            const { field, reason } = current.errors[0]!;
-            await sink.onInvalid?.({ line, case_id: current.case_id, field, reason, errors: current.errors, group });
-          }
+          const { field, reason } = current!.errors[0]!;
+          await sink.onInvalid?.({ line, case_id: current!.case_id, field, reason, errors: current!.errors, group });
         }
       }
       idAt = idEnd;

@@ -1,12 +1,13 @@
-import { groupValue } from "../engine/run.js";
+import { groupValue } from "../engine/group.js";
 import type { Case } from "../input/case.js";
 import { FIELDS } from "../input/fields.js";
 import type { ColumnMapping } from "../input/read.js";
-import { checkRecord, type FieldProblem } from "../input/record.js";
+import { checkFields, type FieldProblem } from "../input/check.js";
 import { FieldCells, compactFor, fnv, parserFor } from "./_cells.js";
 import type { ColumnPlan } from "./_columns.js";
 import { Groups } from "./_groups.js";
-import { caseIdOf, caseShape, damagedFields, fieldName, noExtra, plainAscii, tooLong, valueMapper } from "./_steps.js";
+import { caseIdOf, damagedFields, fieldName, tooLong } from "../input/row.js";
+import { caseShape, noExtra, plainAscii, valueMapper } from "./_steps.js";
 import { decodeCell, unescaped, utf8, type RecordCells } from "./_tokenizer.js";
 
 /** What a record is before duplicate ids are settled. */
@@ -201,7 +202,7 @@ export class RecordChecker {
       const name = FIELDS[f]!.name;
       if (typeof fields[name] === "string") fields[name] = this.mappers[f]!(fields[name] as string);
     }
-    const checked = checkRecord(fields, extra);
+    const checked = checkFields(fields, extra);
     if (!checked.ok) {
       this.kind = INVALID;
       this.problems = checked.problems;

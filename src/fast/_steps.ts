@@ -1,8 +1,5 @@
 import type { Case } from "../input/case.js";
 
-/** Steps of src/input/read.ts the fast path takes as they are there. */
-export { caseIdOf, damagedFields, fieldName, tooLong } from "../input/read.js";
-
 export const noExtra = (): Record<string, string> => Object.create(null);
 
 /** Printable ASCII without a space at either end: a cell that trim() leaves as it is. */

@@ -9,7 +9,6 @@ import type { Rating } from "../rules/define-rule.js";
 export const HEAD = 8;
 export const INVALID_RECORD = 3;
 export const PROBLEM_RECORD = 4;
-export const FAILED_CASE = 5;
 export const HAS_ID = 0x100;
 /** Set by the merger: a later record with an id already claimed. */
 export const DUPLICATE = 0x200;

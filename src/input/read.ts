@@ -6,9 +6,11 @@ import { didYouMean } from "../text/suggest.js";
 import { REQUIRED_FIELDS } from "./fields.js";
 import { normaliseHeader, targetOf, type ColumnTarget } from "./header.js";
 import { readJsonItems, readNdjsonItems } from "./json.js";
-import { checkRecord, type FieldProblem } from "./record.js";
+import type { FieldProblem } from "./check.js";
+import { checkRecord } from "./record.js";
 import { openSource, type InputFormat, type Source } from "./source.js";
-import { exactNumberText, jsonText } from "./values.js";
+import { caseIdOf, damagedFields, fieldName, tooLong } from "./row.js";
+import { jsonText } from "./values.js";
 
 export type Location = { line: number } | { index: number };
 
@@ -78,36 +80,9 @@ function locate(location: Location): Pick<InvalidRecord, "line" | "index"> {
   return "line" in location ? { line: location.line } : { index: location.index };
 }
 
-export function caseIdOf(fields: Record<string, unknown>): string | undefined {
-  const id = fields.case_id;
-  if (typeof id === "string" && id.trim() !== "") return id.trim();
-  return typeof id === "number" ? exactNumberText(id) : undefined;
-}
-
 export const DEFAULT_MAX_FIELD_BYTES = 1024 * 1024;
 /** A record may be this many times --max-field-bytes before the file is given up as not CSV at all. */
 export const RECORD_LIMIT_FACTOR = 8;
-
-/** Why a value is over --max-field-bytes in UTF-8, if it is; bytes are counted only when they might be. */
-export function tooLong(text: string, limit: number): string | undefined {
-  if (text.length * 3 <= limit) return undefined;
-  const bytes = Buffer.byteLength(text, "utf8");
-  return bytes > limit ? `a value of ${bytes} bytes is over the limit of ${limit} (--max-field-bytes)` : undefined;
-}
-
-/**
- * What is taken from a record with a stray quote: nothing but its case_id, to name it, and only from the
- * first cell (`idFirst`): a later one may have been shifted by a delimiter in a free-text cell before it.
- */
-export function damagedFields(cells: readonly string[], idFirst: boolean, maxField: number): Record<string, unknown> {
-  const id = idFirst ? cells[0] : undefined;
-  return id !== undefined && !tooLong(id, maxField) ? { case_id: id } : {};
-}
-
-export function fieldName(target: ColumnTarget | undefined): string {
-  if (target?.kind === "field") return target.name;
-  return target?.kind === "private" ? "notes" : "record";
-}
 
 /** A header that names a field twice, or lacks a required one, stops the run: one line, with the likely fix. */
 export function checkHeader(name: string, header: readonly string[], targets: readonly ColumnTarget[]): void {

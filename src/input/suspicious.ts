@@ -1,6 +1,6 @@
 import { isoDate } from "../calendar/working-days.js";
 import type { Case, CaseDate } from "./case.js";
-import type { FieldProblem } from "./record.js";
+import type { FieldProblem } from "./check.js";
 
 const MILESTONES = [
   "risk_assessed_on",

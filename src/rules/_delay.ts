@@ -1,4 +1,4 @@
-import { z } from "zod";
+import type { z } from "zod";
 
 /** "1 working day", "3 working days". */
 export function workingDays(count: number): string {
@@ -7,12 +7,12 @@ export function workingDays(count: number): string {
 
 const WHOLE_WORKING_DAYS = "expected a whole number of working days";
 
-/** A `{ good, adequate }` pair of working-day limits, defaulting to the rubric's values. */
-export function workingDayLimits(good: number, adequate: number) {
-  return z
+/** A `{ good, adequate }` pair of working-day limits, defaulting to the rubric's values, made with the zod given. */
+export function workingDayLimits(zod: typeof z, good: number, adequate: number) {
+  return zod
     .object({
-      good: z.int(WHOLE_WORKING_DAYS).min(0, WHOLE_WORKING_DAYS).default(good),
-      adequate: z.int(WHOLE_WORKING_DAYS).min(0, WHOLE_WORKING_DAYS).default(adequate),
+      good: zod.int(WHOLE_WORKING_DAYS).min(0, WHOLE_WORKING_DAYS).default(good),
+      adequate: zod.int(WHOLE_WORKING_DAYS).min(0, WHOLE_WORKING_DAYS).default(adequate),
     })
     .strict()
     .refine((limits) => limits.adequate >= limits.good, {

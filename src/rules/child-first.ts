@@ -1,17 +1,17 @@
-import { z } from "zod";
-import { defineRule, type Finding } from "./define-rule.js";
+import type { z } from "zod";
+import { builtInRule } from "./_built-in.js";
+import type { Finding } from "./define-rule.js";
 import { isSexualConcern } from "./_concerns.js";
 
 const WHOLE_YEARS = "expected a whole number of years";
-const age = (years: number) => z.int(WHOLE_YEARS).min(0, WHOLE_YEARS).default(years);
+const age = (zod: typeof z, years: number) => zod.int(WHOLE_YEARS).min(0, WHOLE_YEARS).default(years);
 
-export const childFirst = defineRule({
+export const childFirst = builtInRule({
   id: "child-first",
   description: "The child was treated as a victim, not a suspect",
   fields: ["child_disbelieved", "child_arrested", "arrest_minor", "child_role", "concern", "child_age", "suspect_age"],
-  options: z
-    .object({ adult_age: age(18), consent_age: age(16), criminal_responsibility_age: age(10) })
-    .strict(),
+  options: (z) =>
+    z.object({ adult_age: age(z, 18), consent_age: age(z, 16), criminal_responsibility_age: age(z, 10) }).strict(),
   evaluate(record, options) {
     const role = record.child_role;
     const roleText = role === undefined ? "with no role" : `as ${role.replace(/_/g, " ")}`;

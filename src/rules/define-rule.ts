@@ -35,6 +35,9 @@ export interface Rule<Options = unknown> {
   examples?: readonly RuleExample[];
 }
 
+/** What grading needs of a rule: all of it but its options schema (src/rules/_built-in.ts). */
+export type RuleLogic<Options = unknown> = Omit<Rule<Options>, "options">;
+
 const NO_OPTIONS = z.object({}).strict();
 
 /**

@@ -1,15 +1,12 @@
-import { childFirst } from "./child-first.js";
-import type { Rule } from "./define-rule.js";
-import { multiAgency } from "./multi-agency.js";
-import { riskAssessment } from "./risk-assessment.js";
-import { timeliness } from "./timeliness.js";
-import { voiceOfChild } from "./voice-of-child.js";
+import { z } from "zod";
+import type { BuiltInRule } from "./_built-in.js";
+import { BUILT_IN_DEFINITIONS } from "./_definitions.js";
+import { defineRule, type Rule } from "./define-rule.js";
+
+/** A built-in rule with its options schema made. */
+export function withOptions<Schema extends z.ZodType>(rule: BuiltInRule<Schema>): Rule<z.output<Schema>> {
+  return defineRule({ ...rule, options: rule.options(z) });
+}
 
 /** The reference rubric's rules, in report order. */
-export const BUILT_IN_RULES = [
-  riskAssessment,
-  timeliness,
-  childFirst,
-  multiAgency,
-  voiceOfChild,
-] as const satisfies readonly Rule<unknown>[];
+export const BUILT_IN_RULES: readonly Rule<unknown>[] = BUILT_IN_DEFINITIONS.map(withOptions);

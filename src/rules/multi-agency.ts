@@ -1,17 +1,18 @@
-import { z } from "zod";
 import { CONCERNS, type Concern } from "../input/fields.js";
-import { defineRule, type Finding } from "./define-rule.js";
+import { builtInRule } from "./_built-in.js";
+import type { Finding } from "./define-rule.js";
 import { concernsPhrase, isSignificantHarmConcern, significantHarmConcerns } from "./_concerns.js";
 
-export const multiAgency = defineRule({
+export const multiAgency = builtInRule({
   id: "multi-agency",
   description: "Children's social care, health and a strategy discussion were involved as the concern required",
   fields: ["social_care_referred_on", "agencies_consulted", "concern", "risk_level", "strategy_discussion_on"],
-  options: z
-    .object({
-      health_for: z.array(z.enum(CONCERNS)).default((): Concern[] => ["sexual_abuse", "physical_abuse"]),
-    })
-    .strict(),
+  options: (z) =>
+    z
+      .object({
+        health_for: z.array(z.enum(CONCERNS)).default((): Concern[] => ["sexual_abuse", "physical_abuse"]),
+      })
+      .strict(),
   evaluate(record, options) {
     const agencies = record.agencies_consulted;
     const socialCare = record.social_care_referred_on !== undefined || agencies.includes("social_care");

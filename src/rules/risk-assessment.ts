@@ -1,15 +1,16 @@
 import { workingDaysBetween } from "../calendar/working-days.js";
-import { defineRule, type Finding } from "./define-rule.js";
+import { builtInRule } from "./_built-in.js";
+import type { Finding } from "./define-rule.js";
 import { rateDelay, workingDayLimits, workingDays } from "./_delay.js";
 
 const TIMING = ["reported_on", "risk_assessed_on"];
 const QUALITY = ["risk_assessment_quality"];
 
-export const riskAssessment = defineRule({
+export const riskAssessment = builtInRule({
   id: "risk-assessment",
   description: "A risk assessment of good quality was recorded within 1 working day of the report",
   fields: ["reported_on", "risk_assessed_on", "risk_assessment_quality"],
-  options: workingDayLimits(1, 3),
+  options: (z) => workingDayLimits(z, 1, 3),
   evaluate(record, limits) {
     const quality = record.risk_assessment_quality;
     const assessed = record.risk_assessed_on;

@@ -1,7 +1,7 @@
-import { z } from "zod";
 import { workingDaysBetween } from "../calendar/working-days.js";
 import type { Case, CaseDate } from "../input/case.js";
-import { defineRule, type Finding, type Rating } from "./define-rule.js";
+import { builtInRule } from "./_built-in.js";
+import type { Finding, Rating } from "./define-rule.js";
 import { rateDelay, workingDayLimits, workingDays } from "./_delay.js";
 
 interface Milestone {
@@ -31,18 +31,19 @@ const MILESTONES: readonly Milestone[] = [
 
 const ORDER: Record<Rating, number> = { "n/a": 0, good: 1, adequate: 2, inadequate: 3 };
 
-export const timeliness = defineRule({
+export const timeliness = builtInRule({
   id: "timeliness",
   description: "Referral, strategy discussion, interview and suspect arrest followed the report without delay",
   fields: ["reported_on", "social_care_referred_on", "strategy_discussion_on", "interviewed_on", "suspect_arrested_on"],
-  options: z
-    .object({
-      referral: workingDayLimits(1, 3).prefault({}),
-      strategy_discussion: workingDayLimits(1, 3).prefault({}),
-      interview: workingDayLimits(10, 20).prefault({}),
-      suspect_arrest: workingDayLimits(5, 20).prefault({}),
-    })
-    .strict(),
+  options: (z) =>
+    z
+      .object({
+        referral: workingDayLimits(z, 1, 3).prefault({}),
+        strategy_discussion: workingDayLimits(z, 1, 3).prefault({}),
+        interview: workingDayLimits(z, 10, 20).prefault({}),
+        suspect_arrest: workingDayLimits(z, 5, 20).prefault({}),
+      })
+      .strict(),
   evaluate(record, options) {
     let rating: Rating = "n/a";
     const findings: Finding[] = [];

@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { gradeCase, gradePoints, gradeWorst, meanPoints, type RatedRule } from "../../src/engine/grade.js";
-import type { Strategy } from "../../src/engine/rubric.js";
+import type { Strategy } from "../../src/engine/strategy.js";
 import type { Rating } from "../../src/rules/define-rule.js";
 
 const rated = (...ratings: Rating[]): RatedRule[] => ratings.map((rating) => ({ rating, weight: 1, critical: false }));

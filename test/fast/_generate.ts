@@ -1,5 +1,6 @@
 import fc from "fast-check";
-import { referenceRubric, type Rubric, type Strategy } from "../../src/engine/rubric.js";
+import { referenceRubric, type Rubric } from "../../src/engine/rubric.js";
+import type { Strategy } from "../../src/engine/strategy.js";
 import { BUILT_IN_RULES } from "../../src/rules/index.js";
 
 /** Mostly well-formed cells, now and then one of the usual mistakes. */

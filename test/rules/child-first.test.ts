@@ -1,7 +1,10 @@
 import { describe, expect, test } from "vitest";
 import type { Case } from "../../src/input/case.js";
-import { childFirst } from "../../src/rules/child-first.js";
+import { withOptions } from "../../src/rules/index.js";
+import { childFirst as definition } from "../../src/rules/child-first.js";
 import { makeCase } from "../helpers/make-case.js";
+
+const childFirst = withOptions(definition);
 
 const defaults = childFirst.options.parse({});
 

@@ -1,7 +1,10 @@
 import { describe, expect, test } from "vitest";
 import type { Case } from "../../src/input/case.js";
-import { multiAgency } from "../../src/rules/multi-agency.js";
+import { withOptions } from "../../src/rules/index.js";
+import { multiAgency as definition } from "../../src/rules/multi-agency.js";
 import { d, makeCase } from "../helpers/make-case.js";
+
+const multiAgency = withOptions(definition);
 
 const defaults = multiAgency.options.parse({});
 

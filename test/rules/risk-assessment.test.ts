@@ -1,7 +1,10 @@
 import { describe, expect, test } from "vitest";
 import type { Case } from "../../src/input/case.js";
-import { riskAssessment } from "../../src/rules/risk-assessment.js";
+import { withOptions } from "../../src/rules/index.js";
+import { riskAssessment as definition } from "../../src/rules/risk-assessment.js";
 import { d, makeCase } from "../helpers/make-case.js";
+
+const riskAssessment = withOptions(definition);
 
 const defaults = riskAssessment.options.parse({});
 

@@ -1,7 +1,10 @@
 import { describe, expect, test } from "vitest";
 import type { Case } from "../../src/input/case.js";
-import { timeliness } from "../../src/rules/timeliness.js";
+import { withOptions } from "../../src/rules/index.js";
+import { timeliness as definition } from "../../src/rules/timeliness.js";
 import { d, makeCase } from "../helpers/make-case.js";
+
+const timeliness = withOptions(definition);
 
 const defaults = timeliness.options.parse({});
 

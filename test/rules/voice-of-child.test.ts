@@ -1,7 +1,10 @@
 import { describe, expect, test } from "vitest";
 import type { Case } from "../../src/input/case.js";
-import { voiceOfChild } from "../../src/rules/voice-of-child.js";
+import { withOptions } from "../../src/rules/index.js";
+import { voiceOfChild as definition } from "../../src/rules/voice-of-child.js";
 import { makeCase } from "../helpers/make-case.js";
+
+const voiceOfChild = withOptions(definition);
 
 const defaults = voiceOfChild.options.parse({});
 

@@ -1,7 +1,7 @@
 import { Option } from "commander";
 import { dayNumber } from "../../calendar/working-days.js";
 import { readCases, type InvalidRecord, type Location } from "../../input/read.js";
-import type { FieldProblem } from "../../input/record.js";
+import type { FieldProblem } from "../../input/check.js";
 import type { InputFormat } from "../../input/source.js";
 import { suspiciousValues } from "../../input/suspicious.js";
 import { EXIT } from "../errors.js";

@@ -1,0 +1,60 @@
+import type { Case } from "./case.js";
+import { FIELDS, type FieldSpec } from "./fields.js";
+import { parseBoolean, parseDate, parseEnum, parseInteger, parseList, parseText, type Parsed } from "./values.js";
+
+export interface FieldProblem {
+  field: string;
+  reason: string;
+}
+
+export type RecordCheck = { ok: true; record: Case } | { ok: false; problems: FieldProblem[] };
+
+/** The value parser of a field, by its kind. */
+export function parserFor(spec: FieldSpec): (raw: unknown) => Parsed<unknown> {
+  switch (spec.kind) {
+    case "text":
+      return parseText;
+    case "date":
+      return parseDate;
+    case "boolean":
+      return parseBoolean;
+    case "integer":
+      return (raw) => parseInteger(raw, spec.min ?? 0, spec.max ?? Number.MAX_SAFE_INTEGER);
+    case "enum":
+      return (raw) => parseEnum(raw, spec.values ?? [], spec.aliases);
+    case "list":
+      return (raw) => parseList(raw, spec.values ?? []);
+  }
+}
+
+/** A field's check: its value parsed, or why it cannot be (a missing required value included). */
+export function fieldCheck(spec: FieldSpec): (raw: unknown) => Parsed<unknown> {
+  const parse = parserFor(spec);
+  return (raw) => {
+    const parsed = parse(raw);
+    return parsed.ok && spec.required && parsed.value === undefined ? { ok: false, reason: "required value is missing" } : parsed;
+  };
+}
+
+/** The fields a record is checked for, in order: all but the private `notes`. */
+export const TYPED_FIELDS = FIELDS.filter((spec) => !spec.private);
+
+const checks = TYPED_FIELDS.map((spec) => ({ name: spec.name, check: fieldCheck(spec) }));
+
+/**
+ * `checkRecord` (src/input/record.ts, the reference's zod schema) without zod, for the fast path's
+ * worker threads: the same record, or the same problems in the same order. test/input/check.test.ts
+ * holds the two equal.
+ */
+export function checkFields(fields: Record<string, unknown>, extra: Record<string, string>): RecordCheck {
+  const record: Record<string, unknown> = {};
+  let problems: FieldProblem[] | undefined;
+  for (const { name, check } of checks) {
+    const checked = check(fields[name]);
+    if (!checked.ok) (problems ??= []).push({ field: name, reason: checked.reason });
+    else if (checked.value !== undefined) record[name] = checked.value;
+  }
+  if (problems) return { ok: false, problems };
+  record.extra = extra;
+  return { ok: true, record: record as unknown as Case };
+}
