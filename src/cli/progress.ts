@@ -5,7 +5,9 @@ export interface ProgressState {
   bytes: number;
   /** The input's size, when known (a file, not a pipe). */
   total?: number;
+  /** Time since the first update, when `startBytes` had been read: rates and time left count from then. */
   elapsedMs: number;
+  startBytes?: number;
 }
 
 const BAR_WIDTH = 24;
@@ -25,13 +27,13 @@ function duration(ms: number): string {
 }
 
 /** One line of progress: a bar with bytes read of the total and time left, or a count and rate for a pipe. */
-export function progressLine({ cases, bytes, total, elapsedMs }: ProgressState): string {
+export function progressLine({ cases, bytes, total, elapsedMs, startBytes = 0 }: ProgressState): string {
   const count = `${cases.toLocaleString("en-GB")} cases`;
   if (!total) return `${count} · ${rate(cases, elapsedMs)}`;
   const done = Math.min(bytes / total, 1);
   const filled = Math.round(done * BAR_WIDTH);
   const bar = `[${"#".repeat(filled)}${".".repeat(BAR_WIDTH - filled)}]`;
-  const left = done > 0 ? duration((elapsedMs / done) * (1 - done)) : "?";
+  const left = bytes > startBytes ? duration((elapsedMs / (bytes - startBytes)) * Math.max(0, total - bytes)) : "?";
   const percent = `${Math.floor(done * 100)}%`.padStart(4);
   return `${bar} ${percent} ${megabytes(bytes)} of ${megabytes(total)} · ${count} · ${rate(cases, elapsedMs)} · ${left} left`;
 }
@@ -44,6 +46,8 @@ export class Progress {
   private shown = false;
   private lastDraw = 0;
   private readonly start: number;
+  /** The first update: rates and time left count from it, not from work done before it (such as the fast path's first pass). */
+  private first: { time: number; bytes: number } | undefined;
 
   constructor(
     private readonly stream: Writable,
@@ -54,13 +58,13 @@ export class Progress {
     this.start = now();
   }
 
-  update(state: Omit<ProgressState, "elapsedMs">): void {
+  update(state: Omit<ProgressState, "elapsedMs" | "startBytes">): void {
     const time = this.now();
-    const elapsedMs = time - this.start;
-    if (elapsedMs < this.delayMs || time - this.lastDraw < this.intervalMs) return;
+    this.first ??= { time, bytes: state.bytes };
+    if (time - this.start < this.delayMs || time - this.lastDraw < this.intervalMs) return;
     this.lastDraw = time;
     this.shown = true;
-    this.stream.write(`\r\u001b[2K${progressLine({ ...state, elapsedMs })}`);
+    this.stream.write(`\r\u001b[2K${progressLine({ ...state, elapsedMs: time - this.first.time, startBytes: this.first.bytes })}`);
   }
 
   finish(): void {

@@ -42,6 +42,17 @@ export interface ChunkJob {
   known: boolean;
 }
 
+/** The first pass over a chunk (`ChunkProcessor.hashIds`): its records' case_id hashes. */
+export interface IdsResult {
+  index: number;
+  first: number;
+  next: number;
+  /** [hi, lo] per record that may claim an id (a superset of those that do). */
+  hashes: Int32Array;
+  /** The chunk ends in a CSV error that stops the run: the records after it do not count. */
+  failed?: boolean;
+  gaveUp?: boolean;
+}
 
 export interface RecordDetail {
   case_id: string | undefined;
@@ -140,20 +151,60 @@ export class ChunkProcessor {
     return id;
   }
 
-  run(job: ChunkJob): ChunkResult {
-    const { reader, checker, setup } = this;
+  /** Reads the job's bytes and finds its first record, guessed unless the job's start is known; -1 if none starts before stop. */
+  private begin(job: ChunkJob): number {
+    const { reader, setup } = this;
     let first = job.start;
     if (job.known) reader.window(job.start, job.stop - job.start);
     else {
       const bytes = reader.window(job.start - 1, job.stop - job.start + 1);
       first = guessBoundary(bytes, job.start, setup.delimiter.charCodeAt(0));
     }
-    const result: ChunkResult = { index: job.index, first, next: -1, newlines: 0, lineAfterRecord: 0, count: 0, table: new Int32Array(0), details: [], names: [], ids: new Uint8Array(0), json: new Uint8Array(0), jsonAscii: true };
-    if (first === -1 || first >= job.stop) return { ...result, first: -1, names: this.takeNames() };
+    if (first === -1 || first >= job.stop) return -1;
     reader.maxRecordBytes = job.known ? undefined : Math.max(4 * (job.stop - job.start), 16 << 20);
     // Chunks hold the records after the header: a stray quote costs its record, not the run.
     reader.recover = true;
     reader.seek(first);
+    return first;
+  }
+
+  /**
+   * The first pass: the case_id hash of every record that may claim one, as `keepId` would hash it
+   * (RecordChecker.idHash). Only ids found twice among them are tracked when the chunk is read again.
+   */
+  hashIds(job: ChunkJob): IdsResult {
+    const { reader, checker } = this;
+    const first = this.begin(job);
+    if (first === -1) return { index: job.index, first, next: -1, hashes: new Int32Array(0) };
+    let hashes = new Int32Array(4096);
+    let count = 0;
+    let failed = false;
+    for (;;) {
+      const status = reader.next(job.stop);
+      if (status === END) break;
+      if (status === GAVE_UP) return { index: job.index, first, next: -1, hashes: new Int32Array(0), gaveUp: true };
+      if (status === FAILED) {
+        failed = true;
+        break;
+      }
+      if (status === DAMAGED || !checker.idHash(reader.buf, reader.cells, this.hash)) continue;
+      if (count * 2 === hashes.length) {
+        const wider = new Int32Array(hashes.length * 2);
+        wider.set(hashes);
+        hashes = wider;
+      }
+      hashes[count * 2] = this.hash[0]!;
+      hashes[count * 2 + 1] = this.hash[1]!;
+      count++;
+    }
+    return { index: job.index, first, next: reader.position, hashes: hashes.slice(0, count * 2), failed };
+  }
+
+  run(job: ChunkJob): ChunkResult {
+    const { reader, checker, setup } = this;
+    const first = this.begin(job);
+    const result: ChunkResult = { index: job.index, first, next: -1, newlines: 0, lineAfterRecord: 0, count: 0, table: new Int32Array(0), details: [], names: [], ids: new Uint8Array(0), json: new Uint8Array(0), jsonAscii: true };
+    if (first === -1) return { ...result, names: this.takeNames() };
     const width = stride(this.rubric.rules.length);
     let table = new Int32Array(width * 1024);
     this.idBytes = 0;

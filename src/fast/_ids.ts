@@ -127,6 +127,11 @@ export class IdRegistry {
     for (let p = 0; p < PARTS; p++) if (this.parts[p]!.slots < slots) this.resize(p, slots, false);
   }
 
+  /** Hashes held. */
+  get count(): number {
+    return this.parts.reduce((sum, part) => sum + part.count, 0);
+  }
+
   /** Slots held, and bytes: for the tests. */
   get slots(): number {
     return this.parts.reduce((sum, part) => sum + part.slots, 0);
@@ -143,15 +148,45 @@ export class IdRegistry {
     lo |= 0;
     let part = this.parts[p]!;
     const found = find(part, rest, lo);
-    if (found !== 0) return found;
-    if (line >= NARROW_LINES && !this.wide) {
-      this.wide = true;
-      for (let q = 0; q < PARTS; q++) this.resize(q, this.parts[q]!.slots, false);
-      part = this.parts[p]!;
-    }
+    if (found >= 0) return lineAt(part, found);
+    if (line >= NARROW_LINES) this.widen();
+    part = this.parts[p]!;
     if (part.count + 1 > part.slots * MAX_LOAD) part = this.resize(p, Math.ceil(part.slots * GROWTH), false);
     if (!this.insert(part, homeOf(rest, part.slots), rest & 0xffff, lo, line)) this.resize(p, Math.ceil(part.slots * GROWTH), true);
     return 0;
+  }
+
+  /** Adds a hash to a table of the ids known to recur (`claimListed`), claimed by no line yet. */
+  list(hi: number, lo: number): void {
+    this.claim(hi, lo, 0);
+  }
+
+  /**
+   * For a table of listed hashes: claims a listed hash for `line` (lines count from 1) and returns 0 the
+   * first time, then the line that claimed it. A hash not listed recurs nowhere: 0, and nothing is kept.
+   */
+  claimListed(hi: number, lo: number, line: number): number {
+    const p = hi >>> REST_BITS;
+    const rest = hi & (REST - 1);
+    let slot = find(this.parts[p]!, rest, lo | 0);
+    if (slot < 0) return 0;
+    const first = lineAt(this.parts[p]!, slot);
+    if (first !== 0) return first;
+    if (line >= NARROW_LINES && !this.wide) {
+      this.widen();
+      slot = find(this.parts[p]!, rest, lo | 0);
+    }
+    const part = this.parts[p]!;
+    part.lineLow[slot] = line & 0xffff;
+    part.lineHigh[slot] = Math.floor(line / 65536);
+    return 0;
+  }
+
+  /** Lines past NARROW_LINES need more than 3 bytes: every part is rebuilt with 4. */
+  private widen(): void {
+    if (this.wide) return;
+    this.wide = true;
+    for (let q = 0; q < PARTS; q++) this.resize(q, this.parts[q]!.slots, false);
   }
 
   /**
@@ -211,7 +246,7 @@ export class IdRegistry {
   }
 }
 
-/** The line that claimed the hash, or 0 if none did. */
+/** The slot holding the hash, or -1. */
 function find(part: Part, rest: number, lo: number): number {
   const { slots } = part;
   const rem = rest & 0xffff;
@@ -219,9 +254,9 @@ function find(part: Part, rest: number, lo: number): number {
   for (let distance = 1; distance <= MAX_DISTANCE + 1; distance++) {
     const there = part.distance[slot]!;
     // Robin Hood: an empty slot, or an entry nearer its home than we are, ends the search.
-    if (there < distance) return 0;
-    if (there === distance && part.rem[slot] === rem && part.lo[slot] === lo) return lineAt(part, slot);
+    if (there < distance) return -1;
+    if (there === distance && part.rem[slot] === rem && part.lo[slot] === lo) return slot;
     if (++slot === slots) slot = 0;
   }
-  return 0;
+  return -1;
 }

@@ -1,7 +1,7 @@
 import { getHeapStatistics } from "node:v8";
 import { Worker } from "node:worker_threads";
 import type { Summary } from "../engine/summary.js";
-import { ChunkProcessor, type ChunkJob, type ChunkResult, type ChunkSetup, type TallyJob } from "./_chunk.js";
+import { ChunkProcessor, type ChunkJob, type ChunkResult, type ChunkSetup, type IdsResult, type TallyJob } from "./_chunk.js";
 import { tallyTransfers } from "./_tally.js";
 
 export interface RunResult {
@@ -10,11 +10,13 @@ export interface RunResult {
 }
 
 /** A job for a worker, and what it sends back. */
-export type Task = { kind: "chunk"; job: ChunkJob } | { kind: "tally"; job: TallyJob };
+export type Task = { kind: "chunk"; job: ChunkJob } | { kind: "ids"; job: ChunkJob } | { kind: "tally"; job: TallyJob };
 
 /** Runs jobs; `onResult` hears every chunk result as it arrives, in each worker's order. */
 export interface ChunkRunner {
   run(job: ChunkJob): Promise<RunResult>;
+  /** The first pass over a chunk: its case_id hashes. */
+  hashIds(job: ChunkJob): Promise<IdsResult>;
   tally(job: TallyJob): Promise<Summary>;
   /** Hands a merged chunk's JSON back to the worker that wrote it, to write the next one in. */
   recycle(worker: number, json: Uint8Array): void;
@@ -32,6 +34,7 @@ export function inlineRunner(setup: ChunkSetup, onResult: ResultListener): Chunk
       onResult(0, result);
       return { worker: 0, result };
     },
+    hashIds: async (job) => processor.hashIds(job),
     tally: async (job) => processor.tally(job),
     recycle: (_worker, json) => processor.recycle(json),
     close: async () => processor.close(),
@@ -92,7 +95,7 @@ export function threadRunner(setup: ChunkSetup, size: number, onResult: ResultLi
     // 4 MB took as long as 6 (33.7 s against 34.0) and peaked 8 MB lower; 3 MB cost twice the system time.
     const resourceLimits = { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: oldGeneration };
     const worker = new Worker(workerUrl(), { workerData: setup, resourceLimits });
-    worker.on("message", (answer: { kind: "chunk"; result: ChunkResult } | { kind: "tally"; result: Summary }) => {
+    worker.on("message", (answer: { kind: "chunk"; result: ChunkResult } | { kind: "ids"; result: IdsResult } | { kind: "tally"; result: Summary }) => {
       const pending = busy.get(worker);
       busy.delete(worker);
       idle.push(worker);
@@ -117,6 +120,7 @@ export function threadRunner(setup: ChunkSetup, size: number, onResult: ResultLi
     });
   return {
     run: (job) => submit<RunResult>({ kind: "chunk", job }),
+    hashIds: (job) => submit<IdsResult>({ kind: "ids", job }),
     tally: (job) => submit<Summary>({ kind: "tally", job }),
     // Not a job: no answer comes back, and the worker takes it between jobs.
     recycle: (n, json) => {

@@ -6,6 +6,7 @@ import { checkFields, type FieldProblem } from "../input/check.js";
 import { FieldCells, compactFor, fnv, parserFor } from "./_cells.js";
 import type { ColumnPlan } from "./_columns.js";
 import { Groups } from "./_groups.js";
+import { hashAsciiId, hashId } from "./_ids.js";
 import { caseIdOf, damagedFields, fieldName, tooLong } from "../input/row.js";
 import { caseShape, noExtra, plainAscii, valueMapper } from "./_steps.js";
 import { decodeCell, unescaped, utf8, type RecordCells } from "./_tokenizer.js";
@@ -141,6 +142,28 @@ export class RecordChecker {
     this.kind = CASE;
     this.rawGroup = keys.raw;
     this.group = keys.graded;
+  }
+
+  /**
+   * For the first pass over a file: whether the record in `cells` may claim a case_id, its hash in
+   * `out` if so. Every record that `check` lets claim one (not a ragged row, not a damaged one, an id
+   * not blank) gets the hash ChunkProcessor.keepId gives it: the id's bytes when it is plain ASCII,
+   * else its decoded, trimmed text (the same hash for the same text). Over-long cells are not looked
+   * for: such a record claims none, and hashing it anyway only lists one more id to watch.
+   */
+  idHash(buf: Uint8Array, cells: RecordCells, out: Int32Array): boolean {
+    if (cells.count !== this.options.plan.header.length) return false;
+    const column = this.options.plan.columnOf[CASE_ID]!;
+    const start = cells.start[column]!;
+    const end = cells.end[column]!;
+    if (!cells.quoted[column] && plainAscii(buf, start, end)) {
+      hashAsciiId(buf, start, end, out);
+      return true;
+    }
+    const text = decodeCell(buf, start, end, cells.quoted[column]!).trim();
+    if (text === "") return false;
+    hashId(text, out);
+    return true;
   }
 
   get caseId(): string | undefined {

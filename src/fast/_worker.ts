@@ -9,6 +9,11 @@ parentPort!.on("message", (task: Task | { kind: "recycle"; json: Uint8Array }) =
     parentPort!.postMessage({ kind: "tally", result: processor.tally(task.job) });
     return;
   }
+  if (task.kind === "ids") {
+    const result = processor.hashIds(task.job);
+    parentPort!.postMessage({ kind: "ids", result }, [result.hashes.buffer as ArrayBuffer]);
+    return;
+  }
   const result = processor.run(task.job);
   parentPort!.postMessage({ kind: "chunk", result }, [result.table.buffer as ArrayBuffer, result.json.buffer as ArrayBuffer, result.ids.buffer as ArrayBuffer]);
 });

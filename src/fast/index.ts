@@ -7,13 +7,15 @@ import type { Summary } from "../engine/summary.js";
 import { InputError } from "../input/errors.js";
 import { DEFAULT_MAX_FIELD_BYTES, RECORD_LIMIT_FACTOR, readCases, type ColumnMapping } from "../input/read.js";
 import type { InputFormat, Source } from "../input/source.js";
-import type { ChunkJob, ChunkSetup, TallyJob } from "./_chunk.js";
+import type { ChunkJob, ChunkSetup, IdsResult, TallyJob } from "./_chunk.js";
+import type { IdRegistry } from "./_ids.js";
 import { planColumns } from "./_columns.js";
 import { Merger, type CaseSink } from "./_merge.js";
 import { probeCsvFile } from "./_open.js";
 import { inlineRunner, threadRunner, type ChunkRunner, type RunResult } from "./_pool.js";
 import { FAILED, RecordReader } from "./_reader.js";
 import { rubricToWire } from "./_rubric.js";
+import { HashSpill } from "./_spill.js";
 import { bomLength, decodeCell, END } from "./_tokenizer.js";
 
 export type { CaseSink } from "./_merge.js";
@@ -83,7 +85,7 @@ export async function scoreCsvFile(path: string, options: ScoreCsvOptions): Prom
   const perJob = options.chunkBytes ?? (options.wantCases ? 512 << 10 : 1 << 20);
   const jobs: ChunkJob[] = [];
   for (let at = start.position, index = 0; at < size; at += perJob, index++) jobs.push({ index, start: at, stop: Math.min(size, at + perJob), known: index === 0 });
-  const running = new Map<number, Promise<RunResult>>();
+  const ahead = Math.max(2, threads * 2 + 1);
   const tallies = new Set<Promise<Summary>>();
   // Chunk summaries are added in order, each as soon as it and those before it have come, so that few are held.
   let added = Promise.resolve();
@@ -104,37 +106,97 @@ export async function scoreCsvFile(path: string, options: ScoreCsvOptions): Prom
     batched = 0;
     tally({ ...first!, more, apartKept: merger.apartKept });
   };
-  const ahead = Math.max(2, threads * 2 + 1);
   try {
-    for (let k = 0, sent = 0; k < jobs.length; k++) {
-      for (; sent < jobs.length && sent <= k + ahead; sent++) running.set(sent, runner.run(jobs[sent]!));
-      let done = await running.get(k)!;
-      running.delete(k);
-      const job = jobs[k]!;
+    merger.watch(await recurringIds(jobs, ahead, start.position, runner));
+    await inFileOrder(
+      jobs,
+      ahead,
+      () => merger.position,
+      (job) => runner.run(job),
+      ({ result }) => result,
+      async (done) => {
+        batch.push(await merger.merge(done.worker, done.result));
+        runner.recycle(done.worker, done.result.json);
+        batched += batch[batch.length - 1]!.count;
+        if (batched >= TALLY_RECORDS) tallyBatch();
+        options.onProgress?.({ bytes: merger.position, total: size, records: merger.records });
+        return true;
+      },
       // A chunk's JSON buffer goes back to its worker whether or not the chunk is used.
-      if (merger.position >= job.stop) {
-        runner.recycle(done.worker, done.result.json);
-        continue;
-      }
-      // A chunk whose guessed start is not where the one before it ended is read again from there.
-      if (done.result.gaveUp || done.result.first !== merger.position) {
-        runner.recycle(done.worker, done.result.json);
-        done = await runner.run({ ...job, start: merger.position, known: true });
-      }
-      batch.push(await merger.merge(done.worker, done.result));
-      runner.recycle(done.worker, done.result.json);
-      batched += batch[batch.length - 1]!.count;
-      if (batched >= TALLY_RECORDS) tallyBatch();
-      // The id table is sized for the records the first chunk predicts (a little over); if more come, it grows a 256th at a time.
-      if (k === 0) merger.expect(Math.ceil((merger.records / Math.max(1, merger.position - start.position)) * size * 1.02));
-      options.onProgress?.({ bytes: merger.position, total: size, records: merger.records });
-    }
+      (done) => runner.recycle(done.worker, done.result.json),
+    );
     tallyBatch();
     await added;
     return merger.finish();
   } finally {
-    await Promise.allSettled([...running.values(), ...tallies]);
+    await Promise.allSettled(tallies);
     await runner.close();
+  }
+}
+
+/**
+ * Runs jobs, `ahead` at most in flight, and hands each result to `take` in file order, until it
+ * returns false. A job wholly before `position()` (its records read with the one before it) is
+ * dropped; one whose guessed start is not where the one before it ended, or that gave up, is run
+ * again from there: a wrong guess costs time, never a record.
+ */
+async function inFileOrder<R>(
+  jobs: readonly ChunkJob[],
+  ahead: number,
+  position: () => number,
+  run: (job: ChunkJob) => Promise<R>,
+  start: (result: R) => { first: number; gaveUp?: boolean },
+  take: (result: R) => Promise<boolean>,
+  drop: (result: R) => void = () => {},
+): Promise<void> {
+  const running = new Map<number, Promise<R>>();
+  try {
+    for (let k = 0, sent = 0; k < jobs.length; k++) {
+      for (; sent < jobs.length && sent <= k + ahead; sent++) running.set(sent, run(jobs[sent]!));
+      let done = await running.get(k)!;
+      running.delete(k);
+      const job = jobs[k]!;
+      if (position() >= job.stop) {
+        drop(done);
+        continue;
+      }
+      const { first, gaveUp } = start(done);
+      if (gaveUp || first !== position()) {
+        drop(done);
+        done = await run({ ...job, start: position(), known: true });
+      }
+      if (!(await take(done))) break;
+    }
+  } finally {
+    await Promise.allSettled(running.values());
+  }
+}
+
+/**
+ * The first pass: every record's case_id hash, spilled to disk a part at a time, and the table of
+ * those that recur, which is all the second pass keeps of ids. It costs a read of the file without
+ * its values (about 5% of a run); a table of every id would grow with the file, 11 bytes an id.
+ */
+async function recurringIds(jobs: readonly ChunkJob[], ahead: number, from: number, runner: ChunkRunner): Promise<IdRegistry> {
+  const spill = new HashSpill();
+  let position = from;
+  try {
+    await inFileOrder(
+      jobs,
+      ahead,
+      () => position,
+      (job) => runner.hashIds(job),
+      (result: IdsResult) => result,
+      async (result) => {
+        spill.add(result.hashes);
+        position = result.next;
+        // Records after a CSV error that stops the run are never claimed.
+        return !result.failed;
+      },
+    );
+    return spill.recurring();
+  } finally {
+    spill.close();
   }
 }
 

@@ -45,4 +45,16 @@ describe("Progress", () => {
     progress.finish();
     expect(writes).toEqual([]);
   });
+
+  test("counts rates and time left from its first update, not from work done before it", () => {
+    let now = 0;
+    const { stream, writes } = sink();
+    const progress = new Progress(stream, () => now);
+    // Three seconds of work before any record (the fast path's first pass over the file).
+    now = 3000;
+    progress.update({ cases: 0, bytes: 10, total: 110 });
+    now = 4000;
+    progress.update({ cases: 5000, bytes: 60, total: 110 });
+    expect(writes.at(-1)).toMatch(/· 5000 cases\/s · 1s left$/);
+  });
 });
