@@ -42,6 +42,9 @@ export interface ChunkJob {
   known: boolean;
 }
 
+/** A buffer the main thread gives back to the worker that filled it. */
+export type Spent = { json: Uint8Array } | { hashes: Int32Array };
+
 /** The first pass over a chunk (`ChunkProcessor.hashIds`): its records' case_id hashes. */
 export interface IdsResult {
   index: number;
@@ -120,6 +123,12 @@ export class ChunkProcessor {
   private readonly json = new CaseJsonWriter(Buffer.allocUnsafeSlow(JSON_BUFFER_BYTES));
   /** JSON buffers the main thread has finished with (see `recycle`). */
   private readonly spare: Buffer[] = [];
+  /**
+   * First-pass hash buffers the main thread has finished with. Each is given back, not dropped: the
+   * main thread collects its heap seldom, and buffers it dropped would wait for that in this thread's
+   * malloc arena (5M rows: 40 MB of them each).
+   */
+  private readonly spareHashes: Int32Array[] = [];
 
   constructor(private readonly setup: ChunkSetup) {
     this.fd = openSync(setup.path, "r");
@@ -176,7 +185,7 @@ export class ChunkProcessor {
     const { reader, checker } = this;
     const first = this.begin(job);
     if (first === -1) return { index: job.index, first, next: -1, hashes: new Int32Array(0) };
-    let hashes = new Int32Array(4096);
+    let hashes = this.spareHashes.pop() ?? new Int32Array(1 << 14);
     let count = 0;
     let failed = false;
     for (;;) {
@@ -189,7 +198,7 @@ export class ChunkProcessor {
       }
       if (status === DAMAGED || !checker.idHash(reader.buf, reader.cells, this.hash)) continue;
       if (count * 2 === hashes.length) {
-        const wider = new Int32Array(hashes.length * 2);
+        const wider = new Int32Array(Math.max(1 << 14, hashes.length * 2));
         wider.set(hashes);
         hashes = wider;
       }
@@ -197,7 +206,7 @@ export class ChunkProcessor {
       hashes[count * 2 + 1] = this.hash[1]!;
       count++;
     }
-    return { index: job.index, first, next: reader.position, hashes: hashes.slice(0, count * 2), failed };
+    return { index: job.index, first, next: reader.position, hashes: hashes.subarray(0, count * 2), failed };
   }
 
   run(job: ChunkJob): ChunkResult {
@@ -266,11 +275,13 @@ export class ChunkProcessor {
   }
 
   /**
-   * A chunk's JSON the main thread has written: its buffer is used again. None is dropped: there are never
+   * A chunk's JSON the main thread has written, or a first-pass chunk's hashes: its buffer is used again. None is dropped: there are never
    * more than the chunks in flight at once, and freeing one would raise glibc's mmap threshold (see `json`).
    */
-  recycle(json: Uint8Array): void {
-    if (json.buffer.byteLength > 0) this.spare.push(Buffer.from(json.buffer, 0, json.buffer.byteLength));
+  recycle(spent: Spent): void {
+    if ("hashes" in spent) {
+      if (spent.hashes.buffer.byteLength > 0) this.spareHashes.push(new Int32Array(spent.hashes.buffer));
+    } else if (spent.json.buffer.byteLength > 0) this.spare.push(Buffer.from(spent.json.buffer, 0, spent.json.buffer.byteLength));
   }
 
   /** Hashes the checked record's id and keeps its bytes; returns how many. */

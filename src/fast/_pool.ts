@@ -1,12 +1,12 @@
 import { getHeapStatistics } from "node:v8";
 import { Worker } from "node:worker_threads";
 import type { Summary } from "../engine/summary.js";
-import { ChunkProcessor, type ChunkJob, type ChunkResult, type ChunkSetup, type IdsResult, type TallyJob } from "./_chunk.js";
+import { ChunkProcessor, type ChunkJob, type ChunkResult, type ChunkSetup, type IdsResult, type Spent, type TallyJob } from "./_chunk.js";
 import { tallyTransfers } from "./_tally.js";
 
-export interface RunResult {
+export interface RunResult<R = ChunkResult> {
   worker: number;
-  result: ChunkResult;
+  result: R;
 }
 
 /** A job for a worker, and what it sends back. */
@@ -16,10 +16,10 @@ export type Task = { kind: "chunk"; job: ChunkJob } | { kind: "ids"; job: ChunkJ
 export interface ChunkRunner {
   run(job: ChunkJob): Promise<RunResult>;
   /** The first pass over a chunk: its case_id hashes. */
-  hashIds(job: ChunkJob): Promise<IdsResult>;
+  hashIds(job: ChunkJob): Promise<RunResult<IdsResult>>;
   tally(job: TallyJob): Promise<Summary>;
-  /** Hands a merged chunk's JSON back to the worker that wrote it, to write the next one in. */
-  recycle(worker: number, json: Uint8Array): void;
+  /** Hands a merged chunk's JSON, or a first-pass chunk's hashes, back to the worker that wrote them, to write the next in. */
+  recycle(worker: number, spent: Spent): void;
   close(): Promise<void>;
 }
 
@@ -34,9 +34,9 @@ export function inlineRunner(setup: ChunkSetup, onResult: ResultListener): Chunk
       onResult(0, result);
       return { worker: 0, result };
     },
-    hashIds: async (job) => processor.hashIds(job),
+    hashIds: async (job) => ({ worker: 0, result: processor.hashIds(job) }),
     tally: async (job) => processor.tally(job),
-    recycle: (_worker, json) => processor.recycle(json),
+    recycle: (_worker, spent) => processor.recycle(spent),
     close: async () => processor.close(),
   };
 }
@@ -99,10 +99,8 @@ export function threadRunner(setup: ChunkSetup, size: number, onResult: ResultLi
       const pending = busy.get(worker);
       busy.delete(worker);
       idle.push(worker);
-      if (answer.kind === "chunk") {
-        onResult(n, answer.result);
-        pending?.resolve({ worker: n, result: answer.result });
-      } else pending?.resolve(answer.result);
+      if (answer.kind === "chunk") onResult(n, answer.result);
+      pending?.resolve(answer.kind === "tally" ? answer.result : { worker: n, result: answer.result });
       dispatch();
     });
     worker.on("error", fail);
@@ -120,11 +118,12 @@ export function threadRunner(setup: ChunkSetup, size: number, onResult: ResultLi
     });
   return {
     run: (job) => submit<RunResult>({ kind: "chunk", job }),
-    hashIds: (job) => submit<IdsResult>({ kind: "ids", job }),
+    hashIds: (job) => submit<RunResult<IdsResult>>({ kind: "ids", job }),
     tally: (job) => submit<Summary>({ kind: "tally", job }),
     // Not a job: no answer comes back, and the worker takes it between jobs.
-    recycle: (n, json) => {
-      if (json.buffer.byteLength > 0 && !failure) workers[n]!.postMessage({ kind: "recycle", json }, [json.buffer as ArrayBuffer]);
+    recycle: (n, spent) => {
+      const { buffer } = "hashes" in spent ? spent.hashes : spent.json;
+      if (buffer.byteLength > 0 && !failure) workers[n]!.postMessage({ kind: "recycle", spent }, [buffer as ArrayBuffer]);
     },
     close: async () => {
       closing = true;

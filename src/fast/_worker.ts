@@ -1,10 +1,10 @@
 import { parentPort, workerData } from "node:worker_threads";
-import { ChunkProcessor, type ChunkSetup } from "./_chunk.js";
+import { ChunkProcessor, type ChunkSetup, type Spent } from "./_chunk.js";
 import type { Task } from "./_pool.js";
 
 const processor = new ChunkProcessor(workerData as ChunkSetup);
-parentPort!.on("message", (task: Task | { kind: "recycle"; json: Uint8Array }) => {
-  if (task.kind === "recycle") return processor.recycle(task.json);
+parentPort!.on("message", (task: Task | { kind: "recycle"; spent: Spent }) => {
+  if (task.kind === "recycle") return processor.recycle(task.spent);
   if (task.kind === "tally") {
     parentPort!.postMessage({ kind: "tally", result: processor.tally(task.job) });
     return;

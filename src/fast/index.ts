@@ -7,7 +7,7 @@ import type { Summary } from "../engine/summary.js";
 import { InputError } from "../input/errors.js";
 import { DEFAULT_MAX_FIELD_BYTES, RECORD_LIMIT_FACTOR, readCases, type ColumnMapping } from "../input/read.js";
 import type { InputFormat, Source } from "../input/source.js";
-import type { ChunkJob, ChunkSetup, IdsResult, TallyJob } from "./_chunk.js";
+import type { ChunkJob, ChunkSetup, TallyJob } from "./_chunk.js";
 import type { IdRegistry } from "./_ids.js";
 import { planColumns } from "./_columns.js";
 import { Merger, type CaseSink } from "./_merge.js";
@@ -116,14 +116,14 @@ export async function scoreCsvFile(path: string, options: ScoreCsvOptions): Prom
       ({ result }) => result,
       async (done) => {
         batch.push(await merger.merge(done.worker, done.result));
-        runner.recycle(done.worker, done.result.json);
+        runner.recycle(done.worker, { json: done.result.json });
         batched += batch[batch.length - 1]!.count;
         if (batched >= TALLY_RECORDS) tallyBatch();
         options.onProgress?.({ bytes: merger.position, total: size, records: merger.records });
         return true;
       },
       // A chunk's JSON buffer goes back to its worker whether or not the chunk is used.
-      (done) => runner.recycle(done.worker, done.result.json),
+      (done) => runner.recycle(done.worker, { json: done.result.json }),
     );
     tallyBatch();
     await added;
@@ -186,13 +186,15 @@ async function recurringIds(jobs: readonly ChunkJob[], ahead: number, from: numb
       ahead,
       () => position,
       (job) => runner.hashIds(job),
-      (result: IdsResult) => result,
-      async (result) => {
+      ({ result }) => result,
+      async ({ worker, result }) => {
         spill.add(result.hashes);
+        runner.recycle(worker, { hashes: result.hashes });
         position = result.next;
         // Records after a CSV error that stops the run are never claimed.
         return !result.failed;
       },
+      ({ worker, result }) => runner.recycle(worker, { hashes: result.hashes }),
     );
     return spill.recurring();
   } finally {
