@@ -8,6 +8,8 @@ export interface ProgressState {
   /** Time since the first update, when `startBytes` had been read: rates and time left count from then. */
   elapsedMs: number;
   startBytes?: number;
+  /** The fast path's first pass over the file, which reads case_ids only: a bar, no cases. */
+  firstPass?: boolean;
 }
 
 const BAR_WIDTH = 24;
@@ -27,15 +29,17 @@ function duration(ms: number): string {
 }
 
 /** One line of progress: a bar with bytes read of the total and time left, or a count and rate for a pipe. */
-export function progressLine({ cases, bytes, total, elapsedMs, startBytes = 0 }: ProgressState): string {
+export function progressLine({ cases, bytes, total, elapsedMs, startBytes = 0, firstPass }: ProgressState): string {
   const count = `${cases.toLocaleString("en-GB")} cases`;
   if (!total) return `${count} · ${rate(cases, elapsedMs)}`;
   const done = Math.min(bytes / total, 1);
   const filled = Math.round(done * BAR_WIDTH);
   const bar = `[${"#".repeat(filled)}${".".repeat(BAR_WIDTH - filled)}]`;
-  const left = bytes > startBytes ? duration((elapsedMs / (bytes - startBytes)) * Math.max(0, total - bytes)) : "?";
   const percent = `${Math.floor(done * 100)}%`.padStart(4);
-  return `${bar} ${percent} ${megabytes(bytes)} of ${megabytes(total)} · ${count} · ${rate(cases, elapsedMs)} · ${left} left`;
+  const read = `${bar} ${percent} ${megabytes(bytes)} of ${megabytes(total)}`;
+  if (firstPass) return `${read} · finding repeated case_ids`;
+  const left = bytes > startBytes ? duration((elapsedMs / (bytes - startBytes)) * Math.max(0, total - bytes)) : "?";
+  return `${read} · ${count} · ${rate(cases, elapsedMs)} · ${left} left`;
 }
 
 /**
@@ -46,7 +50,7 @@ export class Progress {
   private shown = false;
   private lastDraw = 0;
   private readonly start: number;
-  /** The first update: rates and time left count from it, not from work done before it (such as the fast path's first pass). */
+  /** The first update of cases: rates and time left count from it, not from the work before it (the fast path's first pass). */
   private first: { time: number; bytes: number } | undefined;
 
   constructor(
@@ -60,11 +64,12 @@ export class Progress {
 
   update(state: Omit<ProgressState, "elapsedMs" | "startBytes">): void {
     const time = this.now();
-    this.first ??= { time, bytes: state.bytes };
+    if (!state.firstPass) this.first ??= { time, bytes: state.bytes };
     if (time - this.start < this.delayMs || time - this.lastDraw < this.intervalMs) return;
     this.lastDraw = time;
     this.shown = true;
-    this.stream.write(`\r\u001b[2K${progressLine({ ...state, elapsedMs: time - this.first.time, startBytes: this.first.bytes })}`);
+    const since = this.first ?? { time, bytes: state.bytes };
+    this.stream.write(`\r\u001b[2K${progressLine({ ...state, elapsedMs: time - since.time, startBytes: since.bytes })}`);
   }
 
   finish(): void {

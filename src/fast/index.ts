@@ -29,6 +29,8 @@ export interface ScoreProgress {
   total?: number;
   /** Records read so far: cases and invalid records. */
   records: number;
+  /** Set during the fast path's first pass, which reads only case_ids (its bytes are the same file's). */
+  firstPass?: boolean;
 }
 
 export interface ScoreCsvOptions extends CaseSink {
@@ -107,7 +109,7 @@ export async function scoreCsvFile(path: string, options: ScoreCsvOptions): Prom
     tally({ ...first!, more, apartKept: merger.apartKept });
   };
   try {
-    merger.watch(await recurringIds(jobs, ahead, start.position, runner));
+    merger.watch(await recurringIds(jobs, ahead, start.position, runner, (bytes) => options.onProgress?.({ bytes, total: size, records: 0, firstPass: true })));
     await inFileOrder(
       jobs,
       ahead,
@@ -177,7 +179,13 @@ async function inFileOrder<R>(
  * those that recur, which is all the second pass keeps of ids. It costs a read of the file without
  * its values (about 5% of a run); a table of every id would grow with the file, 11 bytes an id.
  */
-async function recurringIds(jobs: readonly ChunkJob[], ahead: number, from: number, runner: ChunkRunner): Promise<IdRegistry> {
+async function recurringIds(
+  jobs: readonly ChunkJob[],
+  ahead: number,
+  from: number,
+  runner: ChunkRunner,
+  onProgress: (bytes: number) => void,
+): Promise<IdRegistry> {
   const spill = new HashSpill();
   let position = from;
   try {
@@ -191,6 +199,7 @@ async function recurringIds(jobs: readonly ChunkJob[], ahead: number, from: numb
         spill.add(result.hashes);
         runner.recycle(worker, { hashes: result.hashes });
         position = result.next;
+        onProgress(position);
         // Records after a CSV error that stops the run are never claimed.
         return !result.failed;
       },

@@ -13,6 +13,7 @@ describe("progressLine", () => {
     ["a file half read", { cases: 500_000, bytes: 80 * 1_048_576, total: 160 * 1_048_576, elapsedMs: 2000 }, /^\[#{12}\.{12}\]\s+50% 80 MB of 160 MB · 500,000 cases · 250k cases\/s · 2s left$/],
     ["a pipe of unknown size: a count and a rate", { cases: 12_345, bytes: 5_000_000, elapsedMs: 3000 }, /^12,345 cases · 4115 cases\/s$/],
     ["a long run shows minutes", { cases: 10, bytes: 1, total: 100, elapsedMs: 1000 }, /1m39s left$/],
+    ["the fast path's first pass: the bar alone", { cases: 0, bytes: 25 * 1_048_576, total: 100 * 1_048_576, elapsedMs: 900, firstPass: true }, /^\[#{6}\.{18}\]\s+25% 25 MB of 100 MB · finding repeated case_ids$/],
   ])("%s", (_name, state, expected) => {
     expect(progressLine(state)).toMatch(expected);
   });
@@ -46,11 +47,14 @@ describe("Progress", () => {
     expect(writes).toEqual([]);
   });
 
-  test("counts rates and time left from its first update, not from work done before it", () => {
+  test("shows the first pass, then counts rates and time left from the first update of cases", () => {
     let now = 0;
     const { stream, writes } = sink();
     const progress = new Progress(stream, () => now);
-    // Three seconds of work before any record (the fast path's first pass over the file).
+    // Three seconds of the fast path's first pass over the file, before any case.
+    now = 1500;
+    progress.update({ cases: 0, bytes: 55, total: 110, firstPass: true });
+    expect(writes.at(-1)).toMatch(/50% .* · finding repeated case_ids$/);
     now = 3000;
     progress.update({ cases: 0, bytes: 10, total: 110 });
     now = 4000;

@@ -131,8 +131,8 @@ export async function score(file: string, options: ScoreOptions, ctx: CliContext
         if (listed++ < options.maxErrors) log(describeInvalid(meta.input.name, record));
         await writeAll(outputs, (r) => r.invalid?.(record));
       },
-      onProgress: ({ records, bytes, total }) =>
-        progress?.update({ cases: records, bytes: bytes ?? source?.bytesRead ?? 0, total: total ?? source?.size }),
+      onProgress: ({ records, bytes, total, firstPass }) =>
+        progress?.update({ cases: records, bytes: bytes ?? source?.bytesRead ?? 0, total: total ?? source?.size, firstPass }),
     });
     progress?.finish();
     await start();
