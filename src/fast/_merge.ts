@@ -4,7 +4,7 @@ import { SummaryBuilder, type ApartKept, type Summary } from "../engine/summary.
 import { InputError } from "../input/errors.js";
 import type { ChunkResult, TallyJob } from "./_chunk.js";
 import { DUPLICATE, HAS_ID, stride } from "./_table.js";
-import type { IdRegistry } from "./_ids.js";
+import { IdRegistry } from "./_ids.js";
 import { utf8 } from "./_tokenizer.js";
 
 export interface CaseSink {
@@ -22,8 +22,8 @@ export interface CaseSink {
 /**
  * Joins chunk results in file order, as readCases and runAudit meet the records: settles
  * duplicate ids (the first record with an id owns it), numbers lines and hands each case or
- * invalid record on. Tallying is left to `tallyChunk`, on a worker. Of ids it keeps only those
- * that recur (`watch`): only the tallies grow with the file.
+ * invalid record on. Tallying is left to `tallyChunk`, on a worker. Besides the tallies, only
+ * the id table grows with the file, unless a first pass has found the ids that recur (`watch`).
  */
 export class Merger {
   private readonly summary: SummaryBuilder;
@@ -31,8 +31,9 @@ export class Merger {
   position: number;
   private line: number;
   records = 0;
-  /** The ids that recur in the file (the first pass's), each claimed by the first line that has it. */
-  private ids: IdRegistry | undefined;
+  /** Every id met, each with the first line that has it; or, after a first pass, only the ids that recur (`listed`). */
+  private ids = new IdRegistry();
+  private listed = false;
   private readonly names: string[][] = [];
   private readonly known: Uint8Array[] = [];
   private readonly groups = new Set<string>();
@@ -53,9 +54,15 @@ export class Merger {
     (this.names[worker] ??= []).push(...result.names);
   }
 
-  /** Takes the table of the ids that recur: no other id can be a duplicate, and none of them is kept. */
+  /** Takes a first pass's table of the ids that recur: no other id can be a duplicate, and no other is kept. */
   watch(recurring: IdRegistry): void {
     this.ids = recurring;
+    this.listed = true;
+  }
+
+  /** Room for about this many ids, so that a table of every id need not grow as it fills. */
+  expect(records: number): void {
+    if (!this.listed) this.ids.reserve(records);
   }
 
   /** Tallies in the order the reference meets groups: SummaryBuilder keeps that order for equal names. */
@@ -82,8 +89,7 @@ export class Merger {
   async merge(worker: number, result: ChunkResult): Promise<TallyJob> {
     const { table, details, ids, count } = result;
     const { sink } = this;
-    const recurring = this.ids;
-    if (!recurring) throw new Error("the ids that recur are not known yet (watch)");
+    const { ids: claimed, listed } = this;
     const json = result.jsonAscii && result.json.length && (sink.onCaseJson || sink.onCase) ? utf8(result.json, 0, result.json.length) : "";
     const names = this.names[worker]!;
     const width = stride(this.ruleIds.length);
@@ -97,7 +103,7 @@ export class Merger {
       const idEnd = word & HAS_ID ? idAt + table[o + 6]! : idAt;
       const jsonEnd = jsonAt + table[o + 7]!;
       const current = status > 2 ? details[detail++]! : undefined;
-      const first = word & HAS_ID ? recurring.claimListed(table[o + 2]!, table[o + 3]!, line) : 0;
+      const first = !(word & HAS_ID) ? 0 : listed ? claimed.claimListed(table[o + 2]!, table[o + 3]!, line) : claimed.claim(table[o + 2]!, table[o + 3]!, line);
       if (first !== 0) {
         table[o] = word | DUPLICATE;
         this.meet(worker, table[o + 5]!);

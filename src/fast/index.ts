@@ -20,6 +20,12 @@ import { bomLength, decodeCell, END } from "./_tokenizer.js";
 
 export type { CaseSink } from "./_merge.js";
 
+/**
+ * Files from this size are read twice, a first pass finding the case_ids that recur: past it a table of
+ * every id would pass 16 MB (1.5M ids), and the first pass costs about a fifth of a run with table output.
+ */
+const FIRST_PASS_BYTES = 256 << 20;
+
 /** Merged chunks are tallied together once they hold this many records (16 jobs of the benchmark files, 3.5 MB of tables). */
 const TALLY_RECORDS = 96 * 1024;
 
@@ -56,6 +62,11 @@ export interface ScoreCsvOptions extends CaseSink {
   chunkBytes?: number;
   /** Smaller files are read on this thread (default 4 MiB): starting workers would take longer. */
   threadsFromBytes?: number;
+  /**
+   * Files this large (default 256 MiB) are read twice: a first pass finds the case_ids that recur, so
+   * that no table of every id is kept. A smaller file keeps one (at most about 16 MB), which is quicker.
+   */
+  firstPassFromBytes?: number;
 }
 
 /**
@@ -109,7 +120,9 @@ export async function scoreCsvFile(path: string, options: ScoreCsvOptions): Prom
     tally({ ...first!, more, apartKept: merger.apartKept });
   };
   try {
-    merger.watch(await recurringIds(jobs, ahead, start.position, runner, (bytes) => options.onProgress?.({ bytes, total: size, records: 0, firstPass: true })));
+    if (size >= (options.firstPassFromBytes ?? FIRST_PASS_BYTES)) {
+      merger.watch(await recurringIds(jobs, ahead, start.position, runner, (bytes) => options.onProgress?.({ bytes, total: size, records: 0, firstPass: true })));
+    }
     await inFileOrder(
       jobs,
       ahead,
@@ -121,6 +134,9 @@ export async function scoreCsvFile(path: string, options: ScoreCsvOptions): Prom
         runner.recycle(done.worker, { json: done.result.json });
         batched += batch[batch.length - 1]!.count;
         if (batched >= TALLY_RECORDS) tallyBatch();
+        // Without a first pass, the id table is sized for the records the first chunk predicts (a little
+        // over); if more come, it grows a 256th at a time.
+        if (done.result.index === 0) merger.expect(Math.ceil((merger.records / Math.max(1, merger.position - start.position)) * size * 1.02));
         options.onProgress?.({ bytes: merger.position, total: size, records: merger.records });
         return true;
       },

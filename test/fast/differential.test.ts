@@ -27,9 +27,9 @@ const settings: fc.Arbitrary<Settings> = fc.record({
 describe("the fast path gives the reference pipeline's results, record for record", () => {
   test("on generated case files, graded case by case (JSON mode)", async () => {
     await fc.assert(
-      fc.asyncProperty(caseFiles, settings, fc.integer({ min: 1, max: 400 }), async (generated, s, chunkBytes) => {
+      fc.asyncProperty(caseFiles, settings, fc.integer({ min: 1, max: 400 }), fc.boolean(), async (generated, s, chunkBytes, firstPass) => {
         const path = file("cases.csv", generated.bytes);
-        expect(await fast(path, s, { chunkBytes })).toEqual(await reference(path, s));
+        expect(await fast(path, s, { chunkBytes, firstPassFromBytes: firstPass ? 0 : Infinity })).toEqual(await reference(path, s));
       }),
       { numRuns: 150 },
     );
@@ -37,10 +37,10 @@ describe("the fast path gives the reference pipeline's results, record for recor
 
   test("on generated case files, grades only (the rating kernels)", async () => {
     await fc.assert(
-      fc.asyncProperty(caseFiles, settings, fc.integer({ min: 1, max: 400 }), async (generated, s, chunkBytes) => {
+      fc.asyncProperty(caseFiles, settings, fc.integer({ min: 1, max: 400 }), fc.boolean(), async (generated, s, chunkBytes, firstPass) => {
         const path = file("cases.csv", generated.bytes);
         const expected = await reference(path, s);
-        const actual = await fast(path, s, { wantCases: false, chunkBytes });
+        const actual = await fast(path, s, { wantCases: false, chunkBytes, firstPassFromBytes: firstPass ? 0 : Infinity });
         expect(actual).toEqual({ ...expected, cases: [] });
       }),
       { numRuns: 150 },
