@@ -191,7 +191,10 @@ export class ChunkProcessor {
     for (;;) {
       const status = reader.next(job.stop);
       if (status === END) break;
-      if (status === GAVE_UP) return { index: job.index, first, next: -1, hashes: new Int32Array(0), gaveUp: true };
+      if (status === GAVE_UP) {
+        this.spareHashes.push(hashes);
+        return { index: job.index, first, next: -1, hashes: new Int32Array(0), gaveUp: true };
+      }
       if (status === FAILED) {
         failed = true;
         break;
@@ -275,8 +278,9 @@ export class ChunkProcessor {
   }
 
   /**
-   * A chunk's JSON the main thread has written, or a first-pass chunk's hashes: its buffer is used again. None is dropped: there are never
-   * more than the chunks in flight at once, and freeing one would raise glibc's mmap threshold (see `json`).
+   * A chunk's JSON the main thread has written, or a first-pass chunk's hashes: its buffer is used
+   * again. None is dropped: there are never more than the chunks in flight at once, and freeing
+   * one would raise glibc's mmap threshold (see `json`).
    */
   recycle(spent: Spent): void {
     if ("hashes" in spent) {

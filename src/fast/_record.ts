@@ -3,11 +3,11 @@ import type { Case } from "../input/case.js";
 import { FIELDS } from "../input/fields.js";
 import type { ColumnMapping } from "../input/read.js";
 import { checkFields, type FieldProblem } from "../input/check.js";
+import { caseIdOf, damagedFields, fieldName, tooLong } from "../input/row.js";
 import { FieldCells, compactFor, fnv, parserFor } from "./_cells.js";
 import type { ColumnPlan } from "./_columns.js";
 import { Groups } from "./_groups.js";
 import { hashAsciiId, hashId } from "./_ids.js";
-import { caseIdOf, damagedFields, fieldName, tooLong } from "../input/row.js";
 import { caseShape, noExtra, plainAscii, valueMapper } from "./_steps.js";
 import { decodeCell, unescaped, utf8, type RecordCells } from "./_tokenizer.js";
 

@@ -8,8 +8,8 @@ import { InputError } from "../input/errors.js";
 import { DEFAULT_MAX_FIELD_BYTES, RECORD_LIMIT_FACTOR, readCases, type ColumnMapping } from "../input/read.js";
 import type { InputFormat, Source } from "../input/source.js";
 import type { ChunkJob, ChunkSetup, TallyJob } from "./_chunk.js";
-import type { IdRegistry } from "./_ids.js";
 import { planColumns } from "./_columns.js";
+import type { IdRegistry } from "./_ids.js";
 import { Merger, type CaseSink } from "./_merge.js";
 import { probeCsvFile } from "./_open.js";
 import { inlineRunner, threadRunner, type ChunkRunner, type RunResult } from "./_pool.js";
@@ -192,8 +192,8 @@ async function inFileOrder<R>(
 
 /**
  * The first pass: every record's case_id hash, spilled to disk a part at a time, and the table of
- * those that recur, which is all the second pass keeps of ids. It costs a read of the file without
- * its values (about 5% of a run); a table of every id would grow with the file, 11 bytes an id.
+ * those that recur, which is all the second pass keeps of ids. It reads the file's records but not
+ * their values: about a fifth of a run with table output, a tenth with a JSON report (5M rows).
  */
 async function recurringIds(
   jobs: readonly ChunkJob[],
