@@ -12,7 +12,7 @@ const PARTS = 1 << PART_BITS;
  * Every case_id hash of a file, kept on disk, to find the ones that recur: a table of every id would
  * grow with the file (about 11 bytes an id), and a file's ids rarely repeat. Hashes go into one
  * block per part (`blockPairs` hashes); a full block is appended to a temporary file, deleted as soon
- * as it is opened (where the system allows), or kept in memory if no file can be made. `recurring`
+ * as it is opened (where the system allows), or kept in memory if no file can be made or written. `recurring`
  * then reads one part at a time, sorts it and lists the hashes found more than once.
  */
 export class HashSpill {
@@ -49,17 +49,25 @@ export class HashSpill {
     const block = this.blocks[p]!;
     this.fill[p] = 0;
     const file = this.file();
-    if (file === undefined) {
-      this.kept[p]!.push(block.slice());
-      return;
+    if (file !== undefined) {
+      try {
+        if (writeSync(file, block, 0, block.byteLength, this.size) === block.byteLength) {
+          this.written[p]!.push(this.size);
+          this.size += block.byteLength;
+          return;
+        }
+      } catch {
+        // A full disk, say: below.
+      }
+      // What is written stays readable; the rest is kept in memory.
+      this.noFile = true;
     }
-    writeSync(file, block, 0, block.byteLength, this.size);
-    this.written[p]!.push(this.size);
-    this.size += block.byteLength;
+    this.kept[p]!.push(block.slice());
   }
 
   private file(): number | undefined {
-    if (this.fd !== undefined || this.noFile) return this.fd;
+    if (this.noFile) return undefined;
+    if (this.fd !== undefined) return this.fd;
     try {
       const path = join(tmpdir(), `audit-ids-${process.pid}-${randomBytes(6).toString("hex")}`);
       this.fd = openSync(path, "wx+", 0o600);
