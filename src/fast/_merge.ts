@@ -2,9 +2,10 @@ import type { ScoredInvalid } from "../engine/run.js";
 import type { CaseResult } from "../engine/score.js";
 import { SummaryBuilder, type ApartKept, type Summary } from "../engine/summary.js";
 import { InputError } from "../input/errors.js";
-import type { ChunkResult, TallyJob } from "./_chunk.js";
+import type { ChunkResult } from "./_chunk.js";
 import { DUPLICATE, HAS_ID, stride } from "./_table.js";
 import { IdRegistry } from "./_ids.js";
+import type { ChunkTally } from "./_tally.js";
 import { utf8 } from "./_tokenizer.js";
 
 export interface CaseSink {
@@ -86,7 +87,7 @@ export class Merger {
   }
 
   /** Merges the next chunk; returns what is left to tally. */
-  async merge(worker: number, result: ChunkResult): Promise<TallyJob> {
+  async merge(worker: number, result: ChunkResult): Promise<ChunkTally> {
     const { table, details, ids, count } = result;
     const { sink } = this;
     const { ids: claimed, listed } = this;

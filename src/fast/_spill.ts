@@ -12,8 +12,8 @@ const PARTS = 1 << PART_BITS;
  * Every case_id hash of a file, kept on disk, to find the ones that recur: a table of every id would
  * grow with the file (about 11 bytes an id), and a file's ids rarely repeat. Hashes go into one
  * block per part (`blockPairs` hashes); a full block is appended to a temporary file, deleted as soon
- * as it is opened (where the system allows), or kept in memory if no file can be made or written. `recurring`
- * then reads one part at a time, sorts it and lists the hashes found more than once.
+ * as it is opened (where the system allows), or kept in memory if no file can be made or written.
+ * `recurring` then reads one part at a time, sorts it and lists the hashes found more than once.
  */
 export class HashSpill {
   private readonly blocks: Int32Array[];

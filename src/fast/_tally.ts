@@ -5,16 +5,20 @@ import { DUPLICATE, HAS_ID, HEAD, RATING_CODES, stride } from "./_table.js";
 import { utf8 } from "./_tokenizer.js";
 
 /** A merged chunk's records to tally: its table with duplicates marked, and what its numbers name. */
-export interface TallyJob {
+/** A merged chunk's records, as the merger leaves them (duplicates marked). */
+export interface ChunkTally {
   table: Int32Array;
   count: number;
   names: string[];
   ids: Uint8Array;
   caseIds?: string[];
+}
+
+export interface TallyJob extends ChunkTally {
   /** Cases apart the chunks before keep, as far as is known: this chunk's summary keeps only the rest of the first APART_LIMIT. */
   apartKept?: ApartKept;
   /** The chunks that follow it, tallied into the same summary: one summary a few chunks is less for the main thread to take in. */
-  more?: TallyJob[];
+  more?: ChunkTally[];
 }
 
 /** The arrays a tally job holds, to be moved (not copied) to the thread that tallies it. */
@@ -32,7 +36,7 @@ export function tallyChunk(job: TallyJob, ruleIds: readonly string[]): Summary {
   return summary.build();
 }
 
-function tallyInto(summary: SummaryBuilder, job: TallyJob, ruleIds: readonly string[]): void {
+function tallyInto(summary: SummaryBuilder, job: ChunkTally, ruleIds: readonly string[]): void {
   const { table, names, ids } = job;
   const width = stride(ruleIds.length);
   let idAt = 0;

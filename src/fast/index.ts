@@ -16,6 +16,7 @@ import { inlineRunner, threadRunner, type ChunkRunner, type RunResult } from "./
 import { FAILED, RecordReader } from "./_reader.js";
 import { rubricToWire } from "./_rubric.js";
 import { HashSpill } from "./_spill.js";
+import type { ChunkTally } from "./_tally.js";
 import { bomLength, decodeCell, END } from "./_tokenizer.js";
 
 export type { CaseSink } from "./_merge.js";
@@ -111,7 +112,7 @@ export async function scoreCsvFile(path: string, options: ScoreCsvOptions): Prom
   };
   // Merged chunks wait to be tallied together, a few at a time: each summary is a few hundred objects for
   // this thread to take in, much of it kept past a young-generation collection (5M rows: peak RSS 244 → 236 MB).
-  const batch: TallyJob[] = [];
+  const batch: ChunkTally[] = [];
   let batched = 0;
   const tallyBatch = () => {
     if (batch.length === 0) return;
