@@ -1,28 +1,14 @@
 import { describe, expect, test } from "vitest";
 import { planSuppression } from "../../src/engine/_suppression.js";
 import type { CellStatus, Suppression } from "../../src/stats/suppress.js";
+import { bridges } from "../helpers/bridges.js";
 import { seeded } from "../helpers/seeded.mjs";
 import { summaryOf } from "./_summaries.js";
-
 
 /** Entries of a suppressed table (totals included) that could be worked out exactly: the bridges of the hidden entries. */
 function exposed(table: Suppression): number {
   const grid: CellStatus[][] = [...table.cells.map((row, i) => [...row, table.rowTotals[i]!]), [...table.columnTotals, table.grandTotal]];
-  const edges = grid.flatMap((row, i) => row.flatMap((status, j) => (status === "shown" ? [] : [[`r${i}`, `c${j}`] as const])));
-  const joined = (from: string, to: string, without: number) => {
-    const seen = new Set([from]);
-    for (const queue = [from]; queue.length; ) {
-      const node = queue.pop();
-      edges.forEach(([r, c], index) => {
-        const next = r === node ? c : c === node ? r : undefined;
-        if (index === without || next === undefined || seen.has(next)) return;
-        seen.add(next);
-        queue.push(next);
-      });
-    }
-    return seen.has(to);
-  };
-  return edges.filter(([r, c], index) => !joined(r, c, index)).length;
+  return bridges(grid).length;
 }
 
 const hidden = (status: CellStatus | undefined) => status !== "shown";
