@@ -10,6 +10,8 @@ export interface ProgressState {
   startBytes?: number;
   /** The fast path's first pass over the file, which reads case_ids only: a bar, no cases. */
   firstPass?: boolean;
+  /** Stdin being copied to a temporary file before its records are read: bytes and a rate. */
+  spooling?: boolean;
 }
 
 const BAR_WIDTH = 24;
@@ -29,7 +31,8 @@ function duration(ms: number): string {
 }
 
 /** One line of progress: a bar with bytes read of the total and time left, or a count and rate for a pipe. */
-export function progressLine({ cases, bytes, total, elapsedMs, startBytes = 0, firstPass }: ProgressState): string {
+export function progressLine({ cases, bytes, total, elapsedMs, startBytes = 0, firstPass, spooling }: ProgressState): string {
+  if (spooling) return `${megabytes(bytes)} read from stdin · ${megabytes(elapsedMs > 0 ? (bytes * 1000) / elapsedMs : 0)}/s`;
   const count = `${cases.toLocaleString("en-GB")} cases`;
   if (!total) return `${count} · ${rate(cases, elapsedMs)}`;
   const done = Math.min(bytes / total, 1);
@@ -50,7 +53,7 @@ export class Progress {
   private shown = false;
   private lastDraw = 0;
   private readonly start: number;
-  /** The first update of cases: rates and time left count from it, not from the work before it (the fast path's first pass). */
+  /** The first update of cases: rates and time left count from it, not from the work before it (stdin copied, the fast path's first pass). */
   private first: { time: number; bytes: number } | undefined;
 
   constructor(
@@ -64,11 +67,12 @@ export class Progress {
 
   update(state: Omit<ProgressState, "elapsedMs" | "startBytes">): void {
     const time = this.now();
-    if (!state.firstPass) this.first ??= { time, bytes: state.bytes };
+    if (!state.firstPass && !state.spooling) this.first ??= { time, bytes: state.bytes };
     if (time - this.start < this.delayMs || time - this.lastDraw < this.intervalMs) return;
     this.lastDraw = time;
     this.shown = true;
-    const since = this.first ?? { time, bytes: state.bytes };
+    // Stdin copied counts from the start; cases from the first update of them.
+    const since = state.spooling ? { time: this.start, bytes: 0 } : (this.first ?? { time, bytes: state.bytes });
     this.stream.write(`\r\u001b[2K${progressLine({ ...state, elapsedMs: time - since.time, startBytes: since.bytes })}`);
   }
 

@@ -1,4 +1,4 @@
-import { closeSync, openSync } from "node:fs";
+import { closeSync, createReadStream, openSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import type { Readable } from "node:stream";
 import type { Rubric } from "../engine/rubric.js";
@@ -11,11 +11,12 @@ import type { ChunkJob, ChunkSetup, TallyJob } from "./_chunk.js";
 import { planColumns } from "./_columns.js";
 import type { IdRegistry } from "./_ids.js";
 import { Merger, type CaseSink } from "./_merge.js";
-import { probeCsvFile } from "./_open.js";
+import { probeCsvFile, type CsvFile } from "./_open.js";
 import { inlineRunner, threadRunner, type ChunkRunner, type RunResult } from "./_pool.js";
 import { FAILED, RecordReader } from "./_reader.js";
-import { rubricToWire } from "./_rubric.js";
+import { rubricToWire, type WireRubric } from "./_rubric.js";
 import { HashSpill } from "./_spill.js";
+import { spoolStdin } from "./_spool.js";
 import type { ChunkTally } from "./_tally.js";
 import { bomLength, decodeCell, END } from "./_tokenizer.js";
 
@@ -38,6 +39,8 @@ export interface ScoreProgress {
   records: number;
   /** Set during the fast path's first pass, which reads only case_ids (its bytes are the same file's). */
   firstPass?: boolean;
+  /** Set while stdin is copied to a temporary file, before any record is read (`bytes` copied so far). */
+  spooling?: boolean;
 }
 
 export interface ScoreCsvOptions extends CaseSink {
@@ -73,14 +76,35 @@ export interface ScoreCsvOptions extends CaseSink {
 /**
  * Scores a case file as `runAudit(readCases(path, ...), rubric, sink, groupBy)` does, with the
  * same cases, invalid records, order and summary, reading a regular CSV file in byte ranges
- * on worker threads. Anything else (stdin, JSON, a plugin rule, an unusual delimiter) is
- * read the reference way.
+ * on worker threads. CSV piped in (path `-`, stdin not a terminal) is copied to a temporary
+ * file and read so too. Anything else (JSON, a plugin rule, an unusual delimiter) is read
+ * the reference way.
  */
 export async function scoreCsvFile(path: string, options: ScoreCsvOptions): Promise<Summary> {
   const groupBy = options.groupBy ?? "force";
   const rubric = rubricToWire(options.rubric);
-  const file = rubric && (await probeCsvFile(path, options.format, options.delimiter));
-  if (!rubric || !file) return referenceScore(path, options, groupBy);
+  if (!rubric) return referenceScore(path, options, groupBy);
+  const { stdin } = options;
+  // Stdin said to be JSON is read as it comes; from a terminal, too (nothing to gain by waiting for its end).
+  if (path !== "-" || !stdin || (stdin as { isTTY?: boolean }).isTTY || (options.format && options.format !== "csv")) {
+    const file = await probeCsvFile(path, options.format, options.delimiter);
+    return file ? scoreFile(path, file, rubric, options, groupBy) : referenceScore(path, options, groupBy);
+  }
+  const maxRecordBytes = (options.maxFieldBytes ?? DEFAULT_MAX_FIELD_BYTES) * RECORD_LIMIT_FACTOR;
+  const spooled = await spoolStdin(stdin, maxRecordBytes, (bytes) => options.onProgress?.({ bytes, records: 0, spooling: true }));
+  if (!("path" in spooled)) return referenceScore(path, { ...options, stdin: spooled.replay }, groupBy);
+  try {
+    const file = await probeCsvFile(spooled.path, options.format, options.delimiter);
+    if (!file) return await referenceScore(path, { ...options, stdin: createReadStream(spooled.path) }, groupBy);
+    file.source.name = "stdin";
+    return await scoreFile(spooled.path, file, rubric, options, groupBy);
+  } finally {
+    spooled.remove();
+  }
+}
+
+/** The fast path proper, on a file `probeCsvFile` has found it can take. */
+async function scoreFile(path: string, file: CsvFile, rubric: WireRubric, options: ScoreCsvOptions, groupBy: string): Promise<Summary> {
   const { source, size, delimiter } = file;
   options.onOpen?.(source);
   const maxFieldBytes = options.maxFieldBytes ?? DEFAULT_MAX_FIELD_BYTES;

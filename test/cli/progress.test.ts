@@ -13,6 +13,7 @@ describe("progressLine", () => {
     ["a file half read", { cases: 500_000, bytes: 80 * 1_048_576, total: 160 * 1_048_576, elapsedMs: 2000 }, /^\[#{12}\.{12}\]\s+50% 80 MB of 160 MB · 500,000 cases · 250k cases\/s · 2s left$/],
     ["a pipe of unknown size: a count and a rate", { cases: 12_345, bytes: 5_000_000, elapsedMs: 3000 }, /^12,345 cases · 4115 cases\/s$/],
     ["a long run shows minutes", { cases: 10, bytes: 1, total: 100, elapsedMs: 1000 }, /1m39s left$/],
+    ["stdin being copied to a file: bytes and a rate", { cases: 0, bytes: 30 * 1_048_576, elapsedMs: 2000, spooling: true }, /^30 MB read from stdin · 15 MB\/s$/],
     ["the fast path's first pass: the bar alone", { cases: 0, bytes: 25 * 1_048_576, total: 100 * 1_048_576, elapsedMs: 900, firstPass: true }, /^\[#{6}\.{18}\]\s+25% 25 MB of 100 MB · finding repeated case_ids$/],
   ])("%s", (_name, state, expected) => {
     expect(progressLine(state)).toMatch(expected);

@@ -24,13 +24,22 @@ describe.skipIf(!hasScript)("progress on a terminal", () => {
      }, 125);`,
   );
 
-  test("a pipe of unknown size shows a count and a rate on stderr, then erases it; stdout holds only the table", () => {
+  test("a pipe shows the bytes copied to a temporary file and a rate on stderr, then erases it; stdout holds only the table", () => {
     const command = `node ${feeder} | node ${BIN} score - >${join(dir, "out")}`;
     const typescript = execFileSync("script", ["-qc", command, "/dev/null"], { encoding: "utf8" });
-    expect(typescript).toMatch(/\d[\d,]* cases · \d+ cases\/s/);
+    expect(typescript).toMatch(/\d+\.\d MB read from stdin · \d+\.\d MB\/s/);
     expect(typescript.endsWith("\u001b[2K")).toBe(true);
     const out = execFileSync("cat", [join(dir, "out")], { encoding: "utf8" });
     expect(out).toMatch(/^Overall\s+4096 /m);
-    expect(out).not.toMatch(/cases\/s/);
+    expect(out).not.toMatch(/MB\/s/);
+  });
+
+  test("read as a stream (a rubric with a plugin rule), a pipe shows a count of cases and a rate", () => {
+    writeFileSync(join(dir, "rule.mjs"), `export default { id: "always-good", description: "x", fields: [], options: { parse: () => ({}), safeParse: () => ({ success: true, data: {} }) }, evaluate: () => ({ rating: "good", findings: [] }) };`);
+    writeFileSync(join(dir, "audit.config.json"), JSON.stringify({ plugins: ["./rule.mjs"] }));
+    const command = `node ${feeder} | node ${BIN} score - --config ${join(dir, "audit.config.json")} >${join(dir, "out")}`;
+    const typescript = execFileSync("script", ["-qc", command, "/dev/null"], { encoding: "utf8" });
+    expect(typescript).toMatch(/\d[\d,]* cases · \d+ cases\/s/);
+    expect(execFileSync("cat", [join(dir, "out")], { encoding: "utf8" })).toMatch(/^Overall\s+4096 /m);
   });
 });

@@ -19,8 +19,11 @@ function outputDir(): string {
   return out;
 }
 
-function start(args: string[]): { child: ChildProcessWithoutNullStreams; closed: Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }> } {
-  const child = spawn(process.execPath, [BIN, ...args]);
+function start(
+  args: string[],
+  env: Record<string, string> = {},
+): { child: ChildProcessWithoutNullStreams; closed: Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }> } {
+  const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, ...env } });
   const stderr: Buffer[] = [];
   child.stderr.on("data", (chunk: Buffer) => stderr.push(chunk));
   child.stdout.resume();
@@ -60,18 +63,21 @@ describe("an interrupted run stops at once, with 128 + the signal, and leaves no
   test.each<[NodeJS.Signals, number]>([
     ["SIGINT", 130],
     ["SIGTERM", 143],
-  ])("%s while waiting on stdin keeps an older report as it was", async (signal, exitCode) => {
+  ])("%s while waiting on stdin keeps an older report as it was, and removes the copy of stdin", async (signal, exitCode) => {
     const out = outputDir();
+    const temporary = path.join(out, "tmp");
+    fs.mkdirSync(temporary);
     const old = path.join(out, "report.json");
     fs.writeFileSync(old, '{"previous":"run"}\n');
-    const { child, closed } = start(["score", "-", "-f", `json=${old}`, "-f", "table", "-q"]);
+    const { child, closed } = start(["score", "-", "-f", `json=${old}`, "-f", "table", "-q"], { TMPDIR: temporary });
     // More than the 8 KiB the reader sniffs before it hands on the first record.
     child.stdin.write(`${[HEADER, ...Array.from({ length: 200 }, (_, i) => row(i))].join("\n")}\n`);
-    await until(() => partials(out) === 1, "the report to be started");
+    await until(() => partials(out) === 1 && fs.readdirSync(temporary).length === 1, "the report and the copy of stdin to be started");
     child.kill(signal);
     const run = await closed;
     expect(run.code).toBe(exitCode);
-    expect(fs.readdirSync(out)).toEqual(["report.json"]);
+    expect(fs.readdirSync(out).sort()).toEqual(["report.json", "tmp"]);
+    expect(fs.readdirSync(temporary)).toEqual([]);
     expect(fs.readFileSync(old, "utf8")).toBe('{"previous":"run"}\n');
   });
 

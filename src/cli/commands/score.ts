@@ -131,8 +131,8 @@ export async function score(file: string, options: ScoreOptions, ctx: CliContext
         if (listed++ < options.maxErrors) log(describeInvalid(meta.input.name, record));
         await writeAll(outputs, (r) => r.invalid?.(record));
       },
-      onProgress: ({ records, bytes, total, firstPass }) =>
-        progress?.update({ cases: records, bytes: bytes ?? source?.bytesRead ?? 0, total: total ?? source?.size, firstPass }),
+      onProgress: ({ records, bytes, total, firstPass, spooling }) =>
+        progress?.update({ cases: records, bytes: bytes ?? source?.bytesRead ?? 0, total: total ?? source?.size, firstPass, spooling }),
     });
     progress?.finish();
     await start();
