@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { BUILT_IN, type Strategy } from "../engine/strategy.js";
+import { TYPED_FIELDS } from "../input/check.js";
 import { FIELDS, FIELD_NAMES } from "../input/fields.js";
 import type { Rule } from "../rules/define-rule.js";
 import { keysAt } from "./issues.js";
@@ -62,7 +63,7 @@ function strategySchema(ids: readonly string[]) {
     .default({ name: "worst", critical: [] });
 }
 
-const TYPED_FIELDS = FIELDS.filter((spec) => !spec.private).map((spec) => spec.name);
+const TYPED_NAMES = TYPED_FIELDS.map((spec) => spec.name);
 
 /** Columns map onto contract fields, or onto the extra columns a plugin rule says it reads. */
 function columnsSchema(known: readonly KnownRule[]) {
@@ -81,7 +82,7 @@ const valuesSchema = z.record(z.string(), z.record(z.string(), z.string())).supe
   for (const [field, table] of Object.entries(values)) {
     const spec = FIELDS.find((f) => f.name === field && !f.private);
     if (!spec) {
-      ctx.addIssue({ code: "custom", path: [field], message: `unknown field${didYouMean(field, TYPED_FIELDS)}` });
+      ctx.addIssue({ code: "custom", path: [field], message: `unknown field${didYouMean(field, TYPED_NAMES)}` });
       continue;
     }
     for (const [from, to] of Object.entries(table)) {

@@ -9,7 +9,8 @@ import { rateDelay } from "../rules/_delay.js";
 /**
  * A built-in rule's rating alone, read from a record's compact values (see _cells.ts: NaN is
  * not recorded, enums are indexes, lists bit masks). Each mirrors its rule in src/rules/ and
- * is checked against it by test/fast/kernels.test.ts; a rule without one is run as written.
+ * is checked against it by test/fast/kernels.test.ts. A rubric with a rule that has none (a
+ * plugin's) is not sent to workers: the file is read the reference way (rubricToWire).
  */
 type Kernel = (v: Float64Array) => Rating;
 type Limits = { good: number; adequate: number };

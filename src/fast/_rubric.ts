@@ -2,7 +2,7 @@ import type { ActiveRule, Rubric } from "../engine/rubric.js";
 import { BUILT_IN } from "../engine/strategy.js";
 import type { RuleLogic } from "../rules/define-rule.js";
 import { BUILT_IN_DEFINITIONS } from "../rules/_definitions.js";
-import { kernelFor } from "./_kernels.js";
+import { kernelGrader } from "./_kernels.js";
 
 /** A rubric as plain data for a worker: each rule named by its id, everything else as it is. */
 export type WireRubric = Omit<Rubric, "rules"> & { rules: (Omit<ActiveRule, "rule"> & { id: string })[] };
@@ -15,9 +15,8 @@ const builtIn = (id: string) => BUILT_IN_DEFINITIONS.find((rule) => rule.id === 
  * options schema made (src/rules/index.ts), so it has the definition's own `evaluate`.
  */
 export function rubricToWire(rubric: Rubric): WireRubric | undefined {
-  const workable = ({ rule, options, source }: ActiveRule) =>
-    source === BUILT_IN && builtIn(rule.id)?.evaluate === rule.evaluate && kernelFor(rule.id, options) !== undefined;
-  if (!rubric.rules.every(workable)) return undefined;
+  const builtInRule = ({ rule, source }: ActiveRule) => source === BUILT_IN && builtIn(rule.id)?.evaluate === rule.evaluate;
+  if (!rubric.rules.every(builtInRule) || !kernelGrader(rubric)) return undefined;
   const wire: WireRubric = { ...rubric, rules: rubric.rules.map(({ rule, ...rest }) => ({ ...rest, id: rule.id })) };
   try {
     return structuredClone(wire);

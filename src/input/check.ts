@@ -43,8 +43,8 @@ const checks = TYPED_FIELDS.map((spec) => ({ name: spec.name, check: fieldCheck(
 
 /**
  * `checkRecord` (src/input/record.ts, the reference's zod schema) without zod, for the fast path's
- * worker threads: the same record, or the same problems in the same order. test/input/check.test.ts
- * holds the two equal.
+ * worker threads: for a record object, the same record or the same problems in the same order.
+ * test/input/check.test.ts holds the two equal.
  */
 export function checkFields(fields: Record<string, unknown>, extra: Record<string, string>): RecordCheck {
   const record: Record<string, unknown> = {};

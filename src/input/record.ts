@@ -13,7 +13,11 @@ function fieldSchema(spec: FieldSpec): z.ZodType<unknown> {
   });
 }
 
-/** The zod schema of a case record whose keys are already field names: the reference path's check. */
+/**
+ * The zod schema of a case record whose keys are already field names: the reference path's check,
+ * kept as the plain csv-parse + zod path the fast path is proven against (its workers check with
+ * `checkFields`, the same field checks without zod).
+ */
 export const caseRecordSchema = z.object(Object.fromEntries(TYPED_FIELDS.map((spec) => [spec.name, fieldSchema(spec)])));
 
 /**

@@ -13,7 +13,8 @@ function packagesLoaded(entry: string): { modules: Set<string>; packages: Set<st
     if (modules.has(file)) return;
     modules.add(file);
     const text = readFileSync(file, "utf8");
-    for (const [, spec] of text.matchAll(/(?:^(?:import|export)\b[^;]*?\bfrom\s*|\bimport\s*\(\s*)["']([^"']+)["']/gm)) {
+    // `import … from "x"`, `export … from "x"`, `import "x"` and `import("x")`.
+    for (const [, spec] of text.matchAll(/(?:^(?:import|export)\b[^;]*?\bfrom\s*|^import\s*|\bimport\s*\(\s*)["']([^"']+)["']/gm)) {
       if (spec!.startsWith(".")) visit(resolve(dirname(file), spec!));
       else packages.add(spec!.split("/")[0]!);
     }
