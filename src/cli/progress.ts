@@ -5,9 +5,8 @@ export interface ProgressState {
   bytes: number;
   /** The input's size, when known (a file, not a pipe). */
   total?: number;
-  /** Time since the first update, when `startBytes` had been read: rates and time left count from then. */
+  /** Time since the records began to be read: rates and time left count from then. */
   elapsedMs: number;
-  startBytes?: number;
   /** The fast path's first pass over the file, which reads case_ids only: a bar, no cases. */
   firstPass?: boolean;
   /** Stdin being copied to a temporary file before its records are read: bytes and a rate. */
@@ -31,7 +30,7 @@ function duration(ms: number): string {
 }
 
 /** One line of progress: a bar with bytes read of the total and time left, or a count and rate for a pipe. */
-export function progressLine({ cases, bytes, total, elapsedMs, startBytes = 0, firstPass, spooling }: ProgressState): string {
+export function progressLine({ cases, bytes, total, elapsedMs, firstPass, spooling }: ProgressState): string {
   if (spooling) return `${megabytes(bytes)} read from stdin · ${megabytes(elapsedMs > 0 ? (bytes * 1000) / elapsedMs : 0)}/s`;
   const count = `${cases.toLocaleString("en-GB")} cases`;
   if (!total) return `${count} · ${rate(cases, elapsedMs)}`;
@@ -41,7 +40,7 @@ export function progressLine({ cases, bytes, total, elapsedMs, startBytes = 0, f
   const percent = `${Math.floor(done * 100)}%`.padStart(4);
   const read = `${bar} ${percent} ${megabytes(bytes)} of ${megabytes(total)}`;
   if (firstPass) return `${read} · finding repeated case_ids`;
-  const left = bytes > startBytes ? duration((elapsedMs / (bytes - startBytes)) * Math.max(0, total - bytes)) : "?";
+  const left = bytes > 0 ? duration((elapsedMs * Math.max(0, total - bytes)) / bytes) : "?";
   return `${read} · ${count} · ${rate(cases, elapsedMs)} · ${left} left`;
 }
 
@@ -53,8 +52,8 @@ export class Progress {
   private shown = false;
   private lastDraw = 0;
   private readonly start: number;
-  /** The first update of cases: rates and time left count from it, not from the work before it (stdin copied, the fast path's first pass). */
-  private first: { time: number; bytes: number } | undefined;
+  /** When the work before any case (stdin copied, the fast path's first pass) was last heard of: rates and time left count from then. */
+  private before: number | undefined;
 
   constructor(
     private readonly stream: Writable,
@@ -65,15 +64,15 @@ export class Progress {
     this.start = now();
   }
 
-  update(state: Omit<ProgressState, "elapsedMs" | "startBytes">): void {
+  update(state: Omit<ProgressState, "elapsedMs">): void {
     const time = this.now();
-    if (!state.firstPass && !state.spooling) this.first ??= { time, bytes: state.bytes };
+    if (state.firstPass || state.spooling) this.before = time;
     if (time - this.start < this.delayMs || time - this.lastDraw < this.intervalMs) return;
     this.lastDraw = time;
     this.shown = true;
-    // Stdin copied counts from the start; cases from the first update of them.
-    const since = state.spooling ? { time: this.start, bytes: 0 } : (this.first ?? { time, bytes: state.bytes });
-    this.stream.write(`\r\u001b[2K${progressLine({ ...state, elapsedMs: time - since.time, startBytes: since.bytes })}`);
+    // Stdin copied counts from the start; cases from the end of the work before them.
+    const since = state.spooling ? this.start : (this.before ?? this.start);
+    this.stream.write(`\r\u001b[2K${progressLine({ ...state, elapsedMs: time - since })}`);
   }
 
   finish(): void {

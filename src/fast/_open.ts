@@ -7,6 +7,8 @@ import { sniffFormat, type InputFormat, type Source } from "../input/source.js";
 export interface CsvFile {
   source: Source;
   size: number;
+  /** When it was last written, as it was found: a file read twice must not change between. */
+  mtimeMs: number;
   delimiter: string;
 }
 
@@ -39,7 +41,7 @@ export async function probeCsvFile(path: string, format: InputFormat | undefined
     const chosen = delimiter ?? (path.toLowerCase().endsWith(".tsv") ? "\t" : sniffDelimiter(head.toString("utf8")));
     if (Buffer.byteLength(chosen) !== 1 || chosen === '"' || chosen === "\r" || chosen === "\n") return undefined;
     const source: Source = { name: path, format: resolved, head, rest: { async *[Symbol.asyncIterator]() {} }, size: info.size };
-    return { source, size: info.size, delimiter: chosen };
+    return { source, size: info.size, mtimeMs: info.mtimeMs, delimiter: chosen };
   } catch {
     return undefined;
   }

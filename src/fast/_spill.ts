@@ -1,8 +1,6 @@
-import { randomBytes } from "node:crypto";
-import { closeSync, openSync, readSync, unlinkSync, writeSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { closeSync, readSync, writeSync } from "node:fs";
 import { IdRegistry } from "./_ids.js";
+import { removeTemporary, temporaryFile, unlinkOpen } from "./_temporary.js";
 
 /** Hashes are sorted out by their top bits into this many parts, so that finding repeats holds one part at a time. */
 const PART_BITS = 6;
@@ -18,8 +16,9 @@ const PARTS = 1 << PART_BITS;
 export class HashSpill {
   private readonly blocks: Int32Array[];
   private readonly fill = new Int32Array(PARTS);
-  /** Per part, where its full blocks are in the file, or the blocks themselves when there is no file. */
+  /** Per part, where its full blocks are in the file. */
   private readonly written: number[][] = Array.from({ length: PARTS }, () => []);
+  /** Per part, the full blocks kept in memory, once no file can be made or written. */
   private readonly kept: Int32Array[][] = Array.from({ length: PARTS }, () => []);
   private fd: number | undefined;
   private path: string | undefined;
@@ -69,15 +68,10 @@ export class HashSpill {
     if (this.noFile) return undefined;
     if (this.fd !== undefined) return this.fd;
     try {
-      const path = join(tmpdir(), `audit-ids-${process.pid}-${randomBytes(6).toString("hex")}`);
-      this.fd = openSync(path, "wx+", 0o600);
-      this.path = path;
-      try {
-        unlinkSync(path);
-        this.path = undefined;
-      } catch {
-        // Not while open (Windows): deleted in close().
-      }
+      const { fd, path } = temporaryFile("ids");
+      this.fd = fd;
+      // Not while open on Windows: removed in close(), or on exit.
+      this.path = unlinkOpen(path) ? undefined : path;
     } catch {
       this.noFile = true;
     }
@@ -96,9 +90,13 @@ export class HashSpill {
     for (let p = 0; p < PARTS; p++) {
       const part = new Int32Array(buffer, 0, pairsOf(p) * 2);
       let at = 0;
+      const length = this.blockPairs * pairBytes;
       for (const offset of this.written[p]!) {
-        const length = this.blockPairs * pairBytes;
-        readSync(this.fd!, part, at * 4, length, offset);
+        for (let got = 0; got < length; ) {
+          const read = readSync(this.fd!, part, at * 4 + got, length - got, offset + got);
+          if (read === 0) throw new Error("the file of case_id hashes ended early");
+          got += read;
+        }
         at += length / 4;
       }
       for (const block of this.kept[p]!) {
@@ -119,13 +117,7 @@ export class HashSpill {
   /** Closes and deletes the file. */
   close(): void {
     if (this.fd !== undefined) closeSync(this.fd);
-    if (this.path !== undefined) {
-      try {
-        unlinkSync(this.path);
-      } catch {
-        // Already gone.
-      }
-    }
+    if (this.path !== undefined) removeTemporary(this.path);
     this.fd = undefined;
     this.path = undefined;
   }

@@ -1,23 +1,12 @@
-import { randomBytes } from "node:crypto";
-import { closeSync, createReadStream, openSync, rmSync, writeSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { closeSync, createReadStream, writeSync } from "node:fs";
 import { Readable } from "node:stream";
+import { removeTemporary, temporaryFile } from "./_temporary.js";
 
 /** Stdin copied whole into a temporary file, removed by `remove` (or when the process exits). */
 export interface Spooled {
   path: string;
   size: number;
   remove(): void;
-}
-
-const spools = new Set<string>();
-let hooked = false;
-
-/** Removes every spool left, synchronously: on exit, Ctrl-C and SIGTERM included (they exit through process.exit). */
-function removeAll(): void {
-  for (const path of spools) rmSync(path, { force: true });
-  spools.clear();
 }
 
 /**
@@ -28,52 +17,59 @@ function removeAll(): void {
  * stream of everything stdin gives, the bytes already copied first, for the reference reader.
  */
 export async function spoolStdin(stdin: Readable, maxRecordBytes: number, onBytes: (bytes: number) => void): Promise<Spooled | { replay: Readable }> {
-  const path = join(tmpdir(), `audit-stdin-${process.pid}-${randomBytes(6).toString("hex")}`);
   const chunks = stdin[Symbol.asyncIterator]() as AsyncIterator<Buffer | string>;
-  let fd: number | undefined;
+  let file: { fd: number; path: string } | undefined;
   let size = 0;
   let pending: Buffer | undefined;
   /** Bytes since the last line feed, as far as the chunks' last line feeds tell. */
   let run = 0;
   try {
-    fd = openSync(path, "wx", 0o600);
-    spools.add(path);
-    if (!hooked) {
-      process.once("exit", removeAll);
-      hooked = true;
-    }
+    file = temporaryFile("stdin");
     for (;;) {
-      const next = await chunks.next();
+      let next: IteratorResult<Buffer | string>;
+      try {
+        next = await chunks.next();
+      } catch (error) {
+        // Stdin failed: the reference reader reads what came, then meets the error, as it would have.
+        return { replay: replay(file, size, undefined, chunks, error) };
+      }
       if (next.done) break;
       pending = typeof next.value === "string" ? Buffer.from(next.value) : next.value;
       const lastLine = pending.lastIndexOf(0x0a);
       run = lastLine === -1 ? run + pending.length : pending.length - 1 - lastLine;
       if (run > maxRecordBytes) throw new Error("a line longer than any record may be");
-      for (let at = 0; at < pending.length; ) at += writeSync(fd, pending, at, pending.length - at, size + at);
+      for (let at = 0; at < pending.length; ) at += writeSync(file.fd, pending, at, pending.length - at, size + at);
       size += pending.length;
       pending = undefined;
       onBytes(size);
     }
-    closeSync(fd);
-    const remove = () => {
-      rmSync(path, { force: true });
-      spools.delete(path);
-    };
-    return { path, size, remove };
+    closeSync(file.fd);
+    const { path } = file;
+    return { path, size, remove: () => removeTemporary(path) };
   } catch {
-    // What was copied, what was being copied, then the rest of stdin.
-    if (fd !== undefined) closeSync(fd);
-    const copied = size;
-    const replay = async function* () {
-      try {
-        if (copied > 0) yield* createReadStream(path, { start: 0, end: copied - 1 });
-      } finally {
-        rmSync(path, { force: true });
-        spools.delete(path);
-      }
-      if (pending) yield pending;
-      for (let next = await chunks.next(); !next.done; next = await chunks.next()) yield next.value;
-    };
-    return { replay: Readable.from(replay(), { objectMode: false }) };
+    // No file, no room, or a line too long: what was copied, what was being copied, then the rest of stdin.
+    return { replay: replay(file, size, pending, chunks) };
   }
+}
+
+/** The bytes copied to `file`, then `pending`, then the rest of stdin (or its error): the file is closed and removed once read. */
+function replay(
+  file: { fd: number; path: string } | undefined,
+  copied: number,
+  pending: Buffer | undefined,
+  chunks: AsyncIterator<Buffer | string>,
+  error?: unknown,
+): Readable {
+  if (file) closeSync(file.fd);
+  const all = async function* () {
+    try {
+      if (file && copied > 0) yield* createReadStream(file.path, { start: 0, end: copied - 1 });
+    } finally {
+      if (file) removeTemporary(file.path);
+    }
+    if (error !== undefined) throw error;
+    if (pending) yield pending;
+    for (let next = await chunks.next(); !next.done; next = await chunks.next()) yield next.value;
+  };
+  return Readable.from(all(), { objectMode: false });
 }

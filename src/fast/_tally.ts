@@ -5,7 +5,6 @@ import { DUPLICATE, HAS_ID, HEAD, RATING_CODES, stride } from "./_table.js";
 import { utf8 } from "./_tokenizer.js";
 
 /** A merged chunk's records to tally: its table with duplicates marked, and what its numbers name. */
-/** A merged chunk's records, as the merger leaves them (duplicates marked). */
 export interface ChunkTally {
   table: Int32Array;
   count: number;
@@ -14,6 +13,7 @@ export interface ChunkTally {
   caseIds?: string[];
 }
 
+/** Chunks tallied into one summary. */
 export interface TallyJob extends ChunkTally {
   /** Cases apart the chunks before keep, as far as is known: this chunk's summary keeps only the rest of the first APART_LIMIT. */
   apartKept?: ApartKept;

@@ -1,4 +1,4 @@
-import { closeSync, createReadStream, openSync } from "node:fs";
+import { closeSync, createReadStream, openSync, statSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import type { Readable } from "node:stream";
 import type { Rubric } from "../engine/rubric.js";
@@ -23,10 +23,11 @@ import { bomLength, decodeCell, END } from "./_tokenizer.js";
 export type { CaseSink } from "./_merge.js";
 
 /**
- * Files from this size are read twice, a first pass finding the case_ids that recur: past it a table of
- * every id would pass 16 MB (1.5M ids), and the first pass costs about a fifth of a run with table output.
+ * Files of more records than this (as their first 256 KiB suggest) are read twice, a first pass finding
+ * the case_ids that recur: past it a table of every id would pass 16 MB, and the first pass costs about
+ * a fifth of a run with table output. The benchmark's 1M-row file is read once, its 5M-row file twice.
  */
-const FIRST_PASS_BYTES = 256 << 20;
+const FIRST_PASS_RECORDS = 1_500_000;
 
 /** Merged chunks are tallied together once they hold this many records (16 jobs of the benchmark files, 3.5 MB of tables). */
 const TALLY_RECORDS = 96 * 1024;
@@ -67,10 +68,11 @@ export interface ScoreCsvOptions extends CaseSink {
   /** Smaller files are read on this thread (default 4 MiB): starting workers would take longer. */
   threadsFromBytes?: number;
   /**
-   * Files this large (default 256 MiB) are read twice: a first pass finds the case_ids that recur, so
-   * that no table of every id is kept. A smaller file keeps one (at most about 16 MB), which is quicker.
+   * Files of about this many records or more (default 1.5 million, judged from the first 256 KiB) are
+   * read twice: a first pass finds the case_ids that recur, so that no table of every id is kept. A
+   * smaller file keeps one (at most about 16 MB), which is quicker.
    */
-  firstPassFromBytes?: number;
+  firstPassFromRecords?: number;
 }
 
 /**
@@ -145,15 +147,19 @@ async function scoreFile(path: string, file: CsvFile, rubric: WireRubric, option
     tally({ ...first!, more, apartKept: merger.apartKept });
   };
   try {
-    if (size >= (options.firstPassFromBytes ?? FIRST_PASS_BYTES)) {
+    if (estimateRecords(source.head, size) >= (options.firstPassFromRecords ?? FIRST_PASS_RECORDS)) {
       merger.watch(await recurringIds(jobs, ahead, start.position, runner, (bytes) => options.onProgress?.({ bytes, total: size, records: 0, firstPass: true })));
+      // The second pass must read what the first read, or a duplicate could go unseen.
+      const now = statSync(path);
+      if (now.size !== size || now.mtimeMs !== file.mtimeMs) {
+        throw new InputError(`${source.name}: the file changed while it was being read; score a copy that nothing writes to`);
+      }
     }
     await inFileOrder(
       jobs,
       ahead,
       () => merger.position,
       (job) => runner.run(job),
-      ({ result }) => result,
       async (done) => {
         batch.push(await merger.merge(done.worker, done.result));
         runner.recycle(done.worker, { json: done.result.json });
@@ -178,19 +184,19 @@ async function scoreFile(path: string, file: CsvFile, rubric: WireRubric, option
 }
 
 /**
- * Runs jobs, `ahead` at most in flight, and hands each result to `take` in file order, until it
- * returns false. A job wholly before `position()` (its records read with the one before it) is
- * dropped; one whose guessed start is not where the one before it ended, or that gave up, is run
- * again from there: a wrong guess costs time, never a record.
+ * Runs jobs, the next one and `ahead` more in flight, and hands each result to `take` in file order,
+ * until it returns false. A job wholly before `position()` (its records read with the one before it)
+ * is dropped; one whose guessed start is not where the one before it ended, or that gave up, is run
+ * again from there: a wrong guess costs time, never a record. A result dropped goes to `drop`, so
+ * that its buffers go back to its worker.
  */
-async function inFileOrder<R>(
+async function inFileOrder<R extends RunResult<{ first: number; gaveUp?: boolean }>>(
   jobs: readonly ChunkJob[],
   ahead: number,
   position: () => number,
   run: (job: ChunkJob) => Promise<R>,
-  start: (result: R) => { first: number; gaveUp?: boolean },
-  take: (result: R) => Promise<boolean>,
-  drop: (result: R) => void = () => {},
+  take: (done: R) => Promise<boolean>,
+  drop: (done: R) => void,
 ): Promise<void> {
   const running = new Map<number, Promise<R>>();
   try {
@@ -203,7 +209,7 @@ async function inFileOrder<R>(
         drop(done);
         continue;
       }
-      const { first, gaveUp } = start(done);
+      const { first, gaveUp } = done.result;
       if (gaveUp || first !== position()) {
         drop(done);
         done = await run({ ...job, start: position(), known: true });
@@ -235,7 +241,6 @@ async function recurringIds(
       ahead,
       () => position,
       (job) => runner.hashIds(job),
-      ({ result }) => result,
       async ({ worker, result }) => {
         spill.add(result.hashes);
         runner.recycle(worker, { hashes: result.hashes });
@@ -250,6 +255,13 @@ async function recurringIds(
   } finally {
     spill.close();
   }
+}
+
+/** About how many records a file of `size` bytes holds, from the lines of its first bytes. */
+function estimateRecords(head: Buffer, size: number): number {
+  let lines = 0;
+  for (let at = head.indexOf(0x0a); at !== -1; at = head.indexOf(0x0a, at + 1)) lines++;
+  return head.length === 0 ? 0 : Math.round((size * Math.max(1, lines)) / head.length);
 }
 
 /** The header row, read as the reference reads it, and where the records begin. */

@@ -22,9 +22,11 @@ describe('a row ending `,He said "no" later` costs that record, not the run', ()
   const csv = [...fixtureLines.slice(0, 3), fixtureLines[3]!.replace(/,[^,]*$/, ',He said "no" later'), ...fixtureLines.slice(4, 8)].join("\n") + "\n";
   const file = join(dir, "q.csv");
   writeFileSync(file, csv);
-  const ways: [string, string[], { input?: string }][] = [
+  const ways: [string, string[], { input?: string; env?: Record<string, string> }][] = [
     ["a file (the fast path)", [file], {}],
-    ["stdin (the reference reader)", ["-"], { input: csv }],
+    ["stdin, copied to a file (the fast path)", ["-"], { input: csv }],
+    // With no temporary directory to copy stdin to.
+    ["stdin (the reference reader)", ["-"], { input: csv, env: { TMPDIR: join(dir, "no-such-directory") } }],
   ];
 
   test.each(ways)("from %s: listed on stderr, graded 6 + invalid 1, exit 1", async (_name, args, options) => {
@@ -37,7 +39,7 @@ describe('a row ending `,He said "no" later` costs that record, not the run', ()
   });
 
   test.each(ways)("from %s: in the json, ndjson, csv and junit reports", async (_name, args, options) => {
-    const out = (format: string) => join(dir, `${args[0] === "-" ? "stdin" : "file"}.${format}`);
+    const out = (format: string) => join(dir, `${args[0] !== "-" ? "file" : options.env ? "stdin" : "spooled"}.${format}`);
     const run = await runCli(["score", ...args, "-q", ...["json", "ndjson", "csv", "junit"].flatMap((f) => ["-f", `${f}=${out(f)}`])], options);
     expect(run.code).toBe(1);
     const invalid = { line: 4, case_id: "DYP-0009", field: "record", reason: STRAY, errors: [{ field: "record", reason: STRAY }], group: "(not recorded)" };
@@ -62,7 +64,9 @@ describe('a row ending `,He said "no" later` costs that record, not the run', ()
 
   test("the fast path and the reference write the same JSON report", () => {
     const read = (name: string) => readFileSync(join(dir, name), "utf8");
-    expect(read("file.json").replace(/"name": "[^"]*q\.csv"/, '"name": "stdin"')).toBe(read("stdin.json"));
+    const named = read("file.json").replace(/"name": "[^"]*q\.csv"/, '"name": "stdin"');
+    expect(named).toBe(read("stdin.json"));
+    expect(named).toBe(read("spooled.json"));
   });
 
   test("validate lists it too", async () => {

@@ -29,7 +29,7 @@ describe("the fast path gives the reference pipeline's results, record for recor
     await fc.assert(
       fc.asyncProperty(caseFiles, settings, fc.integer({ min: 1, max: 400 }), fc.boolean(), async (generated, s, chunkBytes, firstPass) => {
         const path = file("cases.csv", generated.bytes);
-        expect(await fast(path, s, { chunkBytes, firstPassFromBytes: firstPass ? 0 : Infinity })).toEqual(await reference(path, s));
+        expect(await fast(path, s, { chunkBytes, firstPassFromRecords: firstPass ? 0 : Infinity })).toEqual(await reference(path, s));
       }),
       { numRuns: 150 },
     );
@@ -40,7 +40,7 @@ describe("the fast path gives the reference pipeline's results, record for recor
       fc.asyncProperty(caseFiles, settings, fc.integer({ min: 1, max: 400 }), fc.boolean(), async (generated, s, chunkBytes, firstPass) => {
         const path = file("cases.csv", generated.bytes);
         const expected = await reference(path, s);
-        const actual = await fast(path, s, { wantCases: false, chunkBytes, firstPassFromBytes: firstPass ? 0 : Infinity });
+        const actual = await fast(path, s, { wantCases: false, chunkBytes, firstPassFromRecords: firstPass ? 0 : Infinity });
         expect(actual).toEqual({ ...expected, cases: [] });
       }),
       { numRuns: 150 },

@@ -1,4 +1,4 @@
-import { mkdirSync } from "node:fs";
+import { appendFileSync, mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import { describe, expect, test } from "vitest";
 import { referenceRubric, type Rubric } from "../../src/engine/rubric.js";
@@ -71,5 +71,41 @@ describe("progress", () => {
     expect(seen.length).toBeGreaterThan(5);
     expect(seen.at(-1)).toEqual({ bytes: seen.at(-1)!.total, total: seen.at(-1)!.total, records: 200 });
     expect(seen.map((p) => p.bytes)).toEqual([...seen.map((p) => p.bytes)].sort((a, b) => a! - b!));
+  });
+
+  test("a file of many records is read twice: the first pass is heard of, and is done before the first record", async () => {
+    const rows = Array.from({ length: 200 }, (_, i) => `A${i % 150},N,2015-07-02,3`).join("\n");
+    const path = file("twice.csv", `${HEADER}\n${rows}\n`);
+    const passes = async (firstPassFromRecords: number) => {
+      const seen: ScoreProgress[] = [];
+      const invalid: string[] = [];
+      const options = { rubric: referenceRubric(), wantCases: false, workers: 0, chunkBytes: 512, firstPassFromRecords };
+      await scoreCsvFile(path, { ...options, onProgress: (p) => void seen.push(p), onInvalid: (r) => void invalid.push(r.reason) });
+      return { seen, invalid };
+    };
+    const twice = await passes(100);
+    const first = twice.seen.filter((p) => p.firstPass);
+    expect(first.length).toBeGreaterThan(5);
+    expect(first.at(-1)!.bytes).toBe(first.at(-1)!.total);
+    expect(twice.seen.findIndex((p) => !p.firstPass)).toBe(first.length);
+    // 50 ids come twice, and each later one is listed: read once or twice, the same.
+    const once = await passes(1_000_000);
+    expect(once.seen.some((p) => p.firstPass)).toBe(false);
+    expect(twice.invalid).toHaveLength(50);
+    expect(twice.invalid).toEqual(once.invalid);
+  });
+
+  test("a file that changes between the two passes stops the run with one clear error", async () => {
+    const rows = Array.from({ length: 200 }, (_, i) => `A${i},N,2015-07-02,3`).join("\n");
+    const path = file("growing.csv", `${HEADER}\n${rows}\n`);
+    let appended = false;
+    const onProgress = (p: ScoreProgress) => {
+      if (p.firstPass && !appended) {
+        appendFileSync(path, "A1,N,2015-07-02,3\n");
+        appended = true;
+      }
+    };
+    const run = scoreCsvFile(path, { rubric: referenceRubric(), wantCases: false, workers: 0, chunkBytes: 512, firstPassFromRecords: 0, onProgress });
+    await expect(run).rejects.toThrow(/growing\.csv: the file changed while it was being read/);
   });
 });

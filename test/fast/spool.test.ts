@@ -83,4 +83,22 @@ describe("stdin copied to a temporary file", () => {
     expect((await drain(spooled.replay)).equals(Buffer.concat(lines))).toBe(true);
     expect(readdirSync(process.env.TMPDIR)).toEqual([]);
   });
+
+  test("stdin that fails partway: what came, then its error, for the reference reader to report as it would", async () => {
+    process.env.TMPDIR = mkdtempSync(join(tmpdir(), "spool-"));
+    const failing = new Readable({ read() {} });
+    failing.push(chunks[0]);
+    failing.push(chunks[1]);
+    setTimeout(() => failing.destroy(Object.assign(new Error("EIO: i/o error, read"), { code: "EIO" })), 10);
+    const spooled = await spoolStdin(failing, 1 << 20, () => {});
+    if (!("replay" in spooled)) throw new Error("a failed stdin is not a whole copy");
+    const got: Buffer[] = [];
+    await expect(
+      (async () => {
+        for await (const part of spooled.replay) got.push(part as Buffer);
+      })(),
+    ).rejects.toThrow(/EIO/);
+    expect(Buffer.concat(got).equals(Buffer.concat([chunks[0]!, chunks[1]!]))).toBe(true);
+    expect(readdirSync(process.env.TMPDIR)).toEqual([]);
+  });
 });

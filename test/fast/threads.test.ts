@@ -11,8 +11,8 @@ const file = tempFiles();
 /** On two workers, read once and read twice (a first pass finding the ids that recur), against the reference. */
 async function bothWays(path: string, chunkBytes: number) {
   const expected = await reference(path, PLAIN);
-  for (const firstPassFromBytes of [0, Infinity]) {
-    expect(await fast(path, PLAIN, { workers: 2, threadsFromBytes: 0, chunkBytes, firstPassFromBytes })).toEqual(expected);
+  for (const firstPassFromRecords of [0, Infinity]) {
+    expect(await fast(path, PLAIN, { workers: 2, threadsFromBytes: 0, chunkBytes, firstPassFromRecords })).toEqual(expected);
   }
 }
 
