@@ -9,7 +9,6 @@ import type { ColumnMapping } from "../input/read.js";
 import type { FieldProblem } from "../input/check.js";
 import { guessBoundary } from "./_boundary.js";
 import type { ColumnPlan } from "./_columns.js";
-import { hashAsciiId, hashId } from "./_ids.js";
 import { kernelGrader } from "./_kernels.js";
 import { DAMAGED, FAILED, GAVE_UP, RecordReader } from "./_reader.js";
 import { CASE, CASE_ID, INVALID, PROBLEM, RecordChecker } from "./_record.js";
@@ -298,13 +297,9 @@ export class ChunkProcessor {
       wider.set(this.ids.subarray(0, this.idBytes));
       this.ids = wider;
     }
-    if (text === undefined) {
-      hashAsciiId(buf, checker.idFrom, checker.idTo, this.hash);
-      this.ids.set(buf.subarray(checker.idFrom, checker.idTo), this.idBytes);
-    } else {
-      hashId(text, this.hash);
-      Buffer.from(this.ids.buffer, this.ids.byteOffset).write(text, this.idBytes, "utf8");
-    }
+    checker.hashSettledId(this.hash);
+    if (text === undefined) this.ids.set(buf.subarray(checker.idFrom, checker.idTo), this.idBytes);
+    else Buffer.from(this.ids.buffer, this.ids.byteOffset).write(text, this.idBytes, "utf8");
     this.idBytes += length;
     return length;
   }

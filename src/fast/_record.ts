@@ -105,15 +105,9 @@ export class RecordChecker {
     for (let i = 0; i < cells.count; i++) if (end[i]! - start[i]! > safeLength) return this.slow();
     if (this.slowAlways) return this.slow();
     const idColumn = columnOf[CASE_ID]!;
-    if (!this.mappedIds && !quoted[idColumn] && plainAscii(buf, start[idColumn]!, end[idColumn]!)) {
-      // What parseText keeps of such an id is its text as it stands.
-      this.hasId = true;
-      this.idFrom = start[idColumn]!;
-      this.idTo = end[idColumn]!;
-    } else {
-      const idText = decodeCell(buf, start[idColumn]!, end[idColumn]!, quoted[idColumn]!);
-      this.idText = idText.trim();
-      this.hasId = this.idText !== "";
+    // A mapped id is decoded, for its mapping to be looked up; the id as written is still what duplicates compare.
+    const idText = this.settleId(buf, start[idColumn]!, end[idColumn]!, quoted[idColumn]!, this.mappedIds);
+    if (idText !== undefined) {
       const parsedId = this.parseId(this.mappers[CASE_ID]!(idText));
       if (!parsedId.ok || parsedId.value === undefined) return this.slow();
       this.id = parsedId.value;
@@ -145,24 +139,44 @@ export class RecordChecker {
   }
 
   /**
-   * For the first pass over a file: whether the record in `cells` may claim a case_id, its hash in
-   * `out` if so. Every record that `check` lets claim one (not a ragged row, not a damaged one, an id
-   * not blank) gets the hash ChunkProcessor.keepId gives it: the id's bytes when it is plain ASCII,
-   * else its decoded, trimmed text (the same hash for the same text). Over-long cells are not looked
-   * for: such a record claims none, and hashing it anyway only lists one more id to watch.
+   * Settles the case_id as duplicates compare it: its bytes (`idFrom`, `idTo`) when it is plain ASCII
+   * and unquoted, unless `decode`; else its decoded text, trimmed (`idText`). Returns the decoded text
+   * as it stands, if decoded. What parseText keeps of a plain ASCII id is its text as it stands.
+   */
+  private settleId(buf: Uint8Array, start: number, end: number, quoted: number, decode: boolean): string | undefined {
+    this.idText = undefined;
+    if (!decode && !quoted && plainAscii(buf, start, end)) {
+      this.hasId = true;
+      this.idFrom = start;
+      this.idTo = end;
+      return undefined;
+    }
+    const text = decodeCell(buf, start, end, quoted);
+    this.idText = text.trim();
+    this.hasId = this.idText !== "";
+    return text;
+  }
+
+  /** The settled case_id's 64-bit hash, in `out`: of its bytes or its text (the same for the same text). */
+  hashSettledId(out: Int32Array): void {
+    if (this.idText === undefined) hashAsciiId(this.buf, this.idFrom, this.idTo, out);
+    else hashId(this.idText, out);
+  }
+
+  /**
+   * For the first pass over a file: whether the record in `cells` may claim a case_id, with its hash
+   * in `out` if so, settled and hashed as `check` and `hashSettledId` do for the second pass. Every
+   * record that `check` lets claim one (not a ragged row, not a damaged one, an id not blank) gets
+   * the same hash. Over-long cells are not looked for: such a record claims none, and hashing it
+   * anyway only lists one more id to watch.
    */
   idHash(buf: Uint8Array, cells: RecordCells, out: Int32Array): boolean {
     if (cells.count !== this.options.plan.header.length) return false;
     const column = this.options.plan.columnOf[CASE_ID]!;
-    const start = cells.start[column]!;
-    const end = cells.end[column]!;
-    if (!cells.quoted[column] && plainAscii(buf, start, end)) {
-      hashAsciiId(buf, start, end, out);
-      return true;
-    }
-    const text = decodeCell(buf, start, end, cells.quoted[column]!).trim();
-    if (text === "") return false;
-    hashId(text, out);
+    this.buf = buf;
+    this.settleId(buf, cells.start[column]!, cells.end[column]!, cells.quoted[column]!, false);
+    if (!this.hasId) return false;
+    this.hashSettledId(out);
     return true;
   }
 
