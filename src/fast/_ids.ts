@@ -114,15 +114,21 @@ const lineAt = (part: Part, slot: number) => part.lineLow[slot]! + part.lineHigh
  * line and the distance from home, 10 bytes a slot (11 past line 16,777,215). Robin Hood linear probing
  * keeps probes short with the parts 90-95% full. Each part grows alone, so growing never holds a second
  * copy of the whole table.
+ *
+ * A `listed` table holds only the hashes a first pass found to recur (`list`): `claim` answers for
+ * those, and keeps nothing of any other hash, which recurs nowhere.
  */
 export class IdRegistry {
+  constructor(private readonly listed = false) {}
+
   private wide = false;
   private parts: Part[] = Array.from({ length: PARTS }, () => makePart(MIN_SLOTS, false));
   /** The entry an insert that ran too far was left carrying: its home is in the geometry of the part it left. */
   private spilled = { home: 0, rem: 0, lo: 0, line: 0 };
 
-  /** Sizes the table for about `count` ids, so that it need not grow as it fills. */
+  /** Sizes the table for about `count` ids, so that it need not grow as it fills (a listed table holds only its list). */
   reserve(count: number): void {
+    if (this.listed) return;
     const slots = Math.max(MIN_SLOTS, Math.ceil(count / PARTS / LOAD));
     for (let p = 0; p < PARTS; p++) if (this.parts[p]!.slots < slots) this.resize(p, slots, false);
   }
@@ -141,45 +147,47 @@ export class IdRegistry {
     return this.slots * (this.wide ? 11 : 10);
   }
 
-  /** Claims the hash for `line` (lines count from 1); returns 0 if it is new, else the line that claimed it first. */
+  /**
+   * Claims the hash for `line` (lines count from 1); returns 0 if it is new, else the line that claimed
+   * it first. In a listed table a hash not listed is new every time, and is not kept.
+   */
   claim(hi: number, lo: number, line: number): number {
     const p = hi >>> REST_BITS;
     const rest = hi & (REST - 1);
     lo |= 0;
-    let part = this.parts[p]!;
-    const found = find(part, rest, lo);
-    if (found >= 0) return lineAt(part, found);
-    if (line >= NARROW_LINES) this.widen();
-    part = this.parts[p]!;
-    if (part.count + 1 > part.slots * MAX_LOAD) part = this.resize(p, Math.ceil(part.slots * GROWTH), false);
-    if (!this.insert(part, homeOf(rest, part.slots), rest & 0xffff, lo, line)) this.resize(p, Math.ceil(part.slots * GROWTH), true);
-    return 0;
+    const slot = find(this.parts[p]!, rest, lo);
+    if (slot < 0) {
+      if (!this.listed) this.add(p, rest, lo, line);
+      return 0;
+    }
+    const first = lineAt(this.parts[p]!, slot);
+    // Line 0 is a listed hash no line has claimed yet.
+    if (first === 0) this.setLine(p, rest, lo, slot, line);
+    return first;
   }
 
-  /** Adds a hash to a table of the ids known to recur (`claimListed`), claimed by no line yet. */
+  /** For a listed table: adds a hash the first pass found more than once, claimed by no line yet. */
   list(hi: number, lo: number): void {
-    this.claim(hi, lo, 0);
-  }
-
-  /**
-   * For a table of listed hashes: claims a listed hash for `line` (lines count from 1) and returns 0 the
-   * first time, then the line that claimed it. A hash not listed recurs nowhere: 0, and nothing is kept.
-   */
-  claimListed(hi: number, lo: number, line: number): number {
     const p = hi >>> REST_BITS;
     const rest = hi & (REST - 1);
-    let slot = find(this.parts[p]!, rest, lo | 0);
-    if (slot < 0) return 0;
-    const first = lineAt(this.parts[p]!, slot);
-    if (first !== 0) return first;
+    if (find(this.parts[p]!, rest, lo | 0) < 0) this.add(p, rest, lo | 0, 0);
+  }
+
+  private add(p: number, rest: number, lo: number, line: number): void {
+    if (line >= NARROW_LINES) this.widen();
+    let part = this.parts[p]!;
+    if (part.count + 1 > part.slots * MAX_LOAD) part = this.resize(p, Math.ceil(part.slots * GROWTH), false);
+    if (!this.insert(part, homeOf(rest, part.slots), rest & 0xffff, lo, line)) this.resize(p, Math.ceil(part.slots * GROWTH), true);
+  }
+
+  private setLine(p: number, rest: number, lo: number, slot: number, line: number): void {
     if (line >= NARROW_LINES && !this.wide) {
       this.widen();
-      slot = find(this.parts[p]!, rest, lo | 0);
+      slot = find(this.parts[p]!, rest, lo);
     }
     const part = this.parts[p]!;
     part.lineLow[slot] = line & 0xffff;
     part.lineHigh[slot] = Math.floor(line / 65536);
-    return 0;
   }
 
   /** Lines past NARROW_LINES need more than 3 bytes: every part is rebuilt with 4. */

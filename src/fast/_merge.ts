@@ -32,9 +32,8 @@ export class Merger {
   position: number;
   private line: number;
   records = 0;
-  /** Every id met, each with the first line that has it; or, after a first pass, only the ids that recur (`listed`). */
+  /** Every id met, each with the first line that has it; or, after a first pass, only the ids that recur (a listed table). */
   private ids = new IdRegistry();
-  private listed = false;
   private readonly names: string[][] = [];
   private readonly known: Uint8Array[] = [];
   private readonly groups = new Set<string>();
@@ -55,15 +54,14 @@ export class Merger {
     (this.names[worker] ??= []).push(...result.names);
   }
 
-  /** Takes a first pass's table of the ids that recur: no other id can be a duplicate, and no other is kept. */
+  /** Takes a first pass's listed table of the ids that recur: no other id can be a duplicate, and no other is kept. */
   watch(recurring: IdRegistry): void {
     this.ids = recurring;
-    this.listed = true;
   }
 
   /** Room for about this many ids, so that a table of every id need not grow as it fills. */
   expect(records: number): void {
-    if (!this.listed) this.ids.reserve(records);
+    this.ids.reserve(records);
   }
 
   /** Tallies in the order the reference meets groups: SummaryBuilder keeps that order for equal names. */
@@ -90,7 +88,6 @@ export class Merger {
   async merge(worker: number, result: ChunkResult): Promise<ChunkTally> {
     const { table, details, ids, count } = result;
     const { sink } = this;
-    const { ids: claimed, listed } = this;
     const json = result.jsonAscii && result.json.length && (sink.onCaseJson || sink.onCase) ? utf8(result.json, 0, result.json.length) : "";
     const names = this.names[worker]!;
     const width = stride(this.ruleIds.length);
@@ -104,7 +101,7 @@ export class Merger {
       const idEnd = word & HAS_ID ? idAt + table[o + 6]! : idAt;
       const jsonEnd = jsonAt + table[o + 7]!;
       const current = status > 2 ? details[detail++]! : undefined;
-      const first = !(word & HAS_ID) ? 0 : listed ? claimed.claimListed(table[o + 2]!, table[o + 3]!, line) : claimed.claim(table[o + 2]!, table[o + 3]!, line);
+      const first = word & HAS_ID ? this.ids.claim(table[o + 2]!, table[o + 3]!, line) : 0;
       if (first !== 0) {
         table[o] = word | DUPLICATE;
         this.meet(worker, table[o + 5]!);

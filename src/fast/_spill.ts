@@ -78,9 +78,9 @@ export class HashSpill {
     return this.fd;
   }
 
-  /** The hashes added more than once, each listed once, in a table for `IdRegistry.claimListed`. */
+  /** The hashes added more than once, each listed once, in a listed IdRegistry. */
   recurring(): IdRegistry {
-    const table = new IdRegistry();
+    const table = new IdRegistry(true);
     const pairBytes = 8;
     const pairsOf = (p: number) => (this.written[p]!.length + this.kept[p]!.length) * this.blockPairs + this.fill[p]!;
     let most = 0;
@@ -108,7 +108,7 @@ export class HashSpill {
       new BigInt64Array(buffer, 0, part.length / 2).sort();
       const same = (a: number, b: number) => part[a] === part[b] && part[a + 1] === part[b + 1];
       for (let i = 2; i < part.length; i += 2) {
-        if (same(i, i - 2) && (i === 2 || !same(i - 2, i - 4))) table.list(part[i + 1]!, part[i]!);
+        if (same(i, i - 2)) table.list(part[i + 1]!, part[i]!);
       }
     }
     return table;

@@ -101,18 +101,18 @@ describe("IdRegistry: the first line of each 64-bit hash, exactly", () => {
   });
 });
 
-describe("IdRegistry.claimListed: only listed hashes are kept", () => {
+describe("a listed IdRegistry: only listed hashes are kept", () => {
   test("a listed hash is claimed by its first line; one not listed answers 0 and is never kept", () => {
-    const table = new IdRegistry();
+    const table = new IdRegistry(true);
     table.list(7, 9);
     table.list(-1, 2 ** 31 - 1);
-    expect(table.claimListed(7, 9, 5)).toBe(0);
-    expect(table.claimListed(7, 9, 8)).toBe(5);
-    expect(table.claimListed(3, 3, 6)).toBe(0);
-    expect(table.claimListed(3, 3, 9)).toBe(0);
+    expect(table.claim(7, 9, 5)).toBe(0);
+    expect(table.claim(7, 9, 8)).toBe(5);
+    expect(table.claim(3, 3, 6)).toBe(0);
+    expect(table.claim(3, 3, 9)).toBe(0);
     // Lines past 2^24 take a wider table, and lines claimed before stay.
-    expect(table.claimListed(-1, 2 ** 31 - 1, 2 ** 24 + 3)).toBe(0);
-    expect(table.claimListed(-1, 2 ** 31 - 1, 2 ** 25)).toBe(2 ** 24 + 3);
-    expect(table.claimListed(7, 9, 2 ** 25)).toBe(5);
+    expect(table.claim(-1, 2 ** 31 - 1, 2 ** 24 + 3)).toBe(0);
+    expect(table.claim(-1, 2 ** 31 - 1, 2 ** 25)).toBe(2 ** 24 + 3);
+    expect(table.claim(7, 9, 2 ** 25)).toBe(5);
   });
 });

@@ -26,7 +26,7 @@ test("a disk that fills up during the first pass: what was written is read back,
   expect(writes).toBeGreaterThan(3);
   expect(table.count).toBe(300);
   ids.forEach(([hi, lo], i) => {
-    expect(table.claimListed(hi, lo, i + 2)).toBe(0);
-    expect(table.claimListed(hi, lo, 5000)).toBe(i % 10 === 0 ? i + 2 : 0);
+    expect(table.claim(hi, lo, i + 2)).toBe(0);
+    expect(table.claim(hi, lo, 5000)).toBe(i % 10 === 0 ? i + 2 : 0);
   });
 });

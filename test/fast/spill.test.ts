@@ -26,7 +26,7 @@ function checkSpill(hashes: readonly Hash[], spill: HashSpill): void {
   hashes.forEach(([hi, lo], i) => {
     const key = `${hi}:${lo}`;
     const line = i + 2;
-    const got = table.claimListed(hi, lo, line);
+    const got = table.claim(hi, lo, line);
     if (counts.get(key)! < 2) expect(got, `${key} is not a repeat`).toBe(0);
     else {
       expect(got, `${key} at line ${line}`).toBe(first.get(key) ?? 0);
