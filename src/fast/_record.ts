@@ -19,6 +19,7 @@ export const PROBLEM = 2;
 
 export const CASE_ID = FIELDS.findIndex((f) => f.name === "case_id");
 const TYPED = FIELDS.flatMap((spec, f) => (spec.private ? [] : [f]));
+const FIELD_INDEX: Partial<Record<string, number>> = Object.fromEntries(FIELDS.map((spec, f) => [spec.name, f]));
 export interface CheckerOptions {
   plan: ColumnPlan;
   mapping?: ColumnMapping;
@@ -270,6 +271,6 @@ export class RecordChecker {
   }
 
   private shape(): Case {
-    return caseShape((f) => this.valueOf(f));
+    return caseShape((name) => this.valueOf(FIELD_INDEX[name]!));
   }
 }
