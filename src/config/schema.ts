@@ -1,7 +1,6 @@
 import { z } from "zod";
 import { BUILT_IN, type Strategy } from "../engine/strategy.js";
-import { TYPED_FIELDS } from "../input/check.js";
-import { FIELDS, FIELD_NAMES } from "../input/fields.js";
+import { FIELD_NAMES, TYPED_FIELDS } from "../input/fields.js";
 import type { Rule } from "../rules/define-rule.js";
 import { keysAt } from "./issues.js";
 import { checkMappedValue } from "./mapped-values.js";
@@ -80,7 +79,7 @@ function columnsSchema(known: readonly KnownRule[]) {
 
 const valuesSchema = z.record(z.string(), z.record(z.string(), z.string())).superRefine((values, ctx) => {
   for (const [field, table] of Object.entries(values)) {
-    const spec = FIELDS.find((f) => f.name === field && !f.private);
+    const spec = TYPED_FIELDS.find((f) => f.name === field);
     if (!spec) {
       ctx.addIssue({ code: "custom", path: [field], message: `unknown field${didYouMean(field, TYPED_NAMES)}` });
       continue;

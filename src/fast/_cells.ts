@@ -1,12 +1,9 @@
 import type { CaseDate } from "../input/case.js";
 import type { FieldSpec } from "../input/fields.js";
-import { parserFor } from "../input/check.js";
 import type { Parsed } from "../input/values.js";
 import { FNV_OFFSET, FNV_PRIME, utf8 } from "./_tokenizer.js";
 
 export type CellParser = (raw: unknown) => Parsed<unknown>;
-
-export { parserFor };
 
 /** A value as one number for the rating kernels: a date's day, 1/0, a number, an enum's index, a list's bit mask. */
 export function compactFor(spec: FieldSpec): (value: unknown) => number {

@@ -1,6 +1,7 @@
 import { groupValue } from "../engine/group.js";
 import { FIELDS } from "../input/fields.js";
-import { ByteTable, fnv, parserFor } from "./_cells.js";
+import { parserFor } from "../input/check.js";
+import { ByteTable, fnv } from "./_cells.js";
 import type { ColumnPlan } from "./_columns.js";
 import { noExtra } from "./_steps.js";
 import { decodeCell, unescaped, type RecordCells } from "./_tokenizer.js";

@@ -2,9 +2,9 @@ import { groupValue } from "../engine/group.js";
 import type { Case } from "../input/case.js";
 import { FIELDS } from "../input/fields.js";
 import type { ColumnMapping } from "../input/read.js";
-import { checkFields, type FieldProblem } from "../input/check.js";
-import { caseIdOf, damagedFields, fieldName, tooLong } from "../input/row.js";
-import { FieldCells, compactFor, fnv, parserFor } from "./_cells.js";
+import { checkFields, parserFor, type FieldProblem } from "../input/check.js";
+import { caseIdOf, damagedFields, raggedRow, rowFields } from "../input/row.js";
+import { FieldCells, compactFor, fnv } from "./_cells.js";
 import type { ColumnPlan } from "./_columns.js";
 import { Groups } from "./_groups.js";
 import { hashAsciiId, hashId } from "./_ids.js";
@@ -97,7 +97,7 @@ export class RecordChecker {
     if (cells.count !== header.length) {
       this.kind = PROBLEM;
       this.hasId = false;
-      this.problems = [{ field: "record", reason: `the row has ${cells.count} cells; the header has ${header.length}` }];
+      this.problems = [raggedRow(cells.count, header.length)];
       this.group = this.rawGroup = this.groups.ragged;
       return;
     }
@@ -214,18 +214,8 @@ export class RecordChecker {
   private slow(): void {
     const { buf } = this;
     const cells = this.cells!;
-    const { targets } = this.options.plan;
-    const fields: Record<string, unknown> = {};
-    const extra = noExtra();
-    let problem: FieldProblem | undefined;
-    for (let i = 0; i < cells.count; i++) {
-      const target = targets[i]!;
-      const cell = decodeCell(buf, cells.start[i]!, cells.end[i]!, cells.quoted[i]!);
-      const over = tooLong(cell, this.options.maxFieldBytes);
-      if (over) problem ??= { field: fieldName(target), reason: over };
-      else if (target.kind === "field") fields[target.name] = cell;
-      else if (target.kind === "extra") extra[target.name] = cell;
-    }
+    const cell = (i: number) => decodeCell(buf, cells.start[i]!, cells.end[i]!, cells.quoted[i]!);
+    const { fields, extra, problem } = rowFields(cells.count, cell, this.options.plan.targets, this.options.maxFieldBytes);
     const { groupBy } = this.options;
     this.idText = caseIdOf(fields);
     this.hasId = this.idText !== undefined;

@@ -1,5 +1,5 @@
 import type { Case } from "./case.js";
-import { FIELDS, type FieldSpec } from "./fields.js";
+import { TYPED_FIELDS, type FieldSpec } from "./fields.js";
 import { parseBoolean, parseDate, parseEnum, parseInteger, parseList, parseText, type Parsed } from "./values.js";
 
 export interface FieldProblem {
@@ -35,9 +35,6 @@ export function fieldCheck(spec: FieldSpec): (raw: unknown) => Parsed<unknown> {
     return parsed.ok && spec.required && parsed.value === undefined ? { ok: false, reason: "required value is missing" } : parsed;
   };
 }
-
-/** The fields a record is checked for, in order: all but the private `notes`. */
-export const TYPED_FIELDS = FIELDS.filter((spec) => !spec.private);
 
 const checks = TYPED_FIELDS.map((spec) => ({ name: spec.name, check: fieldCheck(spec) }));
 

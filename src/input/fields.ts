@@ -65,4 +65,6 @@ export const FIELDS: readonly FieldSpec[] = [
 ];
 
 export const FIELD_NAMES: ReadonlySet<string> = new Set(FIELDS.map((f) => f.name));
+/** The fields a record is checked for, in order: all but the private `notes`. */
+export const TYPED_FIELDS = FIELDS.filter((f) => !f.private);
 export const REQUIRED_FIELDS = FIELDS.filter((f) => f.required).map((f) => f.name);

@@ -9,7 +9,7 @@ import { readJsonItems, readNdjsonItems } from "./json.js";
 import type { FieldProblem } from "./check.js";
 import { checkRecord } from "./record.js";
 import { openSource, type InputFormat, type Source } from "./source.js";
-import { caseIdOf, damagedFields, fieldName, tooLong } from "./row.js";
+import { caseIdOf, damagedFields, fieldName, raggedRow, rowFields, tooLong } from "./row.js";
 import { jsonText } from "./values.js";
 
 export type Location = { line: number } | { index: number };
@@ -123,28 +123,12 @@ async function* csvRecords(source: Source, options: ReadOptions): AsyncGenerator
   const idColumn = targets.findIndex((t) => t.kind === "field" && t.name === "case_id");
 
   for await (const { line, cells, damage } of rows) {
-    const fields: Record<string, unknown> = {};
-    const extra: Record<string, string> = Object.create(null);
+    const location = { line };
     if (damage !== undefined) {
-      yield { location: { line }, fields: damagedFields(cells, idColumn === 0, maxField), extra, problem: { field: "record", reason: damage } };
-      continue;
-    }
-    if (cells.length !== header.length) {
-      // Cells out of place may put free text where a field should be: take nothing from the row.
-      const reason = `the row has ${cells.length} cells; the header has ${header.length}`;
-      yield { location: { line }, fields, extra, problem: { field: "record", reason } };
-      continue;
-    }
-    let problem: FieldProblem | undefined;
-    for (let i = 0; i < cells.length; i++) {
-      const target = targets[i]!;
-      const cell = cells[i]!;
-      const over = tooLong(cell, maxField);
-      if (over) problem ??= { field: fieldName(target), reason: over };
-      else if (target.kind === "field") fields[target.name] = cell;
-      else if (target.kind === "extra") extra[target.name] = cell;
-    }
-    yield { location: { line }, fields, extra, problem };
+      yield { location, fields: damagedFields(cells, idColumn === 0, maxField), extra: Object.create(null), problem: { field: "record", reason: damage } };
+    } else if (cells.length !== header.length) {
+      yield { location, fields: {}, extra: Object.create(null), problem: raggedRow(cells.length, header.length) };
+    } else yield { location, ...rowFields(cells.length, (i) => cells[i]!, targets, maxField) };
   }
 }
 

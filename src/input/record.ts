@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { fieldCheck, TYPED_FIELDS, type RecordCheck } from "./check.js";
+import { fieldCheck, type RecordCheck } from "./check.js";
 import type { Case } from "./case.js";
-import type { FieldSpec } from "./fields.js";
+import { TYPED_FIELDS, type FieldSpec } from "./fields.js";
 
 function fieldSchema(spec: FieldSpec): z.ZodType<unknown> {
   const check = fieldCheck(spec);

@@ -1,3 +1,4 @@
+import type { FieldProblem } from "./check.js";
 import type { ColumnTarget } from "./header.js";
 import { exactNumberText } from "./values.js";
 
@@ -28,4 +29,28 @@ export function damagedFields(cells: readonly string[], idFirst: boolean, maxFie
 export function fieldName(target: ColumnTarget | undefined): string {
   if (target?.kind === "field") return target.name;
   return target?.kind === "private" ? "notes" : "record";
+}
+
+/** A row whose cells are not as many as the header's: nothing is taken from it, as free text may have shifted them. */
+export function raggedRow(cells: number, header: number): FieldProblem {
+  return { field: "record", reason: `the row has ${cells} cells; the header has ${header}` };
+}
+
+/**
+ * A row's cells (`cell(i)`, the string csv-parse gives) sorted by the header's targets into fields
+ * and carried-through columns, with the first cell over `maxField` bytes, if any, as its problem.
+ */
+export function rowFields(count: number, cell: (i: number) => string, targets: readonly ColumnTarget[], maxField: number) {
+  const fields: Record<string, unknown> = {};
+  const extra: Record<string, string> = Object.create(null);
+  let problem: FieldProblem | undefined;
+  for (let i = 0; i < count; i++) {
+    const target = targets[i]!;
+    const text = cell(i);
+    const over = tooLong(text, maxField);
+    if (over) problem ??= { field: fieldName(target), reason: over };
+    else if (target.kind === "field") fields[target.name] = text;
+    else if (target.kind === "extra") extra[target.name] = text;
+  }
+  return { fields, extra, problem };
 }

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { expect, test } from "vitest";
-import { checkFields, TYPED_FIELDS } from "../../src/input/check.js";
-import type { FieldSpec } from "../../src/input/fields.js";
+import { checkFields } from "../../src/input/check.js";
+import { TYPED_FIELDS, type FieldSpec } from "../../src/input/fields.js";
 import { checkRecord } from "../../src/input/record.js";
 import { runs } from "../helpers/runs.js";
 
