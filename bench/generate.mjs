@@ -39,7 +39,6 @@ const NOTES = [
   "Health visitor concerns about weight loss",
 ];
 
-
 const DAY = 86_400_000;
 const FIRST_DAY = Date.UTC(2013, 0, 1) / DAY;
 const pad2 = (n) => (n < 10 ? `0${n}` : String(n));

@@ -19,7 +19,6 @@ const runs = Number(arg("--runs", "3"));
 const oldMax = Number(arg("--old-max", "400"));
 const RULES = ["child-first", "multi-agency", "risk-assessment", "timeliness", "voice-of-child"];
 
-
 /** A summary whose counts add up as a run's do: `cases()` draws each group's number of cases. */
 function summaryOf(groupCount, cases, random) {
   const pick = (weights) => {

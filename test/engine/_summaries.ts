@@ -15,17 +15,19 @@ export interface Shape {
   scale: number;
   /** Whether every graded case carries an inspector grade (the agreement matrix shares the grade totals). */
   linked: boolean;
+  /** The share of groups with invalid records (default 0.2). */
+  invalid?: number;
 }
 
 /** A summary whose counts fit together as a run's do, built from a seed so that a failure can be replayed. */
-export function summaryOf({ seed, groups: count, rules: ruleCount, scale, linked }: Shape): Summary {
+export function summaryOf({ seed, groups: count, rules: ruleCount, scale, linked, invalid = 0.2 }: Shape): Summary {
   const random = seeded(seed);
   const ids = Array.from({ length: ruleCount }, (_, r) => `r${r}`);
   const names = Array.from({ length: count }, (_, i) => `G${i}`);
   const small = () => (scale === 1 ? (random() < 0.9 ? 1 : 0) : Math.floor(random() ** 2 * (random() < 0.5 ? scale / 4 : scale)));
   const groups = names.map((name) => {
     const [good, adequate, inadequate] = scale === 1 ? split(random, small(), 3) : [small(), small(), small()];
-    return { name, graded: good! + adequate! + inadequate!, good: good!, adequate: adequate!, inadequate: inadequate!, invalid: random() < 0.8 ? 0 : small() };
+    return { name, graded: good! + adequate! + inadequate!, good: good!, adequate: adequate!, inadequate: inadequate!, invalid: random() < 1 - invalid ? 0 : small() };
   });
   const rules = groups.map((group) =>
     ids.map((id): RuleCounts => {
@@ -56,4 +58,3 @@ export function summaryOf({ seed, groups: count, rules: ruleCount, scale, linked
     },
   };
 }
-

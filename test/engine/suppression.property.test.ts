@@ -5,7 +5,6 @@ import { summaryOf, type Shape } from "./_summaries.js";
 import { oldPlanSuppression as oraclePlanSuppression } from "../../bench/_suppress-old.mjs";
 import { runs } from "../helpers/runs.js";
 
-
 const shapes = (groups: { min: number; max: number }): fc.Arbitrary<Shape> =>
   fc.record({
     seed: fc.integer({ min: 0, max: 2 ** 31 - 1 }),

@@ -15,9 +15,9 @@ const hidden = (status: CellStatus | undefined) => status !== "shown";
 
 describe("suppression across the tables a report publishes", () => {
   const random = seeded(20240901);
-  // Up to 6 groups, 2 rules, counts mostly under 30, every graded case with an inspector grade.
+  // Up to 6 groups, 2 rules, counts mostly under 30, invalid records in every group, every graded case with an inspector grade.
   const cases = Array.from({ length: 400 }, (_, seed) => ({
-    summary: summaryOf({ seed, groups: 1 + Math.floor(random() * 6), rules: 2, scale: 30, linked: true }),
+    summary: summaryOf({ seed, groups: 1 + Math.floor(random() * 6), rules: 2, scale: 30, linked: true, invalid: 1 }),
     k: 2 + Math.floor(random() * 8),
   }));
   const plans = cases.map(({ summary, k }) => ({ summary, plan: planSuppression(summary, k) }));

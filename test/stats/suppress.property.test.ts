@@ -5,7 +5,6 @@ import { oldSuppress as oracleSuppress } from "../../bench/_suppress-old.mjs";
 import { bridges } from "../helpers/bridges.js";
 import { runs } from "../helpers/runs.js";
 
-
 /** Counts as suppression meets them: many zeros and small counts, some middling, a few large. */
 const count = fc.oneof(
   { arbitrary: fc.constant(0), weight: 3 },
