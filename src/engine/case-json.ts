@@ -1,3 +1,4 @@
+import { GRADES, type Grade } from "../input/fields.js";
 import type { Finding } from "../rules/define-rule.js";
 import type { CaseResult, RuleOutcome } from "./score.js";
 
@@ -22,8 +23,9 @@ const BRACKET = 0x5d;
 /** Strings that recur (rule ids, ratings, codes, field names, groups) as quoted JSON, when that is ASCII. */
 const KNOWN = new Map<string, Uint8Array>();
 /**
- * A finding's JSON by its code, for the fields it had: the bytes before its message and after it,
- * and the whole of it with the first message seen (a rule's fixed messages are that one string).
+ * A finding's JSON for its code and fields (a code may come with more than one list of fields): the
+ * bytes before its message and after it, and the whole of it with the first message seen (a rule's
+ * fixed messages are that one string).
  */
 interface FindingPieces {
   fields: readonly string[];
@@ -32,10 +34,10 @@ interface FindingPieces {
   message?: string;
   whole?: Uint8Array;
 }
-const FINDINGS_BY_CODE = new Map<string, FindingPieces>();
+const FINDINGS_BY_CODE = new Map<string, FindingPieces[]>();
+let findingsKnown = 0;
 /** `,"group":G,"grade":X,"reported_on":` by group, and by grade as GRADES orders them. */
 const HEADS = new Map<string, Uint8Array[]>();
-const GRADES = ["good", "adequate", "inadequate"];
 /** A rule's outcome with no findings, by rule id and rating: most outcomes are one of these. */
 const EMPTY = new Map<string, Map<string, Uint8Array>>();
 const MAX_KNOWN = 4096;
@@ -91,14 +93,13 @@ export class CaseJsonWriter {
     return this.length - start;
   }
 
-  private head(group: string, grade: string): void {
-    const g = GRADES.indexOf(grade);
+  private head(group: string, grade: Grade): void {
     let heads = HEADS.get(group);
-    if (heads === undefined && g >= 0 && HEADS.size < MAX_KNOWN) {
+    if (heads === undefined && HEADS.size < MAX_KNOWN) {
       const json = GRADES.map((x) => `,"group":${JSON.stringify(group)},"grade":${JSON.stringify(x)},"reported_on":`);
       if (isAscii(json[0]!)) HEADS.set(group, (heads = json.map(ascii)));
     }
-    if (heads !== undefined && g >= 0) return this.bytes(heads[g]!);
+    if (heads !== undefined) return this.bytes(heads[GRADES.indexOf(grade)]!);
     this.bytes(GROUP);
     this.known(group);
     this.bytes(GRADE);
@@ -112,8 +113,9 @@ export class CaseJsonWriter {
       if (empty) return this.bytes(empty);
       const json = `{"id":${JSON.stringify(id)},"rating":${JSON.stringify(rating)},"findings":[]}`;
       if (EMPTY.size < MAX_KNOWN && isAscii(json)) {
-        if (!EMPTY.has(id)) EMPTY.set(id, new Map());
-        EMPTY.get(id)!.set(rating, ascii(json));
+        let byRating = EMPTY.get(id);
+        if (!byRating) EMPTY.set(id, (byRating = new Map()));
+        byRating.set(rating, ascii(json));
       }
       return this.utf8(json);
     }
@@ -130,20 +132,25 @@ export class CaseJsonWriter {
   }
 
   private finding({ code, message, fields }: Finding): void {
-    let pieces = FINDINGS_BY_CODE.get(code);
-    if (pieces === undefined || !sameList(pieces.fields, fields)) {
+    const known = FINDINGS_BY_CODE.get(code);
+    let pieces: FindingPieces | undefined;
+    for (let i = 0; known !== undefined && i < known.length && pieces === undefined; i++) if (sameList(known[i]!.fields, fields)) pieces = known[i];
+    if (pieces === undefined) {
       const list = fields.map((field) => JSON.stringify(field)).join(",");
       const open = `{"code":${JSON.stringify(code)},"message":`;
       const close = `,"fields":[${list}]}`;
-      if (!isAscii(open) || !isAscii(close)) return this.utf8(JSON.stringify({ code, message, fields }));
+      if (!isAscii(open) || !isAscii(close) || findingsKnown >= MAX_KNOWN) return this.utf8(JSON.stringify({ code, message, fields }));
       pieces = { fields: [...fields], open: ascii(open), close: ascii(close) };
-      if (FINDINGS_BY_CODE.size < MAX_KNOWN && !FINDINGS_BY_CODE.has(code)) FINDINGS_BY_CODE.set(code, pieces);
+      findingsKnown++;
+      if (known) known.push(pieces);
+      else FINDINGS_BY_CODE.set(code, [pieces]);
     }
     if (message === pieces.message) return this.bytes(pieces.whole!);
     const from = this.length;
     this.bytes(pieces.open);
     this.string(message);
     this.bytes(pieces.close);
+    // Only an ASCII message is kept whole: its bytes are copied later without a check.
     if (pieces.message === undefined && isAscii(message)) {
       pieces.message = message;
       pieces.whole = Buffer.from(this.buf.subarray(from, this.length));

@@ -52,6 +52,23 @@ describe("CaseJsonWriter", () => {
     expect(written(results).bytes.toString()).toBe(results.map((r) => JSON.stringify(r)).join(""));
   });
 
+  test("a finding whose message is not ASCII, met again in a later chunk, still marks that chunk's bytes not ASCII", () => {
+    const result: CaseResult = {
+      case_id: "A-1",
+      group: "Avon",
+      grade: "adequate",
+      reported_on: "2015-07-01",
+      rules: [{ id: "r", rating: "adequate", findings: [{ code: "not-ascii-message", message: "café closed", fields: ["x"] }] }],
+    };
+    const writer = new CaseJsonWriter(Buffer.alloc(64));
+    for (let chunk = 0; chunk < 2; chunk++) {
+      writer.reset(writer.buf);
+      writer.write(result);
+      expect(writer.ascii).toBe(false);
+      expect(writer.buf.subarray(0, writer.length).toString()).toBe(JSON.stringify(result));
+    }
+  });
+
   test("a case scored by the reference rubric, with and without an inspector's grade", () => {
     for (const record of [makeCase(), makeCase({ inspector_grade: "good" })]) {
       const scored = scoreCase(record, referenceRubric());

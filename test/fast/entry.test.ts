@@ -1,5 +1,6 @@
 import { appendFileSync, mkdirSync } from "node:fs";
 import { dirname } from "node:path";
+import { Readable } from "node:stream";
 import { describe, expect, test } from "vitest";
 import { referenceRubric, type Rubric } from "../../src/engine/rubric.js";
 import { runAudit } from "../../src/engine/run.js";
@@ -93,6 +94,18 @@ describe("progress", () => {
     expect(once.seen.some((p) => p.firstPass)).toBe(false);
     expect(twice.invalid).toHaveLength(50);
     expect(twice.invalid).toEqual(once.invalid);
+  });
+
+  test("CSV piped in is copied, then read by the fast path: progress of the copy, then of the file's bytes and records", async () => {
+    const rows = Array.from({ length: 200 }, (_, i) => `A${i},N,2015-07-02,3`).join("\n");
+    const stdin = Readable.from([Buffer.from(`${HEADER}\n`), Buffer.from(`${rows}\n`)]);
+    const seen: ScoreProgress[] = [];
+    const summary = await scoreCsvFile("-", { rubric: referenceRubric(), wantCases: false, workers: 0, chunkBytes: 512, stdin, onProgress: (p) => void seen.push(p) });
+    expect(summary.overall.graded).toBe(200);
+    expect(seen[0]).toMatchObject({ spooling: true, records: 0 });
+    // Only the fast path knows the total, the copy's size; the reference reader counts records alone.
+    const size = HEADER.length + 1 + rows.length + 1;
+    expect(seen.at(-1)).toEqual({ bytes: size, total: size, records: 200 });
   });
 
   test("a file that changes between the two passes stops the run with one clear error", async () => {
