@@ -62,4 +62,15 @@ describe("Progress", () => {
     progress.update({ cases: 5000, bytes: 55, total: 110 });
     expect(writes.at(-1)).toMatch(/· 5000 cases\/s · 1s left$/);
   });
+
+  test("while stdin is copied, the megabytes copied and their rate since the run began", () => {
+    let now = 0;
+    const { stream, writes } = sink();
+    const progress = new Progress(stream, () => now);
+    now = 1000;
+    progress.update({ cases: 0, bytes: 15 * 1_048_576, spooling: true });
+    now = 2000;
+    progress.update({ cases: 0, bytes: 30 * 1_048_576, spooling: true });
+    expect(writes.at(-1)).toMatch(/30 MB read from stdin · 15 MB\/s$/);
+  });
 });

@@ -27,7 +27,7 @@ describe.skipIf(!hasScript)("progress on a terminal", () => {
   test("a pipe shows the bytes copied to a temporary file and a rate on stderr, then erases it; stdout holds only the table", () => {
     const command = `node ${feeder} | node ${BIN} score - >${join(dir, "out")}`;
     const typescript = execFileSync("script", ["-qc", command, "/dev/null"], { encoding: "utf8" });
-    expect(typescript).toMatch(/\d+\.\d MB read from stdin · \d+\.\d MB\/s/);
+    expect(typescript).toMatch(/[\d.]+ MB read from stdin · [\d.]+ MB\/s/);
     expect(typescript.endsWith("\u001b[2K")).toBe(true);
     const out = execFileSync("cat", [join(dir, "out")], { encoding: "utf8" });
     expect(out).toMatch(/^Overall\s+4096 /m);

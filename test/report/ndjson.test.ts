@@ -6,6 +6,20 @@ import { adequateRow, auditFile, auditRows, goodRow, HMIC, INVALID, poorRow, ren
 import { ndjsonLines } from "./read-back.js";
 
 describe("ndjson reporter", () => {
+  test("cases given as bytes: only one holding U+2028 or U+2029 is left to be escaped, wherever it falls in a chunk", () => {
+    const cases = ['{"case_id":"A"}', '{"case_id":"B\u2028"}', '{"case_id":"C"}', '{"case_id":"D"}', '{"case_id":"E\u2029"}', '{"case_id":"F"}'];
+    const chunk = Buffer.from(cases.join(""));
+    const reporter = ndjsonReporter();
+    const framed: boolean[] = [];
+    let at = 0;
+    for (const json of cases) {
+      const end = at + Buffer.byteLength(json);
+      framed.push(reporter.caseFrame!(chunk, at, end) !== undefined);
+      at = end;
+    }
+    expect(framed).toEqual([true, false, true, true, false, true]);
+  });
+
   test.each([HMIC, INVALID])("%s: cases and invalid records in arrival order, then one summary line", async (path) => {
     const run = await auditFile(path);
     const lines = ndjsonLines(render(ndjsonReporter(), run));
