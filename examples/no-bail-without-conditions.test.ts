@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { ConfigError } from "../src/config/errors.js";
+import { ConfigError } from "../src/errors.js";
 import { exampleRule, gradeExampleCases, parseExampleConfig, ratingOf } from "./_load.js";
 
 const ID = "no-bail-without-conditions";

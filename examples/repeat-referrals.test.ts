@@ -1,7 +1,7 @@
 import { spawnSync } from "node:child_process";
 import { createRequire } from "node:module";
 import { describe, expect, test } from "vitest";
-import { ConfigError } from "../src/config/errors.js";
+import { ConfigError } from "../src/errors.js";
 import { exampleRule, gradeExampleCases, HERE, parseExampleConfig, ratingOf } from "./_load.js";
 
 const ID = "repeat-referrals";

@@ -1,5 +1,5 @@
 import { OUTPUT_FORMATS, type OutputFormat } from "../report/index.js";
-import { CliError } from "./errors.js";
+import { CliError } from "../errors.js";
 
 export interface OutputSpec {
   format: OutputFormat;

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { Command, CommanderError } from "commander";
 import { InputError } from "../input/errors.js";
 import type { CliContext } from "./context.js";
-import { CliError, EXIT, EXIT_CODES } from "./errors.js";
+import { CliError, EXIT, EXIT_CODES } from "../errors.js";
 import { COMMANDS } from "./commands/index.js";
 
 const { version } = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string };

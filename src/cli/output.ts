@@ -2,7 +2,7 @@ import { createWriteStream, openSync, rmSync, type WriteStream } from "node:fs";
 import { rename, rm } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import type { Writable } from "node:stream";
-import { CliError } from "./errors.js";
+import { CliError } from "../errors.js";
 
 /** Where a report goes: stdout, or a file written beside its target and renamed into place on success. */
 export interface Destination {

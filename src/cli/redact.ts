@@ -1,6 +1,6 @@
 import { createHmac } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { CliError } from "./errors.js";
+import { CliError } from "../errors.js";
 
 const MIN_KEY_BYTES = 16;
 

@@ -3,7 +3,7 @@ import { resolve } from "node:path";
 import { parseReport } from "../report/read-report.js";
 import type { NamedReport } from "../report/merge.js";
 import type { CliContext } from "./context.js";
-import { CliError } from "./errors.js";
+import { CliError } from "../errors.js";
 import type { OutputSpec } from "./formats.js";
 import { fileDestination, stdoutDestination, type Destination } from "./output.js";
 

@@ -6,7 +6,7 @@ import type { ColumnMapping } from "../input/read.js";
 import type { InputFormat } from "../input/source.js";
 import { configRequest, type ConfigFlags } from "./commands/config.js";
 import type { CliContext } from "./context.js";
-import { CliError } from "./errors.js";
+import { CliError } from "../errors.js";
 import { parseOutputSpecs, type OutputSpec } from "./formats.js";
 import { redactionKey, redactor } from "./redact.js";
 

@@ -3,7 +3,7 @@ import { existsSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
 import { Readable } from "node:stream";
-import { CliError } from "../cli/errors.js";
+import { CliError } from "../errors.js";
 import { readCsvRows } from "../input/csv.js";
 import { FIELDS, REQUIRED_FIELDS, type FieldSpec } from "../input/fields.js";
 import { normaliseHeader } from "../input/header.js";

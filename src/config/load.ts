@@ -6,7 +6,7 @@ import { z } from "zod";
 import { referenceRubric, type Rubric } from "../engine/rubric.js";
 import type { ColumnMapping } from "../input/read.js";
 import { BUILT_IN_RULES } from "../rules/index.js";
-import { ConfigError } from "./errors.js";
+import { ConfigError } from "../errors.js";
 import { describeIssues } from "./issues.js";
 import { jsonErrorOffset, lineAndColumn } from "./json-error.js";
 import { loadPlugins } from "./plugins.js";

@@ -2,9 +2,8 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
-import { ConfigError } from "../../src/config/errors.js";
 import { loadConfig } from "../../src/config/load.js";
-import { EXIT } from "../../src/cli/errors.js";
+import { ConfigError, EXIT } from "../../src/errors.js";
 
 /** A fresh working directory holding the given files. */
 function workspace(files: Record<string, string>): string {

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, test } from "vitest";
-import { ConfigError } from "../../src/config/errors.js";
+import { ConfigError } from "../../src/errors.js";
 import { loadConfig, parseConfig } from "../../src/config/load.js";
 import { describeRubric } from "../../src/engine/rubric.js";
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { ConfigError } from "../../src/config/errors.js";
+import { ConfigError } from "../../src/errors.js";
 import { parseConfig } from "../../src/config/load.js";
 import { describeRubric } from "../../src/engine/rubric.js";
 

@@ -7,7 +7,7 @@ import { readCases } from "../../input/read.js";
 import type { InputFormat } from "../../input/source.js";
 import { renderAgreement } from "../../report/agreement-text.js";
 import type { OutputFormat } from "../../report/index.js";
-import { CliError, EXIT, EXIT_CODES } from "../errors.js";
+import { CliError, EXIT, EXIT_CODES } from "../../errors.js";
 import { parseOutputSpecs } from "../formats.js";
 import { writeOutputs } from "../report-files.js";
 import { addConfigOptions, configRequest, type ConfigFlags } from "./config.js";

@@ -4,7 +4,7 @@ import { renderDiffTable, type DiffHead } from "../../report/diff-text.js";
 import type { OutputFormat } from "../../report/index.js";
 import type { NamedReport } from "../../report/merge.js";
 import { summaryOfReport } from "../../report/read-report.js";
-import { EXIT_CODES } from "../errors.js";
+import { EXIT_CODES } from "../../errors.js";
 import { parseOutputSpecs } from "../formats.js";
 import { readReportFile, writeOutputs } from "../report-files.js";
 import { suppressBelowOption } from "../score-options.js";

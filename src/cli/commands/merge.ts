@@ -5,7 +5,7 @@ import { renderAnalysisMarkdown } from "../../report/markdown.js";
 import { mergeReports, type MergedReport } from "../../report/merge.js";
 import { renderAnalysisTable } from "../../report/table.js";
 import type { OutputFormat } from "../../report/index.js";
-import { EXIT_CODES } from "../errors.js";
+import { EXIT_CODES } from "../../errors.js";
 import { parseOutputSpecs } from "../formats.js";
 import { readReportFile, writeOutputs } from "../report-files.js";
 import { suppressBelowOption } from "../score-options.js";

@@ -1,6 +1,6 @@
 import { loadConfig } from "../../config/load.js";
 import { explainRule, listRules } from "../../config/rule-docs.js";
-import { CliError } from "../errors.js";
+import { CliError } from "../../errors.js";
 import { addConfigOptions, configRequest, type ConfigFlags } from "./config.js";
 import type { RegisterCommand } from "./types.js";
 

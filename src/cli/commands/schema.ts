@@ -1,5 +1,5 @@
 import { jsonSchemaOf, PUBLISHED_SCHEMAS, type SchemaName } from "../../report/published-schemas.js";
-import { CliError } from "../errors.js";
+import { CliError } from "../../errors.js";
 import type { RegisterCommand } from "./types.js";
 
 const NAMES = Object.keys(PUBLISHED_SCHEMAS) as SchemaName[];

@@ -7,7 +7,7 @@ import type { Source } from "../../input/source.js";
 import { REPORTERS } from "../../report/index.js";
 import type { ReportMeta, Reporter } from "../../report/types.js";
 import type { CliContext } from "../context.js";
-import { EXIT, EXIT_CODES } from "../errors.js";
+import { EXIT, EXIT_CODES } from "../../errors.js";
 import type { OutputSpec } from "../formats.js";
 import { fileDestination, stdoutDestination, type Destination } from "../output.js";
 import { Progress } from "../progress.js";

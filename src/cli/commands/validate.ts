@@ -4,7 +4,7 @@ import { readCases, type InvalidRecord, type Location } from "../../input/read.j
 import type { FieldProblem } from "../../input/check.js";
 import type { InputFormat } from "../../input/source.js";
 import { suspiciousValues } from "../../input/suspicious.js";
-import { EXIT } from "../errors.js";
+import { EXIT } from "../../errors.js";
 import { whereIn } from "../where.js";
 import type { RegisterCommand } from "./types.js";
 

@@ -1,3 +1,7 @@
+/**
+ * The exit codes and the errors that carry them: one module below the CLI, so
+ * that config and the CLI share them without config importing the CLI.
+ */
 export const EXIT = {
   /** Every record was graded (and every gate passed). */
   ok: 0,
@@ -21,5 +25,16 @@ export class CliError extends Error {
     readonly exitCode: number = EXIT.unusable,
   ) {
     super(message);
+  }
+}
+
+/**
+ * A config that cannot be used: every problem found, one line each. The message
+ * repeats the CLI's `audit: ` prefix so that each line stands alone on stderr.
+ */
+export class ConfigError extends CliError {
+  override name = "ConfigError";
+  constructor(readonly problems: readonly string[]) {
+    super(problems.join("\naudit: "), EXIT.unusable);
   }
 }
