@@ -1,5 +1,51 @@
+import { readdirSync } from "node:fs";
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
+
+/**
+ * The folders of `src/` each folder may not import, and why. The CLI sits on
+ * top: no other folder imports it (added below for every folder, the report
+ * included). Anything not listed is allowed.
+ */
+const BOUNDARIES = {
+  rules: {
+    forbids: ["engine", "report"],
+    why: "a rule sees one case and its options; the engine runs rules, not the other way round",
+  },
+  stats: {
+    forbids: ["engine"],
+    why: "the statistics are plain arithmetic on counts; the engine calls them",
+  },
+  engine: {
+    forbids: ["fast"],
+    why: "the fast path is built on the engine; routing a run between them belongs above both",
+  },
+};
+
+const NO_CLI = "only the CLI touches the process, so nothing below it may import it";
+
+/** A relative specifier into `src/<folder>`: from `src/` itself, or climbing out of a folder. */
+const into = (folder, fromRoot) => `^${fromRoot ? "\\./" : "(\\.\\./)+"}${folder}(/|\\.js$|$)`;
+
+const srcFolders = readdirSync(new URL("./src/", import.meta.url), { withFileTypes: true })
+  .filter((entry) => entry.isDirectory() && entry.name !== "cli")
+  .map((entry) => entry.name);
+
+const boundaryConfigs = [
+  { folder: null, files: ["src/*.ts"] },
+  ...srcFolders.map((folder) => ({ folder, files: [`src/${folder}/**/*.ts`] })),
+].map(({ folder, files }) => {
+  const own = (folder && BOUNDARIES[folder]) || { forbids: [], why: "" };
+  const where = folder ? `src/${folder}` : "src/";
+  const patterns = [
+    { regex: into("cli", !folder), message: `${where} may not import src/cli: ${NO_CLI}.` },
+    ...own.forbids.map((forbidden) => ({
+      regex: into(forbidden, !folder),
+      message: `${where} may not import src/${forbidden}: ${own.why}.`,
+    })),
+  ];
+  return { files, rules: { "no-restricted-imports": ["error", { patterns }] } };
+});
 
 export default tseslint.config(
   { ignores: ["dist/**", "node_modules/**", "coverage/**", "test-artifacts/**"] },
@@ -13,4 +59,5 @@ export default tseslint.config(
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
     },
   },
+  ...boundaryConfigs,
 );
