@@ -2,7 +2,7 @@ import { loadConfig } from "../config/load.js";
 import { parseLimit, type Gates, type Limit } from "../engine/gates.js";
 import type { Rubric } from "../engine/rubric.js";
 import { normaliseHeader } from "../input/header.js";
-import type { ColumnMapping } from "../input/read.js";
+import type { ColumnMapping } from "../input/mapping.js";
 import type { InputFormat } from "../input/source.js";
 import { configRequest, type ConfigFlags } from "./commands/config.js";
 import type { CliContext } from "./context.js";

@@ -4,7 +4,7 @@ import { dirname, extname, relative, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { z } from "zod";
 import { referenceRubric, type Rubric } from "../engine/rubric.js";
-import type { ColumnMapping } from "../input/read.js";
+import type { ColumnMapping } from "../input/mapping.js";
 import { BUILT_IN_RULES } from "../rules/index.js";
 import { ConfigError } from "../errors.js";
 import { describeIssues } from "./issues.js";
@@ -73,6 +73,11 @@ const pluginsOnly = z.object({
   plugins: z.array(z.string("expected the path of a rule module"), "expected an array of paths").default([]),
 });
 
+/** How the config says an export is read. */
+function exportMapping(parsed: ParsedConfig): ColumnMapping {
+  return { columns: parsed.columns, values: parsed.values, listSeparators: parsed.list_separators };
+}
+
 /** Parses a config (already read) against the built-in rules and its plugins' rules. */
 export async function parseConfig(raw: unknown, baseDir: string, name: string): Promise<Omit<LoadedConfig, "path">> {
   const fail = (lines: string[]) => new ConfigError(lines.map((line) => `${name}: ${line}`));
@@ -97,7 +102,7 @@ export async function parseConfig(raw: unknown, baseDir: string, name: string): 
     ),
     plugins: plugins.refs,
   };
-  return { rubric, mapping: { columns: parsed.columns, values: parsed.values }, rules, parsed };
+  return { rubric, mapping: exportMapping(parsed), rules, parsed };
 }
 
 /** The reference rubric, as if from an empty config. */
@@ -110,6 +115,7 @@ export function defaultConfig(): Omit<LoadedConfig, "path"> {
     plugins: [],
     columns: {},
     values: {},
+    list_separators: {},
   };
   return { rubric, mapping: {}, rules, parsed };
 }

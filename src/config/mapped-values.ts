@@ -1,4 +1,6 @@
-import type { FieldSpec } from "../input/fields.js";
+import { z } from "zod";
+import { TYPED_FIELDS, type FieldSpec } from "../input/fields.js";
+import { valueKey } from "../input/mapping.js";
 import { normaliseWord, parseBoolean, parseDate, parseInteger, parseList } from "../input/values.js";
 import { didYouMean, showValue } from "../text/suggest.js";
 
@@ -30,3 +32,43 @@ export function checkMappedValue(spec: FieldSpec, to: string): string | undefine
     }
   }
 }
+
+const TYPED_NAMES = TYPED_FIELDS.map((spec) => spec.name);
+const LIST_NAMES = TYPED_FIELDS.filter((spec) => spec.kind === "list").map((spec) => spec.name);
+
+function typedField(name: string, ctx: z.core.$RefinementCtx, allowed?: readonly string[]): FieldSpec | undefined {
+  const spec = TYPED_FIELDS.find((f) => f.name === name);
+  if (spec && (!allowed || allowed.includes(spec.name))) return spec;
+  const message = spec ? `${name} is not a list field; list fields are ${LIST_NAMES.join(", ")}` : `unknown field${didYouMean(name, allowed ?? TYPED_NAMES)}`;
+  ctx.addIssue({ code: "custom", path: [name], message });
+  return undefined;
+}
+
+/** `values`: per field, the export's value → the contract's; keys that the reader cannot tell apart must agree. */
+export const valuesSchema = z.record(z.string(), z.record(z.string(), z.string())).superRefine((values, ctx) => {
+  for (const [field, table] of Object.entries(values)) {
+    const spec = typedField(field, ctx);
+    if (!spec) continue;
+    const seen = new Map<string, string>();
+    for (const [from, to] of Object.entries(table)) {
+      const problem = checkMappedValue(spec, to);
+      if (problem) ctx.addIssue({ code: "custom", path: [field, from], message: problem });
+      const key = valueKey(spec, from);
+      const other = seen.get(key);
+      if (other !== undefined && table[other] !== to) {
+        ctx.addIssue({ code: "custom", path: [field, from], message: `the same value as ${showValue(other)} (case, spaces and hyphens aside), mapped elsewhere` });
+      }
+      seen.set(key, from);
+    }
+  }
+});
+
+const SEPARATOR = "expected the characters that separate a list's items, such as \",\" or \"|\" (no letters or digits)";
+
+/** `list_separators`: per list field, the export's own item separator, read beside `;`. */
+export const listSeparatorsSchema = z.record(z.string(), z.string()).superRefine((separators, ctx) => {
+  for (const [field, separator] of Object.entries(separators)) {
+    if (!typedField(field, ctx, LIST_NAMES)) continue;
+    if (separator.trim() === "" || /[\p{L}\p{N}]/u.test(separator)) ctx.addIssue({ code: "custom", path: [field], message: `${SEPARATOR}, got ${showValue(separator)}` });
+  }
+});

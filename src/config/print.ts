@@ -24,5 +24,6 @@ export function resolvedConfig(config: Omit<LoadedConfig, "path">) {
     plugins: parsed.plugins,
     columns: parsed.columns,
     values: parsed.values,
+    list_separators: parsed.list_separators,
   };
 }

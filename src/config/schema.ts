@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { BUILT_IN, type Strategy } from "../engine/strategy.js";
-import { FIELD_NAMES, TYPED_FIELDS } from "../input/fields.js";
+import { FIELD_NAMES } from "../input/fields.js";
 import type { Rule } from "../rules/define-rule.js";
 import { keysAt } from "./issues.js";
-import { checkMappedValue } from "./mapped-values.js";
+import { listSeparatorsSchema, valuesSchema } from "./mapped-values.js";
 import { didYouMean, showValue } from "../text/suggest.js";
 
 /** A rule the config can name: built in, or added by a plugin (whose path is its source). */
@@ -62,8 +62,6 @@ function strategySchema(ids: readonly string[]) {
     .default({ name: "worst", critical: [] });
 }
 
-const TYPED_NAMES = TYPED_FIELDS.map((spec) => spec.name);
-
 /** Columns map onto contract fields, or onto the extra columns a plugin rule says it reads. */
 function columnsSchema(known: readonly KnownRule[]) {
   const targets = new Set([...FIELD_NAMES, ...known.flatMap(({ rule }) => rule.fields)]);
@@ -77,20 +75,6 @@ function columnsSchema(known: readonly KnownRule[]) {
   });
 }
 
-const valuesSchema = z.record(z.string(), z.record(z.string(), z.string())).superRefine((values, ctx) => {
-  for (const [field, table] of Object.entries(values)) {
-    const spec = TYPED_FIELDS.find((f) => f.name === field);
-    if (!spec) {
-      ctx.addIssue({ code: "custom", path: [field], message: `unknown field${didYouMean(field, TYPED_NAMES)}` });
-      continue;
-    }
-    for (const [from, to] of Object.entries(table)) {
-      const problem = checkMappedValue(spec, to);
-      if (problem) ctx.addIssue({ code: "custom", path: [field, from], message: problem });
-    }
-  }
-});
-
 export interface ParsedConfig {
   rules: Record<string, RuleSetting>;
   strategy:
@@ -99,6 +83,7 @@ export interface ParsedConfig {
   plugins: string[];
   columns: Record<string, string>;
   values: Record<string, Record<string, string>>;
+  list_separators: Record<string, string>;
 }
 
 /** The schema of a whole config, for the built-in rules and those the config's plugins add. */
@@ -113,6 +98,7 @@ export function configSchema(known: readonly KnownRule[]) {
       plugins: z.array(z.string()).default([]),
       columns: columnsSchema(known).default({}),
       values: valuesSchema.default({}),
+      list_separators: listSeparatorsSchema.default({}),
     })
     .strict()
     .transform((config, ctx): ParsedConfig => {

@@ -5,7 +5,7 @@ import type { CaseDate } from "../input/case.js";
 import type { Summary } from "../engine/summary.js";
 import { FIELDS, GRADES, type Grade } from "../input/fields.js";
 import type { Rating } from "../rules/define-rule.js";
-import type { ColumnMapping } from "../input/read.js";
+import type { ColumnMapping } from "../input/mapping.js";
 import type { FieldProblem } from "../input/check.js";
 import { guessBoundary } from "./_boundary.js";
 import type { ColumnPlan } from "./_columns.js";

@@ -1,6 +1,7 @@
 import { FIELDS } from "../input/fields.js";
 import type { ColumnTarget } from "../input/header.js";
-import { planHeader, type ColumnMapping } from "../input/read.js";
+import { planHeader } from "../input/read.js";
+import type { ColumnMapping } from "../input/mapping.js";
 
 /** Where each column of a file goes, settled once from its header (as src/input/read.ts does). */
 export interface ColumnPlan {

@@ -1,6 +1,6 @@
 import { groupValue } from "../engine/group.js";
 import { FIELDS } from "../input/fields.js";
-import { parserFor } from "../input/check.js";
+import type { FieldReaders } from "../input/mapping.js";
 import { ByteTable, fnv } from "./_cells.js";
 import type { ColumnPlan } from "./_columns.js";
 import { noExtra } from "./_steps.js";
@@ -27,7 +27,7 @@ export class Groups {
   private readonly table = new ByteTable();
   private readonly keys: GroupKeys[] = [];
 
-  constructor(plan: ColumnPlan, groupBy: string, mappers: ((raw: string) => unknown)[], absent: unknown[]) {
+  constructor(plan: ColumnPlan, groupBy: string, readers: FieldReaders, absent: unknown[]) {
     this.ragged = groupValue({}, noExtra(), groupBy);
     const field = FIELDS.findIndex((f) => f.name === groupBy && !f.private);
     this.column = plan.targets.findIndex((t) => (t.kind === "field" || t.kind === "extra") && t.name === groupBy);
@@ -41,8 +41,9 @@ export class Groups {
       };
       return;
     }
-    const parse = field >= 0 ? parserFor(FIELDS[field]!) : () => ({ ok: false as const, reason: "" });
-    const map = field >= 0 ? mappers[field]! : (raw: string) => raw;
+    const reader = field >= 0 ? readers.byName.get(groupBy) : undefined;
+    const parse = reader ? reader.parse : () => ({ ok: false as const, reason: "" });
+    const map = reader ? reader.map : (raw: string) => raw;
     this.keysOf = (text) => {
       const mapped = map(text);
       const parsed = parse(mapped);

@@ -1,14 +1,16 @@
 import { groupValue } from "../engine/group.js";
 import type { Case } from "../input/case.js";
 import { FIELDS } from "../input/fields.js";
-import type { ColumnMapping } from "../input/read.js";
-import { checkFields, parserFor, type FieldProblem } from "../input/check.js";
+import type { ColumnMapping } from "../input/mapping.js";
+import { checkFields, type FieldProblem } from "../input/check.js";
+import { fieldReaders, type FieldReaders } from "../input/mapping.js";
+import type { Parsed } from "../input/values.js";
 import { caseIdOf, damagedFields, raggedRow, rowFields } from "../input/row.js";
 import { FieldCells, compactFor, fnv } from "./_cells.js";
 import type { ColumnPlan } from "./_columns.js";
 import { Groups } from "./_groups.js";
 import { hashAsciiId, hashId } from "./_ids.js";
-import { caseShape, noExtra, plainAscii, valueMapper } from "./_steps.js";
+import { caseShape, noExtra, plainAscii } from "./_steps.js";
 import { decodeCell, unescaped, utf8, type RecordCells } from "./_tokenizer.js";
 
 /** What a record is before duplicate ids are settled. */
@@ -51,9 +53,10 @@ export class RecordChecker {
   private buf: Uint8Array = new Uint8Array(0);
   private cells: RecordCells | undefined;
   private readonly cellsOf: FieldCells[] = [];
-  private readonly parseId = parserFor(FIELDS[CASE_ID]!);
+  private readonly readers: FieldReaders;
+  private readonly parseId: (raw: unknown) => Parsed<unknown>;
   private readonly mappedIds: boolean;
-  private readonly mappers: ((raw: string) => unknown)[] = [];
+  private readonly mappers: ((raw: unknown) => unknown)[] = [];
   private readonly absent: unknown[] = [];
   private readonly absentNum = new Float64Array(FIELDS.length);
   private readonly typed: Int32Array;
@@ -66,11 +69,13 @@ export class RecordChecker {
 
   constructor(private readonly options: CheckerOptions) {
     const { plan, mapping, groupBy } = options;
+    const readers = (this.readers = fieldReaders(mapping));
+    this.parseId = readers.byName.get("case_id")!.parse;
     for (const f of TYPED) {
       const spec = FIELDS[f]!;
-      const parse = parserFor(spec);
+      const { parse, map } = readers.byName.get(spec.name)!;
       const compact = compactFor(spec);
-      const map = (this.mappers[f] = valueMapper(mapping?.values?.[spec.name]));
+      this.mappers[f] = map;
       const absent = parse(undefined);
       this.absent[f] = absent.ok ? absent.value : undefined;
       this.absentNum[f] = this.absent[f] === undefined ? NaN : compact(this.absent[f]);
@@ -83,7 +88,7 @@ export class RecordChecker {
     this.slowAlways = groupBy === "extra";
     this.extraColumns = plan.targets.flatMap((t, i) => (t.kind === "extra" ? [i] : []));
     this.mappedIds = mapping?.values?.case_id !== undefined;
-    this.groups = new Groups(plan, groupBy, this.mappers, this.absent);
+    this.groups = new Groups(plan, groupBy, readers, this.absent);
   }
 
   /** Settles the record in `cells`; the outcome is in this object's fields until the next call. */
@@ -226,11 +231,8 @@ export class RecordChecker {
       this.group = this.rawGroup;
       return;
     }
-    for (const f of TYPED) {
-      const name = FIELDS[f]!.name;
-      if (typeof fields[name] === "string") fields[name] = this.mappers[f]!(fields[name] as string);
-    }
-    const checked = checkFields(fields, extra);
+    this.readers.mapFields(fields);
+    const checked = checkFields(fields, extra, this.readers.fields);
     if (!checked.ok) {
       this.kind = INVALID;
       this.problems = checked.problems;

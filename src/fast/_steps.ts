@@ -9,11 +9,6 @@ export function plainAscii(buf: Uint8Array, start: number, end: number): boolean
   return true;
 }
 
-export function valueMapper(table: Record<string, string> | undefined): (raw: string) => unknown {
-  if (!table) return (raw) => raw;
-  return (raw) => (Object.hasOwn(table, raw.trim()) ? table[raw.trim()] : raw);
-}
-
 /**
  * A case with every contract field present, in one order, so that all cases share a hidden
  * class (rules read them about 3 times faster). test/fast/record.test.ts checks that it names

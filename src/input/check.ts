@@ -27,29 +27,37 @@ export function parserFor(spec: FieldSpec): (raw: unknown) => Parsed<unknown> {
   }
 }
 
+export type FieldCheck = (raw: unknown) => Parsed<unknown>;
+
 /** A field's check: its value parsed, or why it cannot be (a missing required value included). */
-export function fieldCheck(spec: FieldSpec): (raw: unknown) => Parsed<unknown> {
-  const parse = parserFor(spec);
+export function fieldCheck(spec: FieldSpec, parse = parserFor(spec)): FieldCheck {
   return (raw) => {
     const parsed = parse(raw);
     return parsed.ok && spec.required && parsed.value === undefined ? { ok: false, reason: "required value is missing" } : parsed;
   };
 }
 
-const checks = TYPED_FIELDS.map((spec) => ({ name: spec.name, check: fieldCheck(spec) }));
+/** A typed field's name and check, in the order of TYPED_FIELDS. */
+export interface NamedCheck {
+  spec: FieldSpec;
+  check: FieldCheck;
+}
+
+/** The checks of the contract as it stands, with no mapping. */
+export const DEFAULT_CHECKS: readonly NamedCheck[] = TYPED_FIELDS.map((spec) => ({ spec, check: fieldCheck(spec) }));
 
 /**
  * `checkRecord` (src/input/record.ts, the reference's zod schema) without zod, for the fast path's
  * worker threads: for a record object, the same record or the same problems in the same order.
  * test/input/check.test.ts holds the two equal.
  */
-export function checkFields(fields: Record<string, unknown>, extra: Record<string, string>): RecordCheck {
+export function checkFields(fields: Record<string, unknown>, extra: Record<string, string>, checks = DEFAULT_CHECKS): RecordCheck {
   const record: Record<string, unknown> = {};
   let problems: FieldProblem[] | undefined;
-  for (const { name, check } of checks) {
-    const checked = check(fields[name]);
-    if (!checked.ok) (problems ??= []).push({ field: name, reason: checked.reason });
-    else if (checked.value !== undefined) record[name] = checked.value;
+  for (const { spec, check } of checks) {
+    const checked = check(fields[spec.name]);
+    if (!checked.ok) (problems ??= []).push({ field: spec.name, reason: checked.reason });
+    else if (checked.value !== undefined) record[spec.name] = checked.value;
   }
   if (problems) return { ok: false, problems };
   record.extra = extra;

@@ -11,6 +11,7 @@ import { checkRecord } from "./record.js";
 import { openSource, type InputFormat, type Source } from "./source.js";
 import { caseIdOf, damagedFields, fieldName, raggedRow, rowFields, tooLong } from "./row.js";
 import { jsonText } from "./values.js";
+import { fieldReaders, type ColumnMapping } from "./mapping.js";
 
 export type Location = { line: number } | { index: number };
 
@@ -30,12 +31,6 @@ export type ReadItem =
   /** `raw` and `rawExtra` are the record as written, for grouping only: never output. */
   | { kind: "invalid"; invalid: InvalidRecord; raw: Record<string, unknown>; rawExtra: Record<string, string> };
 
-export interface ColumnMapping {
-  /** Source header → contract field, for exports whose columns are not ours. */
-  columns?: Record<string, string>;
-  /** Per field, source value → contract value (`{ child_role: { V: "victim" } }`). */
-  values?: Record<string, Record<string, string>>;
-}
 
 export interface ReadOptions {
   format?: InputFormat;
@@ -66,14 +61,6 @@ function makeTargeter(mapping: ColumnMapping | undefined): (header: string) => C
     const to = mapped.get(normaliseHeader(header));
     return to === undefined ? targetOf(header) : targetOf(to);
   };
-}
-
-function applyValueMapping(fields: Record<string, unknown>, values: ColumnMapping["values"]): void {
-  if (!values) return;
-  for (const [field, table] of Object.entries(values)) {
-    const raw = fields[field];
-    if (typeof raw === "string" && Object.hasOwn(table, raw.trim())) fields[field] = table[raw.trim()];
-  }
 }
 
 function locate(location: Location): Pick<InvalidRecord, "line" | "index"> {
@@ -181,6 +168,7 @@ export async function* readCases(path: string, options: ReadOptions = {}): Async
   options.onOpen?.(source);
   const records = source.format === "csv" ? csvRecords(source, options) : jsonRecords(source, options);
   const ids = new Map<string, Location>();
+  const readers = fieldReaders(options.mapping);
   for await (const raw of records) {
     const caseId = caseIdOf(raw.fields);
     const invalid = (errors: FieldProblem[]): ReadItem => ({
@@ -201,8 +189,8 @@ export async function* readCases(path: string, options: ReadOptions = {}): Async
       continue;
     }
     if (caseId !== undefined) ids.set(caseId, raw.location);
-    applyValueMapping(raw.fields, options.mapping?.values);
-    const checked = checkRecord(raw.fields, raw.extra);
+    readers.mapFields(raw.fields);
+    const checked = checkRecord(raw.fields, raw.extra, readers.fields);
     yield checked.ok ? { kind: "case", record: checked.record, location: raw.location } : invalid(checked.problems);
   }
 }

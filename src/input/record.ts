@@ -1,10 +1,8 @@
 import { z } from "zod";
-import { fieldCheck, type RecordCheck } from "./check.js";
+import { DEFAULT_CHECKS, type NamedCheck, type RecordCheck } from "./check.js";
 import type { Case } from "./case.js";
-import { TYPED_FIELDS, type FieldSpec } from "./fields.js";
 
-function fieldSchema(spec: FieldSpec): z.ZodType<unknown> {
-  const check = fieldCheck(spec);
+function fieldSchema({ check }: NamedCheck): z.ZodType<unknown> {
   return z.unknown().optional().transform((raw, ctx) => {
     const checked = check(raw);
     if (checked.ok) return checked.value;
@@ -14,18 +12,24 @@ function fieldSchema(spec: FieldSpec): z.ZodType<unknown> {
 }
 
 /**
- * The zod schema of a case record whose keys are already field names: the reference path's check,
- * kept as the plain csv-parse + zod path the fast path is proven against (its workers check with
- * `checkFields`, the same field checks without zod).
+ * The zod schema of a case record whose keys are already field names, for these field checks: the
+ * reference path's check, kept as the plain csv-parse + zod path the fast path is proven against
+ * (its workers check with `checkFields`, the same field checks without zod).
  */
-export const caseRecordSchema = z.object(Object.fromEntries(TYPED_FIELDS.map((spec) => [spec.name, fieldSchema(spec)])));
+export function caseRecordSchema(checks: readonly NamedCheck[]) {
+  return z.object(Object.fromEntries(checks.map((named) => [named.spec.name, fieldSchema(named)])));
+}
+
+const schemas = new WeakMap<readonly NamedCheck[], ReturnType<typeof caseRecordSchema>>();
 
 /**
- * Validates one record given as field name → raw value (CSV text or JSON value).
+ * Validates one record given as field name → raw value (CSV text or JSON value), mapped already.
  * `extra` holds carried-through columns and is attached untouched.
  */
-export function checkRecord(fields: Record<string, unknown>, extra: Record<string, string>): RecordCheck {
-  const result = caseRecordSchema.safeParse(fields);
+export function checkRecord(fields: Record<string, unknown>, extra: Record<string, string>, checks = DEFAULT_CHECKS): RecordCheck {
+  let schema = schemas.get(checks);
+  if (!schema) schemas.set(checks, (schema = caseRecordSchema(checks)));
+  const result = schema.safeParse(fields);
   if (!result.success) {
     return {
       ok: false,

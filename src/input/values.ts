@@ -98,13 +98,14 @@ export function parseEnum<T extends string>(
   raw: unknown,
   values: readonly T[],
   aliases: Readonly<Record<string, string>> = {},
+  what = "value",
 ): Parsed<T> {
   if (isBlank(raw)) return ok(undefined);
   if (typeof raw !== "string") return fail(`expected one of ${values.join(", ")}, got ${quote(raw)}`);
   const word = normaliseWord(raw);
   const value = aliases[word] ?? word;
   if ((values as readonly string[]).includes(value)) return ok(value as T);
-  return fail(`unknown value ${quote(raw)}${suggestion(word, values)}`);
+  return fail(`unknown ${what} ${quote(raw)}${suggestion(word, values)}`);
 }
 
 export function parseList<T extends string>(raw: unknown, values: readonly T[]): Parsed<T[]> {
@@ -119,7 +120,7 @@ export function parseList<T extends string>(raw: unknown, values: readonly T[]):
   } else return fail(`expected a ;-separated list, got ${quote(raw)}`);
   const list: T[] = [];
   for (const item of items) {
-    const parsed = parseEnum(item, values);
+    const parsed = parseEnum(item, values, {}, "item");
     if (!parsed.ok) return parsed;
     if (parsed.value !== undefined && !list.includes(parsed.value)) list.push(parsed.value);
   }

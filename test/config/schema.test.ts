@@ -50,6 +50,20 @@ describe("a config with mistakes is refused, each named by path, value and the n
     ["a code mapped to an age out of range", { values: { child_age: { X: "25" } } }, ["values.child_age.X: 25 is outside 0-17"]],
     ["a required field mapped to nothing", { values: { force: { "N/K": "" } } }, ['values.force["N/K"]: force is required, so it cannot map to "" (not recorded)']],
     [
+      "an item mapped to a list of words, one misspelt",
+      { values: { agencies_consulted: { "Multi-agency": "social_care;helth" } } },
+      ['values.agencies_consulted.Multi-agency: "helth" is not a agencies_consulted value; did you mean "health"?'],
+    ],
+    [
+      "two spellings of one word mapped apart",
+      { values: { agencies_consulted: { "Social Care": "social_care", "social-care": "other" } } },
+      ['values.agencies_consulted.social-care: the same value as "Social Care" (case, spaces and hyphens aside), mapped elsewhere'],
+    ],
+    ["a separator for a field that is not a list", { list_separators: { child_role: "," } }, [/^audit\.config\.json: list_separators\.child_role: child_role is not a list field; list fields are concern, agencies_consulted$/]],
+    ["a separator for a misspelt field", { list_separators: { agency_consulted: "," } }, ['list_separators.agency_consulted: unknown field; did you mean "agencies_consulted"?']],
+    ["a word for a separator", { list_separators: { concern: " and " } }, [/^audit\.config\.json: list_separators\.concern: expected the characters that separate a list's items, .*got " and "$/]],
+    ["a blank separator", { list_separators: { concern: " " } }, [/list_separators\.concern: expected the characters .*got " "$/]],
+    [
       "several mistakes at once",
       { rules: { timelines: "off", "voice-of-child": { min_age: "three" } } },
       ['rules.voice-of-child.min_age: expected a whole number of years, got "three"', 'rules.timelines: unknown rule; did you mean "timeliness"?'],
@@ -66,7 +80,7 @@ describe("a valid config resolves to a rubric, defaults filled in", () => {
     const { rubric, mapping } = await parseConfig({}, process.cwd(), "audit.config.json");
     expect(describeRubric(rubric).rules.map((r) => r.id)).toEqual(["risk-assessment", "timeliness", "child-first", "multi-agency", "voice-of-child"]);
     expect(rubric.strategy).toEqual({ name: "worst" });
-    expect(mapping).toEqual({ columns: {}, values: {} });
+    expect(mapping).toEqual({ columns: {}, values: {}, listSeparators: {} });
   });
 
   test("a partial options object keeps the other defaults", async () => {
@@ -101,8 +115,16 @@ describe("a valid config resolves to a rubric, defaults filled in", () => {
     ]);
   });
 
-  test("columns and values become the reader's mapping", async () => {
-    const raw = { columns: { "Crime Reference": "case_id" }, values: { child_role: { V: "victim", VS: "Victim and suspect" } } };
-    expect((await parseConfig(raw, process.cwd(), "c.json")).mapping).toEqual(raw);
+  test("columns, values and list separators become the reader's mapping", async () => {
+    const raw = {
+      columns: { "Crime Reference": "case_id" },
+      values: { child_role: { V: "victim", VS: "Victim and suspect" } },
+      list_separators: { agencies_consulted: "," },
+    };
+    expect((await parseConfig(raw, process.cwd(), "c.json")).mapping).toEqual({
+      columns: raw.columns,
+      values: raw.values,
+      listSeparators: raw.list_separators,
+    });
   });
 });

@@ -44,6 +44,8 @@ const lists = (words: string[]) =>
       fc.subarray(words, { maxLength: 3 }).map((items) => items.join(";")),
       fc.subarray(words, { minLength: 1, maxLength: 3 }).map((items) => items.join(" ; ").toUpperCase()),
       fc.constantFrom(";;health;", "Health;health", "sexual_abuse;cse"),
+      // In an export's own words and separators, for the value mappings of test/fast/differential.test.ts.
+      fc.constantFrom("Children's Social Care, Probation", "CSC | health", "youth offending;Police", "Sexual Abuse, CSE", "neglect|Online-Abuse"),
     ),
     fc.constantFrom("social_care,health", "x"),
   );

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { referenceRubric } from "../../src/engine/rubric.js";
-import type { ColumnMapping } from "../../src/input/read.js";
+import type { ColumnMapping } from "../../src/input/mapping.js";
 import { tempFiles } from "./_csv.js";
 import { caseFiles, rubrics } from "./_generate.js";
 import { fast, reference, type Settings } from "./_runs.js";
@@ -16,6 +16,11 @@ const settings: fc.Arbitrary<Settings> = fc.record({
       { values: { case_id: { "NFK-1": "NFK-9" }, force: { Norfolk: "Suffolk" } } },
       { columns: { "Child-Role": "child_age" } },
       { columns: { Team: "force" } },
+      {
+        values: { agencies_consulted: { "Children's Social Care": "social_care", CSC: "social_care", "Youth Offending": "youth_justice" } },
+        listSeparators: { agencies_consulted: ",", concern: "|" },
+      },
+      { values: { concern: { "Sexual Abuse, CSE": "sexual_abuse;cse", "online abuse": "online_abuse" } }, listSeparators: { concern: "," } },
     ),
     { nil: undefined },
   ),
