@@ -11,13 +11,15 @@ export interface AnalysisOptions {
   suppressBelow?: number;
 }
 
-/** One entry a suppressed report leaves out; `group` null for the overall row, `rule` for the breakdown. */
+/**
+ * One count a suppressed report leaves out; `group` null for the overall row, `rule` for the breakdown. Every
+ * hidden count is listed alike: nothing says why it is hidden, which would say what range it lies in.
+ */
 export interface SuppressedEntry {
   section: "summary" | "breakdown" | "agreement";
   group: string | null;
   rule?: string;
   field: string;
-  status: Exclude<CellStatus, "shown">;
 }
 
 export interface Suppressed {
@@ -38,32 +40,29 @@ export interface Analysis {
  */
 export function analyse(summary: Summary, options: AnalysisOptions = {}): Analysis {
   const plan = options.suppressBelow === undefined ? undefined : planSuppression(summary, options.suppressBelow);
-  const { table: grades, withheldFlags } = gradeTable(summary, plan);
+  const grades = gradeTable(summary, plan);
   const inadequate = { overall: grades.overall.inadequate, groups: grades.groups.map((group) => group.inadequate) };
   const breakdown = ruleBreakdown(summary, inadequate, plan);
   const agreement = agreementOf(summary, plan?.agreement);
   return {
-    summary: plan ? { ...grades, suppression: { below: plan.below, hidden: hiddenEntries(summary, plan, withheldFlags) } } : grades,
+    summary: plan ? { ...grades, suppression: { below: plan.below, hidden: hiddenEntries(summary, plan) } } : grades,
     breakdown,
     agreement,
   };
 }
 
-type Hidden = SuppressedEntry["status"];
-const hiddenStatus = (status: CellStatus | undefined): Hidden | undefined => (status && status !== "shown" ? status : undefined);
+const isHidden = (status: CellStatus | undefined) => status !== undefined && status !== "shown";
 
 /** A rule table's statuses by JSON field: an inadequate count is hidden with either of its two parts. */
-function ruleFields(statuses: readonly CellStatus[] | undefined): [string, Hidden | undefined][] {
-  const [good, adequate, decisive, other, notApplicable] = (statuses ?? []).map(hiddenStatus);
-  const inadequate = decisive === "primary" || other === "primary" ? "primary" : (decisive ?? other);
-  return Object.entries({ good, adequate, inadequate, notApplicable, decisive });
+function ruleFields(statuses: readonly CellStatus[] | undefined): [string, boolean][] {
+  const [good, adequate, decisive, other, notApplicable] = (statuses ?? []).map(isHidden);
+  return Object.entries({ good, adequate, inadequate: Boolean(decisive || other), notApplicable, decisive }).map(([field, hidden]) => [field, Boolean(hidden)]);
 }
 
-function hiddenEntries(summary: Summary, plan: SuppressionPlan, withheldFlags: readonly string[]): SuppressedEntry[] {
+function hiddenEntries(summary: Summary, plan: SuppressionPlan): SuppressedEntry[] {
   const entries: SuppressedEntry[] = [];
-  const add = (entry: Omit<SuppressedEntry, "status">, status: CellStatus | undefined) => {
-    const hidden = hiddenStatus(status);
-    if (hidden) entries.push({ ...entry, status: hidden });
+  const add = (entry: SuppressedEntry, status: CellStatus | boolean | undefined) => {
+    if (status === true || (typeof status === "string" && isHidden(status))) entries.push(entry);
   };
   const rows = [...summary.groups.map((group, i) => ({ group: group.name as string | null, i })), { group: null, i: -1 }];
   for (const { group, i } of rows) {
@@ -71,12 +70,9 @@ function hiddenEntries(summary: Summary, plan: SuppressionPlan, withheldFlags: r
     GRADES.forEach((field, j) => add({ section: "summary", group, field }, overall ? plan.grades.columnTotals[j] : plan.grades.cells[i]?.[j]));
     add({ section: "summary", group, field: "graded" }, overall ? plan.grades.grandTotal : plan.grades.rowTotals[i]);
     add({ section: "summary", group, field: "invalid" }, overall ? plan.invalid.columnTotals[0] : plan.invalid.cells[i]?.[0]);
-    if (group !== null && withheldFlags.includes(group)) add({ section: "summary", group, field: "flag" }, "secondary");
     summary.rules.overall.forEach(({ id: rule }, r) => {
       const table = plan.rules[r]!;
-      for (const [field, status] of ruleFields(overall ? table.columnTotals : table.cells[i])) {
-        add({ section: "breakdown", group, rule, field }, status);
-      }
+      for (const [field, hidden] of ruleFields(overall ? table.columnTotals : table.cells[i])) add({ section: "breakdown", group, rule, field }, hidden);
     });
   }
   const matrix = plan.agreement;

@@ -96,21 +96,21 @@ function rowStatus(table: Suppression, invalid: Suppression, i: number | undefin
 }
 
 /**
- * Shares with intervals per group and overall, and the groups whose inadequate share stands out;
- * `withheldFlags` names the groups that were tested but whose flag suppression hides.
+ * Shares with intervals per group and overall, and the groups whose inadequate share stands out. Under
+ * suppression only groups whose graded and inadequate counts are shown, with the overall ones, are tested:
+ * Holm's correction then runs across those groups alone, so every published p-value can be worked out from
+ * published counts, and none gives away a hidden group's.
  */
-export function gradeTable(summary: Summary, plan?: SuppressionPlan): { table: GradeTable; withheldFlags: string[] } {
-  const tests = compareGroups(summary.groups, FLAG_TEST.alpha, FLAG_TEST.minExpected);
+export function gradeTable(summary: Summary, plan?: SuppressionPlan): GradeTable {
   const overall = gradeRow(summary.overall, plan && rowStatus(plan.grades, plan.invalid, undefined));
-  const withheldFlags: string[] = [];
+  const rows = summary.groups.map((group, i) => gradeRow(group, plan && rowStatus(plan.grades, plan.invalid, i)));
+  const published = (row: GradeRow) => row.graded !== null && row.inadequate !== null;
+  const testable = (_group: unknown, i: number) => published(overall) && published(rows[i]!);
+  const tests = compareGroups(summary.groups, FLAG_TEST.alpha, FLAG_TEST.minExpected, testable);
   const groups = summary.groups.map((group, i): GroupRow => {
-    const row = gradeRow(group, plan && rowStatus(plan.grades, plan.invalid, i));
-    const visible = [row.inadequate, row.graded, overall.inadequate, overall.graded].every((value) => value !== null);
     const comparison = comparisonOf(tests[i]!);
-    if (comparison && !visible) withheldFlags.push(group.name);
-    const shown = visible ? comparison : null;
-    return { name: group.name, ...row, flag: shown?.flagged ? shown.direction : null, comparison: shown };
+    return { name: group.name, ...rows[i]!, flag: comparison?.flagged ? comparison.direction : null, comparison };
   });
   const tested = tests.filter((test) => test.pAdjusted !== undefined).length;
-  return { table: { overall, groups, test: { ...FLAG_TEST, tested } }, withheldFlags };
+  return { overall, groups, test: { ...FLAG_TEST, tested } };
 }

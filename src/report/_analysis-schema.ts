@@ -33,7 +33,6 @@ const suppressedEntry = z.object({
   group: z.string().nullable().describe("null for the overall row"),
   rule: z.string().optional(),
   field: z.string(),
-  status: z.enum(["primary", "secondary"]),
 });
 
 export const summarySchema = z.object({

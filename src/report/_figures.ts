@@ -39,30 +39,20 @@ export const apartCount = (cases: readonly unknown[], total: number | null): num
 
 const countText = (count: number | null) => (count === null ? MARKER : String(count));
 
-/** Groups that were tested but whose flag suppression hides, because a count the test used is hidden. */
-const hiddenFlagGroups = (analysis: Analysis) =>
-  new Set((analysis.summary.suppression?.hidden ?? []).filter((entry) => entry.field === "flag").map((entry) => entry.group));
+const hasFlagColumn = (analysis: Analysis) => analysis.summary.groups.some((group) => group.flag !== null);
 
-const hasFlagColumn = (analysis: Analysis, hidden: ReadonlySet<string | null>) =>
-  analysis.summary.groups.some((group) => group.flag !== null || hidden.has(group.name));
-
-function flagCell(group: GroupRow | undefined, hidden: ReadonlySet<string | null>): string {
-  if (!group) return "";
-  if (group.flag) return FLAG_TEXT[group.flag];
-  return hidden.has(group.name) ? MARKER : "";
-}
+const flagCell = (group: GroupRow | undefined) => (group?.flag ? FLAG_TEXT[group.flag] : "");
 
 /** The grade table as rows of cell texts: the header, one row per group, then the overall row. */
 export function gradeTableCells(analysis: Analysis, groupBy: string, options: FigureOptions): string[][] {
-  const hidden = hiddenFlagGroups(analysis);
-  const flags = hasFlagColumn(analysis, hidden);
+  const flags = hasFlagColumn(analysis);
   const header = [groupBy === "force" ? "Force" : groupBy, "Graded", "Good", "Adequate", "Inadequate", "Invalid", ...(flags ? ["Flag"] : [])];
   const row = (name: string, figures: GradeRow, group?: GroupRow) => [
     name,
     countText(figures.graded),
     ...GRADES.map((grade) => shareCell(figures, grade, options)),
     countText(figures.invalid),
-    ...(flags ? [flagCell(group, hidden)] : []),
+    ...(flags ? [flagCell(group)] : []),
   ];
   const { groups, overall } = analysis.summary;
   return [header, ...groups.map((group) => row(group.name, group, group)), row("Overall", overall)];
@@ -73,10 +63,11 @@ export function gradeTableNotes(analysis: Analysis, options: FigureOptions): str
   const { summary } = analysis;
   const notes: string[] = [];
   if (options.ci) notes.push("[low–high]: the share's 95% Wilson score interval, in %.");
-  if (hasFlagColumn(analysis, hiddenFlagGroups(analysis))) {
+  if (hasFlagColumn(analysis)) {
+    const untested = summary.suppression ? "; a group with a hidden count is not tested" : "";
     notes.push(
       `Flag: the group's inadequate share is higher or lower than in all other groups' cases together, beyond chance ` +
-        `(two-proportion z-test, pooled; Holm-corrected across ${summary.test.tested} groups at ${summary.test.alpha}).`,
+        `(two-proportion z-test, pooled; Holm-corrected across ${summary.test.tested} groups at ${summary.test.alpha}${untested}).`,
     );
   }
   if (summary.suppression) {

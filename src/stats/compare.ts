@@ -75,9 +75,15 @@ export function holmAdjust(pValues: readonly number[]): number[] {
  * Tests every group's inadequate share against the rest, Holm-corrected across the groups at `alpha`.
  * With `minExpected`, a group is tested only when the counts the pooled share predicts (inadequate and not,
  * in the group and in the rest) are all at least that: below it the normal approximation does not hold, so
- * the group is left out of the Holm family, like a group with nothing graded.
+ * the group is left out of the Holm family, like a group with nothing graded. `testable`, when given, leaves
+ * out of the family every group it rejects; such a group still counts in the rest of every other group.
  */
-export function compareGroups(groups: readonly GroupTally[], alpha = 0.05, minExpected = 0): GroupComparison[] {
+export function compareGroups(
+  groups: readonly GroupTally[],
+  alpha = 0.05,
+  minExpected = 0,
+  testable: (group: GroupTally, index: number) => boolean = () => true,
+): GroupComparison[] {
   if (!(alpha > 0 && alpha < 1)) throw new RangeError(`alpha must lie between 0 and 1, got ${alpha}`);
   for (const group of groups) assertProportion(group.inadequate, group.graded);
   const totalGraded = groups.reduce((sum, group) => sum + group.graded, 0);
@@ -85,8 +91,8 @@ export function compareGroups(groups: readonly GroupTally[], alpha = 0.05, minEx
   const pooled = totalGraded === 0 ? 0 : totalInadequate / totalGraded;
   const enough = (n: number) => Math.min(n * pooled, n * (1 - pooled)) >= minExpected;
 
-  const tests = groups.map((group) =>
-    enough(group.graded) && enough(totalGraded - group.graded)
+  const tests = groups.map((group, index) =>
+    testable(group, index) && enough(group.graded) && enough(totalGraded - group.graded)
       ? twoProportionZTest(group.inadequate, group.graded, totalInadequate - group.inadequate, totalGraded - group.graded)
       : undefined,
   );

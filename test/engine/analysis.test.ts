@@ -3,6 +3,7 @@ import { analyse } from "../../src/engine/analysis.js";
 import { SummaryBuilder, type Summary } from "../../src/engine/summary.js";
 import { GRADES } from "../../src/input/fields.js";
 import { agreementSchema, breakdownSchema, summarySchema } from "../../src/report/_analysis-schema.js";
+import { holmAdjust, twoProportionZTest } from "../../src/stats/compare.js";
 import { wilsonInterval } from "../../src/stats/wilson.js";
 import { adequateRow, auditFile, auditRows, goodRow, HMIC, poorRow } from "../report/audit-run.js";
 
@@ -105,7 +106,7 @@ describe("analyse: suppression", () => {
     const { summary } = analyse((await run).summary, { suppressBelow: 5 });
     const avon = summary.groups[0]!;
     expect(avon).toMatchObject({ adequate: null, shares: { adequate: null }, intervals: { adequate: null } });
-    expect(summary.suppression!.hidden).toContainEqual({ section: "summary", group: "Avon", field: "adequate", status: "primary" });
+    expect(summary.suppression!.hidden).toContainEqual({ section: "summary", group: "Avon", field: "adequate" });
     for (const row of [...summary.groups, summary.overall]) {
       for (const grade of GRADES) if (row[grade] === null) expect([row.shares[grade], row.intervals[grade]]).toEqual([null, null]);
       const hidden = GRADES.filter((grade) => row[grade] === null).length + (row.graded === null ? 1 : 0);
@@ -127,12 +128,30 @@ describe("analyse: suppression", () => {
     expect(analysis.summary.overall.graded).not.toBeNull();
   });
 
-  test("a tested group whose counts are hidden has its flag withheld, and listed as such", () => {
+  test("only groups whose counts are shown are tested, and Holm's correction runs across them alone", () => {
+    // k = 20 hides Dyfed-Powys's and Norfolk's inadequate counts (18 and 14): neither is tested, nor listed as such.
     const { summary } = analyse(HMIC_RUN.summary, { suppressBelow: 20 });
-    const norfolk = summary.groups.find((g) => g.name === "Norfolk")!;
-    expect(norfolk).toMatchObject({ inadequate: null, flag: null, comparison: null });
-    expect(summary.suppression!.hidden).toContainEqual({ section: "summary", group: "Norfolk", field: "flag", status: "secondary" });
-    expect(summary.test.tested).toBe(8);
+    const untested = summary.groups.filter((g) => g.comparison === null).map((g) => g.name);
+    expect(untested).toEqual(["Dyfed-Powys", "Norfolk"]);
+    expect(summary.groups.filter((g) => g.inadequate === null || g.graded === null).map((g) => g.name)).toEqual(untested);
+    expect(summary.suppression!.hidden.filter((entry) => entry.field === "flag")).toEqual([]);
+    expect(summary.test.tested).toBe(6);
+    // Each p-value and its Holm adjustment, from the published counts alone: the group against the overall less the group.
+    const tested = summary.groups.filter((g) => g.comparison !== null);
+    const p = tested.map((g) => twoProportionZTest(g.inadequate!, g.graded!, summary.overall.inadequate! - g.inadequate!, summary.overall.graded! - g.graded!)!.p);
+    expect(tested.map((g) => g.comparison!.pAdjusted)).toEqual(holmAdjust(p));
+  });
+
+  test("a hidden group's counts change no published p-value (a visible pAdjusted gave another group's p away)", () => {
+    // One inadequate case of Norfolk's and one adequate case of Dyfed-Powys's swap places: every count k = 20
+    // shows stays the same, so every published figure must too.
+    const swapped = structuredClone(HMIC_RUN.summary);
+    const [dyfed, norfolk] = ["Dyfed-Powys", "Norfolk"].map((name) => swapped.groups.find((g) => g.name === name)!);
+    [dyfed!.adequate, dyfed!.inadequate, norfolk!.adequate, norfolk!.inadequate] = [dyfed!.adequate - 1, dyfed!.inadequate + 1, norfolk!.adequate + 1, norfolk!.inadequate - 1];
+    const before = analyse(HMIC_RUN.summary, { suppressBelow: 20 }).summary;
+    const after = analyse(swapped, { suppressBelow: 20 }).summary;
+    expect(after.suppression).toEqual(before.suppression);
+    expect(after.groups).toEqual(before.groups);
   });
 
   test("per-group agreement and the apart lists are withheld; nothing else is computed from hidden counts", async () => {
