@@ -1,6 +1,6 @@
 import { ruleWeight } from "../engine/strategy.js";
 import type { LoadedConfig } from "./load.js";
-import { examplesOf, runExample } from "./rule-examples.js";
+import { runExample } from "./rule-examples.js";
 import { didYouMean } from "../text/suggest.js";
 
 type Entry = LoadedConfig["rules"][number];
@@ -78,7 +78,7 @@ export function explainRule(config: Omit<LoadedConfig, "path">, id: string): str
     "Options:",
     ...(optionList.length ? optionList.map((line) => `  ${line}`) : ["  (none)"]),
   ];
-  const examples = examplesOf(entry.rule);
+  const examples = entry.rule.examples ?? [];
   if (examples.length) {
     lines.push("", `Examples (reported Thursday 2 July 2015, with the options above):`);
     for (const example of examples) {

@@ -1,7 +1,7 @@
 import type { ActiveRule, Rubric } from "../engine/rubric.js";
 import { BUILT_IN } from "../engine/strategy.js";
 import type { RuleLogic } from "../rules/define-rule.js";
-import { BUILT_IN_DEFINITIONS } from "../rules/_definitions.js";
+import { BUILT_IN_DEFINITIONS } from "../rules/registry.js";
 import { kernelGrader } from "./_kernels.js";
 
 /** A rubric as plain data for a worker: each rule named by its id, everything else as it is. */

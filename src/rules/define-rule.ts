@@ -29,6 +29,8 @@ export interface Rule<Options = unknown> {
   description: string;
   /** The case fields the rule reads. */
   fields: readonly string[];
+  /** Every finding code the rule can give: a finding with another code fails its tests (RuleTester). */
+  codes?: readonly string[];
   /** Options with the reference rubric's defaults: `options.parse({})` gives them. */
   options: z.ZodType<Options>;
   evaluate(record: Case, options: Options): RuleResult;
@@ -48,6 +50,7 @@ export function defineRule<Schema extends z.ZodType = typeof NO_OPTIONS>(rule: {
   id: string;
   description: string;
   fields: readonly string[];
+  codes?: readonly string[];
   options?: Schema;
   evaluate(record: Case, options: z.output<Schema>): RuleResult;
   examples?: readonly RuleExample[];

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { BuiltInRule } from "./_built-in.js";
-import { BUILT_IN_DEFINITIONS } from "./_definitions.js";
+import { BUILT_IN_DEFINITIONS } from "./registry.js";
 import { defineRule, type Rule } from "./define-rule.js";
 
 /** A built-in rule with its options schema made. */

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import { describe, expect, test } from "vitest";
 import { csvRows, junitSuites, markdownRows, ndjsonLines } from "../report/read-back.js";
-import { BIN, fixture, runCli } from "../helpers/run-cli.js";
+import { BIN, fixture, ROOT, runCli } from "../helpers/run-cli.js";
 
 const HMIC = fixture("hmic-2015.csv");
 const tmp = () => mkdtempSync(join(tmpdir(), "audit-formats-"));
@@ -98,9 +98,9 @@ describe("pipes", () => {
   });
 
   test("--quiet leaves stderr empty when a run has warnings", async () => {
-    const run = await runCli(["score", fixture("rules/child-first.csv"), "-q"]);
+    const run = await runCli(["score", join(ROOT, "src/rules/child-first/fixture.csv"), "-q"]);
     expect(run.stderr).toBe("");
-    expect((await runCli(["score", fixture("rules/child-first.csv")])).stderr).toMatch(/warning: .*expected_rating/);
+    expect((await runCli(["score", join(ROOT, "src/rules/child-first/fixture.csv")])).stderr).toMatch(/warning: .*expected_rating/);
   });
 });
 

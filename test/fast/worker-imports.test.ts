@@ -26,7 +26,7 @@ function packagesLoaded(entry: string): { modules: Set<string>; packages: Set<st
 test("worker threads load no zod: each would hold about 8 MB more (the rules come without their options schemas)", () => {
   const worker = packagesLoaded("fast/_worker.js");
   // The walk sees what a worker runs: the rules, the record check, csv-parse for damaged records.
-  expect([...worker.modules].some((file) => file.endsWith("rules/timeliness.js"))).toBe(true);
+  expect([...worker.modules].some((file) => file.endsWith("rules/timeliness/rule.js"))).toBe(true);
   expect([...worker.modules].some((file) => file.endsWith("input/check.js"))).toBe(true);
   expect(worker.packages).toContain("csv-parse");
   expect(worker.packages).not.toContain("zod");

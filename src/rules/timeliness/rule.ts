@@ -1,8 +1,8 @@
-import { workingDaysBetween } from "../calendar/working-days.js";
-import type { Case, CaseDate } from "../input/case.js";
-import { builtInRule } from "./_built-in.js";
-import type { Finding, Rating } from "./define-rule.js";
-import { rateDelay, workingDayLimits, workingDays } from "./_delay.js";
+import { workingDaysBetween } from "../../calendar/working-days.js";
+import type { Case, CaseDate } from "../../input/case.js";
+import { builtInRule } from "../_built-in.js";
+import type { Finding, Rating } from "../define-rule.js";
+import { rateDelay, workingDayLimits, workingDays } from "../_delay.js";
 
 interface Milestone {
   key: "referral" | "strategy_discussion" | "interview" | "suspect_arrest";
@@ -35,6 +35,7 @@ export const timeliness = builtInRule({
   id: "timeliness",
   description: "Referral, strategy discussion, interview and suspect arrest followed the report without delay",
   fields: ["reported_on", "social_care_referred_on", "strategy_discussion_on", "interviewed_on", "suspect_arrested_on"],
+  codes: ["referral-slow", "referral-late", "strategy-discussion-slow", "strategy-discussion-late", "interview-slow", "interview-late", "suspect-arrest-slow", "suspect-arrest-late"],
   options: (z) =>
     z
       .object({
@@ -65,4 +66,18 @@ export const timeliness = builtInRule({
     }
     return { rating, findings };
   },
+  examples: [
+    {
+      rating: "good",
+      summary: "referred the same day, strategy discussion the next working day",
+      record: { social_care_referred_on: "2015-07-02", strategy_discussion_on: "2015-07-03" },
+    },
+    { rating: "adequate", summary: "child interviewed 15 working days after the report", record: { interviewed_on: "2015-07-23" } },
+    {
+      rating: "inadequate",
+      summary: "strategy discussion 4 working days after the referral",
+      record: { social_care_referred_on: "2015-07-02", strategy_discussion_on: "2015-07-08" },
+    },
+    { rating: "n/a", summary: "no referral, discussion, interview or arrest recorded", record: {} },
+  ],
 });

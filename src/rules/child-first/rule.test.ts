@@ -1,8 +1,8 @@
 import { describe, expect, test } from "vitest";
-import type { Case } from "../../src/input/case.js";
-import { withOptions } from "../../src/rules/index.js";
-import { childFirst as definition } from "../../src/rules/child-first.js";
-import { makeCase } from "../helpers/make-case.js";
+import type { Case } from "../../input/case.js";
+import { withOptions } from "../index.js";
+import { childFirst as definition } from "./rule.js";
+import { makeCase } from "../../../test/helpers/make-case.js";
 
 const childFirst = withOptions(definition);
 

@@ -1,12 +1,13 @@
-import { CONCERNS, type Concern } from "../input/fields.js";
-import { builtInRule } from "./_built-in.js";
-import type { Finding } from "./define-rule.js";
-import { concernsPhrase, isSignificantHarmConcern, significantHarmConcerns } from "./_concerns.js";
+import { CONCERNS, type Concern } from "../../input/fields.js";
+import { builtInRule } from "../_built-in.js";
+import type { Finding } from "../define-rule.js";
+import { concernsPhrase, isSignificantHarmConcern, significantHarmConcerns } from "../_concerns.js";
 
 export const multiAgency = builtInRule({
   id: "multi-agency",
   description: "Children's social care, health and a strategy discussion were involved as the concern required",
   fields: ["social_care_referred_on", "agencies_consulted", "concern", "risk_level", "strategy_discussion_on"],
+  codes: ["no-social-care", "no-strategy-discussion", "no-health", "social-care-only"],
   options: (z) =>
     z
       .object({
@@ -53,4 +54,21 @@ export const multiAgency = builtInRule({
       ],
     };
   },
+  examples: [
+    {
+      rating: "good",
+      summary: "neglect referred to social care, and the school consulted",
+      record: { concern: "neglect", social_care_referred_on: "2015-07-02", agencies_consulted: "social_care;education" },
+    },
+    {
+      rating: "adequate",
+      summary: "neglect referred to social care, no other agency",
+      record: { concern: "neglect", social_care_referred_on: "2015-07-02" },
+    },
+    {
+      rating: "inadequate",
+      summary: "a four-year-old's injury: strategy discussion held, no doctor consulted",
+      record: { child_age: "4", concern: "physical_abuse", social_care_referred_on: "2015-07-02", strategy_discussion_on: "2015-07-03" },
+    },
+  ],
 });

@@ -1,7 +1,7 @@
 import type { z } from "zod";
-import { builtInRule } from "./_built-in.js";
-import type { Finding } from "./define-rule.js";
-import { isSexualConcern } from "./_concerns.js";
+import { builtInRule } from "../_built-in.js";
+import type { Finding } from "../define-rule.js";
+import { isSexualConcern } from "../_concerns.js";
 
 const WHOLE_YEARS = "expected a whole number of years";
 const age = (zod: typeof z, years: number) => zod.int(WHOLE_YEARS).min(0, WHOLE_YEARS).default(years);
@@ -10,6 +10,7 @@ export const childFirst = builtInRule({
   id: "child-first",
   description: "The child was treated as a victim, not a suspect",
   fields: ["child_disbelieved", "child_arrested", "arrest_minor", "child_role", "concern", "child_age", "suspect_age"],
+  codes: ["disbelieved", "arrested-minor", "suspect-sexual", "not-seen-as-victim", "under-criminal-age", "victim-and-suspect", "arrested", "role-unknown"],
   options: (z) =>
     z.object({ adult_age: age(z, 18), consent_age: age(z, 16), criminal_responsibility_age: age(z, 10) }).strict(),
   evaluate(record, options) {
@@ -62,4 +63,22 @@ export const childFirst = builtInRule({
     }
     return { rating: findings.length > 0 ? "adequate" : "good", findings };
   },
+  examples: [
+    { rating: "good", summary: "a 12-year-old recorded as the victim", record: { child_age: "12", child_role: "victim", concern: "neglect" } },
+    {
+      rating: "adequate",
+      summary: "a 15-year-old recorded as both victim and suspect",
+      record: { child_age: "15", child_role: "victim_and_suspect", concern: "physical_abuse" },
+    },
+    {
+      rating: "inadequate",
+      summary: "a 13-year-old 'in a relationship' with a 20-year-old, recorded as a witness",
+      record: { child_age: "13", suspect_age: "20", concern: "cse", child_role: "witness" },
+    },
+    {
+      rating: "inadequate",
+      summary: "a 9-year-old arrested for pushing a sibling",
+      record: { child_age: "9", child_arrested: "yes", arrest_minor: "yes", child_role: "suspect" },
+    },
+  ],
 });

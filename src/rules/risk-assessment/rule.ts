@@ -1,7 +1,7 @@
-import { workingDaysBetween } from "../calendar/working-days.js";
-import { builtInRule } from "./_built-in.js";
-import type { Finding } from "./define-rule.js";
-import { rateDelay, workingDayLimits, workingDays } from "./_delay.js";
+import { workingDaysBetween } from "../../calendar/working-days.js";
+import { builtInRule } from "../_built-in.js";
+import type { Finding } from "../define-rule.js";
+import { rateDelay, workingDayLimits, workingDays } from "../_delay.js";
 
 const TIMING = ["reported_on", "risk_assessed_on"];
 const QUALITY = ["risk_assessment_quality"];
@@ -10,6 +10,7 @@ export const riskAssessment = builtInRule({
   id: "risk-assessment",
   description: "A risk assessment of good quality was recorded within 1 working day of the report",
   fields: ["reported_on", "risk_assessed_on", "risk_assessment_quality"],
+  codes: ["not-recorded", "poor-quality", "late", "slow", "adequate-quality", "quality-not-recorded"],
   options: (z) => workingDayLimits(z, 1, 3),
   evaluate(record, limits) {
     const quality = record.risk_assessment_quality;
@@ -45,4 +46,22 @@ export const riskAssessment = builtInRule({
     }
     return { rating: findings.length > 0 ? "adequate" : "good", findings };
   },
+  examples: [
+    {
+      rating: "good",
+      summary: "assessed the next working day, of good quality",
+      record: { risk_assessed_on: "2015-07-03", risk_assessment_quality: "good" },
+    },
+    {
+      rating: "adequate",
+      summary: "assessed 3 working days after the report",
+      record: { risk_assessed_on: "2015-07-07", risk_assessment_quality: "good" },
+    },
+    { rating: "inadequate", summary: "no risk assessment recorded", record: {} },
+    {
+      rating: "inadequate",
+      summary: "assessed on the day, of poor quality",
+      record: { risk_assessed_on: "2015-07-02", risk_assessment_quality: "poor" },
+    },
+  ],
 });

@@ -1,0 +1,39 @@
+import { existsSync, readFileSync } from "node:fs";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { expect, test } from "vitest";
+import type { Rule } from "../../src/rules/define-rule.js";
+import { BUILT_IN_RULES } from "../../src/rules/index.js";
+import { ruleTable } from "../../src/rules/rule-table.js";
+import { ruleFile, ruleFolders } from "./_folders.js";
+
+const RUBRIC_DOC = fileURLToPath(new URL("../../docs/rubric.md", import.meta.url));
+/** What a rule's folder holds: the rule, its doc page, its fixture and its test. */
+const FOLDER = ["rule.ts", "README.md", "fixture.csv", "rule.test.ts"];
+
+const registry = BUILT_IN_RULES.map((rule) => rule.id);
+
+test("the registry lists every rule folder, once", () => {
+  expect([...registry].sort()).toEqual(ruleFolders());
+  expect(new Set(registry).size).toBe(registry.length);
+});
+
+test.each(ruleFolders())("src/rules/%s/ holds its rule, doc page, fixture and test", (id) => {
+  expect(FOLDER.filter((name) => !existsSync(ruleFile(id, name)))).toEqual([]);
+});
+
+test.each(ruleFolders())("src/rules/%s/rule.ts defines the rule its folder names", async (id) => {
+  const module = (await import(pathToFileURL(ruleFile(id, "rule.ts")).href)) as Record<string, Rule>;
+  expect(Object.values(module).map((rule) => rule.id)).toEqual([id]);
+});
+
+test("docs/rubric.md links every rule's page, in report order, as docs/make-rule-table.mjs writes the table", () => {
+  expect(readFileSync(RUBRIC_DOC, "utf8")).toContain(ruleTable());
+  expect(ruleTable().match(/src\/rules\/[a-z0-9-]+\/README\.md/g)).toEqual(registry.map((id) => `src/rules/${id}/README.md`));
+});
+
+test.each(BUILT_IN_RULES.map((rule) => [rule.id, rule] as const))("src/rules/%s/README.md documents the rule and every finding code it declares", (id, rule) => {
+  const page = readFileSync(ruleFile(id, "README.md"), "utf8");
+  expect(page.split("\n")[0]).toBe(`# \`${id}\``);
+  const documented = [...page.matchAll(/^\| `([a-z0-9-]+)` \| (?:adequate|inadequate) \|/gm)].map((m) => m[1]!);
+  expect(documented).toEqual(rule.codes);
+});
