@@ -25,17 +25,42 @@ export async function readReportFile(path: string, ctx: Pick<CliContext, "cwd">)
   return { name: path, report: parseReport(text, path) };
 }
 
-/** Writes each output's text to its file (renamed into place when complete) or to stdout. */
-export async function writeOutputs(outputs: readonly { spec: OutputSpec; text: () => string }[], ctx: CliContext): Promise<void> {
+export interface OpenOutputs {
+  /** Writes each text (in the order the outputs were opened) and completes every output. */
+  write(texts: readonly (() => string)[]): Promise<void>;
+  /** Gives every output up: no file is left behind. */
+  abandon(): Promise<void>;
+}
+
+/**
+ * Opens each output now (a file as a temporary file beside it), so that a target that cannot be
+ * written stops the run before its work, and nothing appears until `write` completes them all.
+ */
+export async function openOutputs(specs: readonly OutputSpec[], ctx: CliContext): Promise<OpenOutputs> {
   const opened: Destination[] = [];
+  const abandon = async () => void (await Promise.all(opened.map((destination) => destination.abandon())));
   try {
-    for (const { spec } of outputs) {
-      opened.push(spec.path === undefined ? stdoutDestination(ctx.stdout) : await fileDestination(resolve(ctx.cwd, spec.path)));
-    }
-    for (const [i, { text }] of outputs.entries()) await opened[i]!.write(text());
-    for (const destination of opened) await destination.commit();
+    for (const spec of specs) opened.push(spec.path === undefined ? stdoutDestination(ctx.stdout) : await fileDestination(resolve(ctx.cwd, spec.path)));
   } catch (error) {
-    await Promise.all(opened.map((destination) => destination.abandon()));
+    await abandon();
     throw error;
   }
+  return {
+    async write(texts) {
+      try {
+        for (const [i, text] of texts.entries()) await opened[i]!.write(text());
+        for (const destination of opened) await destination.commit();
+      } catch (error) {
+        await abandon();
+        throw error;
+      }
+    },
+    abandon,
+  };
+}
+
+/** Writes each output's text to its file (renamed into place when complete) or to stdout. */
+export async function writeOutputs(outputs: readonly { spec: OutputSpec; text: () => string }[], ctx: CliContext): Promise<void> {
+  const opened = await openOutputs(outputs.map((output) => output.spec), ctx);
+  await opened.write(outputs.map((output) => output.text));
 }

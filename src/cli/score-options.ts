@@ -28,7 +28,7 @@ export interface ScoreOptions {
   figures?: { ci?: boolean; suppressBelow?: number };
 }
 
-function parseCount(value: string, flag: string): number {
+export function parseCount(value: string, flag: string): number {
   if (!/^\d+$/.test(value)) throw new CliError(`${flag}: expected a whole number, got "${value}"`);
   return Number(value);
 }
@@ -46,6 +46,18 @@ export function suppressBelowOption(value: string | undefined): number | undefin
   const k = parseCount(value, "--suppress-below");
   if (k < 2) throw new CliError(`--suppress-below: expected a whole number of at least 2, got "${value}"`);
   return k;
+}
+
+/** --redact: the keyed hash of case ids, refused when groups are named by case id. */
+export function redactOption(
+  raw: { redact?: boolean; redactKeyFile?: string; groupBy: string },
+  ctx: Pick<CliContext, "env">,
+): ((caseId: string) => string) | undefined {
+  if (!raw.redact) return undefined;
+  if (normaliseHeader(raw.groupBy) === "case_id") {
+    throw new CliError("--redact with --group-by case_id would print every case id as a group name; group by another column");
+  }
+  return redactor(redactionKey(raw.redactKeyFile, ctx.env));
 }
 
 export interface RawScoreOptions {
@@ -75,9 +87,6 @@ export async function resolveScoreOptions(raw: RawScoreOptions & ConfigFlags, ct
   if (delimiter !== undefined && delimiter.length !== 1) {
     throw new CliError(`--delimiter: expected one character (or "tab"), got "${raw.delimiter}"`);
   }
-  if (raw.redact && normaliseHeader(raw.groupBy) === "case_id") {
-    throw new CliError("--redact with --group-by case_id would print every case id as a group name; group by another column");
-  }
   const { rubric, mapping } = await loadConfig(configRequest(raw, ctx));
   return {
     inputFormat: raw.inputFormat,
@@ -97,7 +106,7 @@ export async function resolveScoreOptions(raw: RawScoreOptions & ConfigFlags, ct
     },
     rubric,
     mapping,
-    redact: raw.redact ? redactor(redactionKey(raw.redactKeyFile, ctx.env)) : undefined,
+    redact: redactOption(raw, ctx),
     maxFieldBytes: parseCount(raw.maxFieldBytes, "--max-field-bytes"),
     figures: { ci: raw.ci, suppressBelow: suppressBelowOption(raw.suppressBelow) },
   };

@@ -26,8 +26,19 @@ export interface InvalidRecord {
   errors: FieldProblem[];
 }
 
+/**
+ * A record's columns as written, for an output that reproduces the record (`audit sample --columns all`):
+ * the header (or key) and cell (or JSON value) of each, `notes` only when asked for. `idColumn` is the
+ * position of the column that holds the case_id.
+ */
+export interface RecordRow {
+  columns: readonly string[];
+  values: readonly unknown[];
+  idColumn: number;
+}
+
 export type ReadItem =
-  | { kind: "case"; record: Case; location: Location }
+  | { kind: "case"; record: Case; location: Location; row?: RecordRow }
   /** `raw` and `rawExtra` are the record as written, for grouping only: never output. */
   | { kind: "invalid"; invalid: InvalidRecord; raw: Record<string, unknown>; rawExtra: Record<string, string> };
 
@@ -44,6 +55,8 @@ export interface ReadOptions {
   expectedColumns?: ReadonlySet<string>;
   /** Called once the source is open, e.g. to learn its size. */
   onOpen?: (source: Source) => void;
+  /** Keep each case's columns as written (`row`), with `notes` when `notes` is true. */
+  rows?: { notes: boolean };
 }
 
 /** A raw record as read: contract field → value as written, and carried-through columns. */
@@ -52,9 +65,13 @@ interface RawRecord {
   fields: Record<string, unknown>;
   extra: Record<string, string>;
   problem?: FieldProblem;
+  row?: RecordRow;
 }
 
-function makeTargeter(mapping: ColumnMapping | undefined): (header: string) => ColumnTarget {
+/** Whether a column goes into a kept row: every one but `notes`, unless asked for. */
+const keptInRow = (target: ColumnTarget, rows: ReadOptions["rows"]) => target.kind !== "private" || rows?.notes === true;
+
+export function makeTargeter(mapping: ColumnMapping | undefined): (header: string) => ColumnTarget {
   const mapped = new Map<string, string>();
   for (const [from, to] of Object.entries(mapping?.columns ?? {})) mapped.set(normaliseHeader(from), to);
   return (header) => {
@@ -108,6 +125,9 @@ async function* csvRecords(source: Source, options: ReadOptions): AsyncGenerator
   const header = first.value.cells;
   const targets = planHeader(source.name, header, options);
   const idColumn = targets.findIndex((t) => t.kind === "field" && t.name === "case_id");
+  const kept = options.rows ? header.flatMap((_text, i) => (keptInRow(targets[i]!, options.rows) ? [i] : [])) : [];
+  const columns = kept.map((i) => header[i]!);
+  const rowId = kept.indexOf(idColumn);
 
   for await (const { line, cells, damage } of rows) {
     const location = { line };
@@ -115,7 +135,10 @@ async function* csvRecords(source: Source, options: ReadOptions): AsyncGenerator
       yield { location, fields: damagedFields(cells, idColumn === 0, maxField), extra: Object.create(null), problem: { field: "record", reason: damage } };
     } else if (cells.length !== header.length) {
       yield { location, fields: {}, extra: Object.create(null), problem: raggedRow(cells.length, header.length) };
-    } else yield { location, ...rowFields(cells.length, (i) => cells[i]!, targets, maxField) };
+    } else {
+      const row = options.rows ? { columns, values: kept.map((i) => cells[i]), idColumn: rowId } : undefined;
+      yield { location, ...rowFields(cells.length, (i) => cells[i]!, targets, maxField), row };
+    }
   }
 }
 
@@ -135,6 +158,7 @@ async function* jsonRecords(source: Source, options: ReadOptions): AsyncGenerato
       continue;
     }
     let problem: FieldProblem | undefined;
+    const row = options.rows ? { columns: [] as string[], values: [] as unknown[], idColumn: -1 } : undefined;
     for (const [key, raw] of Object.entries(value)) {
       let target = targets.get(key);
       if (!target) {
@@ -145,6 +169,11 @@ async function* jsonRecords(source: Source, options: ReadOptions): AsyncGenerato
           options.warn?.(`${source.name}: carrying through a key that is not a rubric field: ${target.name}`);
         }
       }
+      if (row && keptInRow(target, options.rows)) {
+        if (target.kind === "field" && target.name === "case_id") row.idColumn = row.columns.length;
+        row.columns.push(key);
+        row.values.push(raw);
+      }
       if (target.kind === "field" && Object.hasOwn(fields, target.name)) {
         problem ??= { field: target.name, reason: `two keys are the field ${target.name}` };
       }
@@ -154,7 +183,7 @@ async function* jsonRecords(source: Source, options: ReadOptions): AsyncGenerato
       } else if (target.kind === "field") fields[target.name] = raw;
       else if (target.kind === "extra") extra[target.name] = typeof raw === "string" ? raw : jsonText(raw);
     }
-    yield { location: item.location, fields, extra, problem };
+    yield { location: item.location, fields, extra, problem, row };
   }
 }
 
@@ -191,6 +220,7 @@ export async function* readCases(path: string, options: ReadOptions = {}): Async
     if (caseId !== undefined) ids.set(caseId, raw.location);
     readers.mapFields(raw.fields);
     const checked = checkRecord(raw.fields, raw.extra, readers.fields);
-    yield checked.ok ? { kind: "case", record: checked.record, location: raw.location } : invalid(checked.problems);
+    if (!checked.ok) yield invalid(checked.problems);
+    else yield raw.row ? { kind: "case", record: checked.record, location: raw.location, row: raw.row } : { kind: "case", record: checked.record, location: raw.location };
   }
 }

@@ -1,7 +1,9 @@
 import type { Agreement, AgreementScope, KappaFigure } from "../engine/agreement.js";
 import type { Shown } from "../engine/grade-table.js";
+import type { WeightedAgreement, WeightedScope } from "../engine/weighted-agreement.js";
 import { GRADES } from "../input/fields.js";
 import { apartCount, intervalText, MARKER, percent } from "./_figures.js";
+import type { WeightedShare } from "../stats/weighted.js";
 import { alignedTable } from "./table.js";
 
 const LISTED = 50;
@@ -65,5 +67,33 @@ export function renderAgreement(agreement: Agreement, groupBy: string, graded: S
       ...apartLines("Inspector inadequate, audit good", agreement.apart.inspectorInadequateToolGood, overall.matrix[2]?.[0] ?? null, agreement.apart.limit),
     );
   }
+  return `${lines.join("\n")}\n`;
+}
+
+const shareText = ({ share, interval }: WeightedShare) => `${percent(share)} [${intervalText(interval)}]`;
+
+const weightedRow = (name: string, scope: WeightedScope) => [
+  name,
+  String(scope.n),
+  scope.weight.toFixed(1),
+  scope.effectiveN.toFixed(1),
+  ...GRADES.map((grade) => shareText(scope.inspector[grade])),
+  shareText(scope.agreement),
+];
+
+/** `audit agree` on a weighted sample: the inspectors' grades and the agreement, estimated for the population the sample was drawn from. */
+export function renderWeightedAgreement(weighted: WeightedAgreement, groupBy: string): string {
+  const title = (grade: string) => `Inspector ${grade}`;
+  const rows = [...weighted.groups.map((group) => weightedRow(group.name, group)), ...(weighted.overall ? [weightedRow("Overall", weighted.overall)] : [])];
+  const lines = [`Design-weighted estimates, with the weights in ${weighted.column}:`, ""];
+  if (rows.length) {
+    const header = [groupBy === "force" ? "Force" : groupBy, "Compared", "Stands for", "Effective n", ...GRADES.map(title), "Agreement"];
+    lines.push(alignedTable([header, ...rows], false, {}, weighted.overall !== null).trimEnd());
+  }
+  if (weighted.withheld) lines.push(weighted.overall ? "Per-group estimates are withheld under --suppress-below." : "Withheld under --suppress-below.");
+  lines.push(
+    "",
+    "Each share is the sum of the weights of its cases over the sum of all weights, with a 95% Wilson interval taking Kish's effective sample size, (Σw)²/Σw², as n. Stands for: the sum of the weights.",
+  );
   return `${lines.join("\n")}\n`;
 }

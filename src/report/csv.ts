@@ -14,6 +14,11 @@ export function csvCell(text: string): string {
   return NEEDS_QUOTES.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
+/** A cell as `csvCell` wrote it, formula guard removed: the exact value, for a reader that wants it. */
+export function unguardedCell(text: string): string {
+  return text.startsWith("'") && FORMULA_START.test(text.slice(1)) ? text.slice(1) : text;
+}
+
 const row = (cells: readonly string[]) => `${cells.map(csvCell).join(",")}\r\n`;
 
 /** Every finding of a case as `rule-id: message`, in rubric order, joined with ` | `. */

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { caseInputSchema } from "../input/input-schema.js";
+import { sampleDesignFileSchema, sampleReportSchema } from "./sample-schema.js";
 import { caseResultSchema, invalidRecordSchema, reportSchema } from "./schema.js";
 
 /** One line of `--format ndjson`: a case, an invalid record, or the closing summary. */
@@ -14,6 +15,8 @@ export const PUBLISHED_SCHEMAS = {
   report: reportSchema,
   case: caseInputSchema,
   "ndjson-line": ndjsonLineSchema,
+  sample: sampleReportSchema,
+  "sample-design": sampleDesignFileSchema,
 } as const;
 
 export type SchemaName = keyof typeof PUBLISHED_SCHEMAS;

@@ -38,7 +38,12 @@ const INVOCATIONS: Record<string, { args: string[]; code: number; cwd?: () => st
     { args: ["score", fixture("invalid.csv")], code: 1 },
     { args: ["score", path.join(dir, "absent.csv")], code: 2 },
   ],
-  schema: [["report"], ["case"], ["ndjson-line"], []].map((which) => ({ args: ["schema", ...which], code: 0 })),
+  schema: [["report"], ["case"], ["ndjson-line"], ["sample"], ["sample-design"], []].map((which) => ({ args: ["schema", ...which], code: 0 })),
+  sample: [
+    { args: ["sample", CSV, "--per-group", "5", "--seed", "1"], code: 0 },
+    { args: ["sample", CSV, "--margin", "0.1", "--stratify", "grade", "--oversample", "inadequate=2", "--dry-run"], code: 0 },
+    { args: ["sample", CSV, "--total", "40", "--columns", "all", "--redact", "-f", "json"], code: 0 },
+  ],
   rules: [
     { args: ["rules", "--no-config"], code: 0 },
     { args: ["rules", "timeliness", "--no-config"], code: 0 },

@@ -3,18 +3,42 @@ import { loadConfig } from "../../config/load.js";
 import { analyse } from "../../engine/analysis.js";
 import { rubricHash } from "../../engine/rubric.js";
 import { runAudit } from "../../engine/run.js";
-import { readCases } from "../../input/read.js";
+import { weightedAgreement, type WeightedComparison } from "../../engine/weighted-agreement.js";
+import { readCases, type ReadItem } from "../../input/read.js";
 import type { InputFormat } from "../../input/source.js";
-import { renderAgreement } from "../../report/agreement-text.js";
+import { renderAgreement, renderWeightedAgreement } from "../../report/agreement-text.js";
+import { SAMPLE_COLUMNS } from "../../report/sample.js";
 import type { OutputFormat } from "../../report/index.js";
 import { CliError, EXIT, EXIT_CODES } from "../../errors.js";
 import { parseOutputSpecs } from "../formats.js";
 import { writeOutputs } from "../report-files.js";
 import { addConfigOptions, configRequest, type ConfigFlags } from "./config.js";
 import { suppressBelowOption } from "../score-options.js";
+import { whereIn } from "../where.js";
 import type { RegisterCommand } from "./types.js";
 
 const FORMATS: readonly OutputFormat[] = ["table", "json"];
+const WEIGHT = SAMPLE_COLUMNS.weight;
+/** The columns `audit sample` adds: read (the weight) or passed over, never warned about. */
+const SAMPLE_COLUMN_NAMES: ReadonlySet<string> = new Set(Object.values(SAMPLE_COLUMNS));
+
+/**
+ * Passes every item on, keeping the design weight of each case that has an inspector grade, from a
+ * sample's weight column: it must be a positive number wherever the column is filled in for such a case.
+ */
+async function* keepingWeights(items: AsyncIterable<ReadItem>, weights: Map<string, number>, name: () => string): AsyncGenerator<ReadItem> {
+  for await (const item of items) {
+    if (item.kind === "case" && item.record.inspector_grade !== undefined && Object.hasOwn(item.record.extra, WEIGHT)) {
+      const text = item.record.extra[WEIGHT]!.trim();
+      const weight = /^\d*\.?\d+(e[+-]?\d+)?$/i.test(text) ? Number(text) : Number.NaN;
+      if (!(weight > 0 && Number.isFinite(weight))) {
+        throw new CliError(`${whereIn(name(), item.location)}: ${WEIGHT}: expected a positive number, the weight audit sample wrote (case ${item.record.case_id})`);
+      }
+      weights.set(item.record.case_id, weight);
+    }
+    yield item;
+  }
+}
 
 interface AgreeFlags extends ConfigFlags {
   inputFormat?: InputFormat;
@@ -46,16 +70,42 @@ export const registerAgree: RegisterCommand = (program, { ctx, setExit }) => {
     const warn = flags.quiet ? () => {} : (line: string) => void ctx.stderr.write(`audit: warning: ${line}\n`);
     let name = file === "-" ? "stdin" : file;
     const delimiter = flags.delimiter === "tab" ? "\t" : flags.delimiter;
-    const items = readCases(file, { format: flags.inputFormat, delimiter, mapping, stdin: ctx.stdin, warn, onOpen: (source) => (name = source.name) });
-    const summary = await runAudit(items, rubric, { case: () => {}, invalid: () => {} }, flags.groupBy);
+    const expectedColumns = SAMPLE_COLUMN_NAMES;
+    const items = readCases(file, { format: flags.inputFormat, delimiter, mapping, stdin: ctx.stdin, warn, expectedColumns, onOpen: (source) => (name = source.name) });
+    const weights = new Map<string, number>();
+    const compared: WeightedComparison[] = [];
+    let unweighted: string | undefined;
+    const summary = await runAudit(
+      keepingWeights(items, weights, () => name),
+      rubric,
+      {
+        case: (result) => {
+          if (result.inspector_grade === undefined) return;
+          const weight = weights.get(result.case_id);
+          if (weight === undefined) unweighted ??= result.case_id;
+          else compared.push({ group: result.group, inspector: result.inspector_grade, tool: result.grade, weight });
+        },
+        invalid: () => {},
+      },
+      flags.groupBy,
+    );
+    if (compared.length > 0 && unweighted !== undefined) {
+      throw new CliError(`${name}: case ${unweighted} has an inspector grade but no ${WEIGHT}, which other cases have: give every compared case its weight`);
+    }
     if (summary.agreement.overall.flat().every((count) => count === 0)) {
       throw new CliError(`${name}: no graded record carries an inspector_grade, so there is nothing to compare`);
     }
     const analysis = analyse(summary, { suppressBelow });
+    const groupOrder = summary.groups.map((group) => group.name);
+    const suppression = suppressBelow === undefined ? undefined : { overallShown: analysis.agreement.overall.share !== null };
+    const weighted = weightedAgreement(compared, WEIGHT, groupOrder, suppression);
     const render = {
-      table: () => renderAgreement(analysis.agreement, flags.groupBy, analysis.summary.overall.graded),
-      json: () =>
-        `${JSON.stringify({ input: name, groupBy: flags.groupBy, rubric: { hash: rubricHash(rubric) }, graded: analysis.summary.overall.graded, agreement: analysis.agreement }, null, 2)}\n`,
+      table: () =>
+        renderAgreement(analysis.agreement, flags.groupBy, analysis.summary.overall.graded) + (weighted ? `\n${renderWeightedAgreement(weighted, flags.groupBy)}` : ""),
+      json: () => {
+        const report = { input: name, groupBy: flags.groupBy, rubric: { hash: rubricHash(rubric) }, graded: analysis.summary.overall.graded, agreement: analysis.agreement };
+        return `${JSON.stringify(weighted ? { ...report, weighted } : report, null, 2)}\n`;
+      },
     };
     await writeOutputs(outputs.map((spec) => ({ spec, text: render[spec.format as keyof typeof render] })), ctx);
     const { invalid, graded } = summary.overall;

@@ -4,6 +4,7 @@ import { registerDiff } from "./diff.js";
 import { registerInit } from "./init.js";
 import { registerMerge } from "./merge.js";
 import { registerRules } from "./rules.js";
+import { registerSample } from "./sample.js";
 import { registerSchema } from "./schema.js";
 import { registerScore } from "./score.js";
 import { registerValidate } from "./validate.js";
@@ -12,6 +13,7 @@ import type { RegisterCommand } from "./types.js";
 export const COMMANDS: readonly RegisterCommand[] = [
   registerScore,
   registerAgree,
+  registerSample,
   registerMerge,
   registerDiff,
   registerRules,

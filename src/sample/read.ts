@@ -1,0 +1,61 @@
+import type { Rubric } from "../engine/rubric.js";
+import type { Summary } from "../engine/summary.js";
+import { scoreCsvFile, type ScoreCsvOptions } from "../fast/index.js";
+import { InputError } from "../input/errors.js";
+import { readCases, type ReadOptions, type RecordRow } from "../input/read.js";
+import { SamplingFrame } from "./frame.js";
+import type { SipKey } from "./siphash.js";
+import { strataOf, stratumOf, type Stratification } from "./strata.js";
+
+/** How the input is read: as `audit score` reads it. */
+export type InputOptions = Pick<
+  ScoreCsvOptions,
+  "format" | "delimiter" | "mapping" | "maxFieldBytes" | "stdin" | "warn" | "onOpen" | "onProgress" | "workers" | "chunkBytes" | "threadsFromBytes"
+>;
+
+export interface FrameRequest {
+  rubric: Rubric;
+  groupBy: string;
+  stratification: Stratification;
+  /** Whether a case is left out (--exclude). */
+  excluded: (caseId: string) => boolean;
+  /** The seed's key; none for a dry run, which only counts. */
+  key?: SipKey;
+  /** The most any stratum's draw can take. */
+  keep: number;
+}
+
+/**
+ * Grades every record, as `audit score` does, and builds the sampling frame of the valid cases. The
+ * engine is called here and nowhere else in the sample, so that a change in how runs are routed is
+ * a change of this one call.
+ */
+export async function readSamplingFrame(path: string, request: FrameRequest, input: InputOptions): Promise<{ frame: SamplingFrame; summary: Summary }> {
+  const frame = new SamplingFrame(strataOf(request.stratification), request.keep, request.key);
+  const stratum = stratumOf(request.stratification);
+  const summary = await scoreCsvFile(path, {
+    ...input,
+    rubric: request.rubric,
+    groupBy: request.groupBy,
+    wantCases: true,
+    onCase: (result) => {
+      if (request.excluded(result.case_id)) frame.exclude(result.group);
+      else frame.add(result.case_id, result.group, stratum(result));
+    },
+  });
+  return { frame, summary };
+}
+
+/**
+ * The columns as written of the cases drawn, read again: each is the record that owned its case_id
+ * when the frame was read (the first one with it that was not damaged), so the reader settles it.
+ */
+export async function readDrawnRows(path: string, ids: ReadonlySet<string>, options: ReadOptions & { rows: { notes: boolean } }): Promise<Map<string, RecordRow>> {
+  const rows = new Map<string, RecordRow>();
+  let name = path;
+  for await (const item of readCases(path, { ...options, warn: undefined, onOpen: (source) => (name = source.name) })) {
+    if (item.kind === "case" && item.row && ids.has(item.record.case_id)) rows.set(item.record.case_id, item.row);
+  }
+  if (rows.size !== ids.size) throw new InputError(`${name}: the file changed while it was being read; sample a copy that nothing writes to`);
+  return rows;
+}
