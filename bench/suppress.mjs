@@ -1,5 +1,5 @@
 // `--suppress-below` with many groups: times the suppression plan of a report (grade table, one table per
-// rule, agreement matrix, invalid counts; bench/_suppress-old.mjs holds the algorithm as it was) old against
+// rule, agreement matrix, invalid counts; test/helpers/suppress-old.mjs holds the algorithm as it was) old against
 // new, side by side on synthetic summaries, checks that the two plans are the same, and prints the ratio.
 // Usage: npm run build && node bench/suppress.mjs [--groups 100,200,400,10000,100000] [--k 5] [--runs 3]
 //   [--old-max 400] (the old one is not run above this many groups: it grows with about the cube)
@@ -9,7 +9,7 @@
 import { performance } from "node:perf_hooks";
 import { isDeepStrictEqual } from "node:util";
 import { planSuppression } from "../dist/engine/_suppression.js";
-import { oldPlanSuppression } from "./_suppress-old.mjs";
+import { oldPlanSuppression } from "../test/helpers/suppress-old.mjs";
 import { seeded } from "../test/helpers/seeded.mjs";
 
 const arg = (name, fallback) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : fallback);

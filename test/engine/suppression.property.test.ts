@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { planSuppression } from "../../src/engine/_suppression.js";
 import { summaryOf, type Shape } from "./_summaries.js";
-import { oldPlanSuppression as oraclePlanSuppression } from "../../bench/_suppress-old.mjs";
+import { oldPlanSuppression as oraclePlanSuppression } from "../helpers/suppress-old.mjs";
 import { runs } from "../helpers/runs.js";
 
 const shapes = (groups: { min: number; max: number }): fc.Arbitrary<Shape> =>

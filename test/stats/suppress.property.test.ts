@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { suppress, type CellStatus, type ForcedEntries, type Suppression } from "../../src/stats/suppress.js";
-import { oldSuppress as oracleSuppress } from "../../bench/_suppress-old.mjs";
+import { oldSuppress as oracleSuppress } from "../helpers/suppress-old.mjs";
 import { bridges } from "../helpers/bridges.js";
 import { runs } from "../helpers/runs.js";
 

@@ -1,9 +1,9 @@
-// The suppression algorithm as it stood before it was made to scale, for bench/suppress.mjs to time against
-// the new one: `suppress` from src/stats/suppress.ts and `planSuppression` from src/engine/_suppression.ts,
-// as compiled, in one file. The property tests (test/stats, test/engine) hold the new one to its outputs.
-import { GRADES } from "../dist/input/fields.js";
-import { ruleRow } from "../dist/engine/_suppression.js";
-import { assertCount } from "../dist/stats/_counts.js";
+// The suppression algorithm as it stood before it was made to scale (`suppress` from src/stats/suppress.ts
+// and `planSuppression` from src/engine/_suppression.ts, as compiled, in one file): the oracle the property
+// tests (test/stats, test/engine) hold the new one to, and what bench/suppress.mjs times it against.
+import { GRADES } from "../../dist/input/fields.js";
+import { ruleRow } from "../../dist/engine/_suppression.js";
+import { assertCount } from "../../dist/stats/_counts.js";
 
 const hidden = (status) => status !== undefined && status !== "shown";
 const or = (a, b) => a.map((value, i) => value || hidden(b[i]));
