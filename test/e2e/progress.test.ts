@@ -11,17 +11,15 @@ const hasScript = spawnSync("script", ["--version"]).status === 0;
 describe.skipIf(!hasScript)("progress on a terminal", () => {
   const dir = mkdtempSync(join(tmpdir(), "audit-progress-"));
   const feeder = join(dir, "feed.mjs");
-  // Writes 4,096 cases over about two seconds, so the run lasts longer than the one-second threshold.
+  // Writes 4,096 cases in two parts. The first is more than a pipe holds (64 KiB), so it is taken only
+  // once audit is reading, its progress clock already running; the rest comes 1.5 s after that, past the
+  // one second before progress shows, however slowly a loaded machine runs either process.
   writeFileSync(
     feeder,
-    `process.stdout.write("case_id,force,reported_on\\n");
-     let i = 0;
-     const timer = setInterval(() => {
-       let rows = "";
-       for (let k = 0; k < 256; k++, i++) rows += "C-" + i + ",Norfolk,2015-03-02\\n";
-       process.stdout.write(rows);
-       if (i >= 4096) clearInterval(timer);
-     }, 125);`,
+    `const rows = (from, to) => { let s = ""; for (let i = from; i < to; i++) s += "C-" + i + ",Norfolk,2015-03-02\\n"; return s; };
+     const rest = () => setTimeout(() => process.stdout.write(rows(3000, 4096)), 1500);
+     if (process.stdout.write("case_id,force,reported_on\\n" + rows(0, 3000))) rest();
+     else process.stdout.once("drain", rest);`,
   );
 
   test("a pipe shows the bytes copied to a temporary file and a rate on stderr, then erases it; stdout holds only the table", () => {

@@ -89,8 +89,12 @@ describe("stdin copied to a temporary file", () => {
     const failing = new Readable({ read() {} });
     failing.push(chunks[0]);
     failing.push(chunks[1]);
-    setTimeout(() => failing.destroy(Object.assign(new Error("EIO: i/o error, read"), { code: "EIO" })), 10);
-    const spooled = await spoolStdin(failing, 1 << 20, () => {});
+    // Fails once both chunks are copied (not after a time, which a loaded machine may not keep to).
+    const both = chunks[0]!.length + chunks[1]!.length;
+    const failOnceCopied = (bytes: number) => {
+      if (bytes === both) failing.destroy(Object.assign(new Error("EIO: i/o error, read"), { code: "EIO" }));
+    };
+    const spooled = await spoolStdin(failing, 1 << 20, failOnceCopied);
     if (!("replay" in spooled)) throw new Error("a failed stdin is not a whole copy");
     const got: Buffer[] = [];
     await expect(
