@@ -44,7 +44,7 @@ describe.skipIf(!present)(title, () => {
       if (request.url() !== url) attempted.push(request.url());
     });
     await page.goto(url, { waitUntil: "load" });
-  }, 60_000);
+  });
 
   afterAll(async () => {
     await browser?.close();

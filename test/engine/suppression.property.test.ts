@@ -32,5 +32,5 @@ describe("planSuppression: the same plan as the old algorithm", () => {
       fc.property(shapes({ min: 100, max: 200 }), fc.integer({ min: 2, max: 10 }), matchesOld),
       { numRuns: runs(8) },
     );
-  }, 60_000);
+  });
 });

@@ -179,7 +179,7 @@ describe("suppress: the same pattern as the old algorithm", () => {
       fc.property(tables({ min: 100, max: 300 }), sameAsOld),
       { numRuns: runs(12) },
     );
-  }, 60_000);
+  });
 });
 
 describe("suppress: the promise, checked directly", () => {
@@ -199,7 +199,7 @@ describe("suppress: the promise, checked directly", () => {
       }),
       { numRuns: runs(10) },
     );
-  }, 60_000);
+  });
 
   test("the linear-algebra check does find what a single hidden count gives away", () => {
     // A row with one hidden count: the other counts and the total give it back.
