@@ -64,15 +64,25 @@ function issuePath(issue: Issue, raw: unknown): readonly PropertyKey[] {
   return issue.code === "invalid_union" && issue.path.length > 0 && typeof valueAt(raw, parent) === "string" ? parent : issue.path;
 }
 
-/** One zod issue as `path: message` lines, with the value given and the nearest valid word. */
-export function describeIssue(issue: Issue, schema: unknown, raw?: unknown): string[] {
-  const path = formatPath(issuePath(issue, raw));
-  const at = (message: string, where = path) => (where === "" ? message : `${where}: ${message}`);
+/** A problem found in a config: where (a path into it) and what. */
+export interface Problem {
+  path: readonly PropertyKey[];
+  message: string;
+}
+
+/** `rules.timeliness.referral.good: expected ...`: a problem as one line. */
+export const problemLine = (problem: Problem): string =>
+  problem.path.length === 0 ? problem.message : `${formatPath(problem.path)}: ${problem.message}`;
+
+/** One zod issue as problems, with the value given and the nearest valid word. */
+export function issueProblems(issue: Issue, schema: unknown, raw?: unknown): Problem[] {
+  const path = issuePath(issue, raw);
+  const at = (message: string, where = path): Problem => ({ path: where, message });
   switch (issue.code) {
     case "unrecognized_keys": {
       const candidates = keysAt(schema, issue.path);
       const kind = unknownKeyKind(issue.path);
-      return issue.keys.map((key) => at(`unknown ${kind}${didYouMean(key, candidates)}`, formatPath([...issue.path, key])));
+      return issue.keys.map((key) => at(`unknown ${kind}${didYouMean(key, candidates)}`, [...issue.path, key]));
     }
     case "invalid_value": {
       const given = issue.input;
@@ -97,7 +107,12 @@ export function describeIssue(issue: Issue, schema: unknown, raw?: unknown): str
   }
 }
 
+/** Every problem of a failed parse, in order. */
+export function describeProblems(issues: readonly Issue[], schema: unknown, raw?: unknown): Problem[] {
+  return issues.flatMap((issue) => issueProblems(issue, schema, raw));
+}
+
 /** Every issue of a failed parse, in order, one line each. */
 export function describeIssues(issues: readonly Issue[], schema: unknown, raw?: unknown): string[] {
-  return issues.flatMap((issue) => describeIssue(issue, schema, raw));
+  return describeProblems(issues, schema, raw).map(problemLine);
 }

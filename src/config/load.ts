@@ -7,14 +7,24 @@ import { referenceRubric, type Rubric } from "../engine/rubric.js";
 import type { ColumnMapping } from "../input/mapping.js";
 import { BUILT_IN_RULES } from "../rules/index.js";
 import { ConfigError } from "../errors.js";
-import { describeIssues } from "./issues.js";
+import { declaredRules } from "./declarative.js";
+import { describeProblems, problemLine, type Problem } from "./issues.js";
 import { jsonErrorOffset, lineAndColumn } from "./json-error.js";
 import { loadPlugins } from "./plugins.js";
 import { builtInSource, configSchema, engineStrategy, type KnownRule, type ParsedConfig } from "./schema.js";
 import { showValue } from "../text/suggest.js";
+import { readYaml } from "./yaml.js";
 
 /** Looked for in the working directory, in this order; more than one is an error. */
-export const CONFIG_FILES = ["audit.config.json", "audit.config.mjs", "audit.config.js"] as const;
+export const CONFIG_FILES = ["audit.config.json", "audit.config.yaml", "audit.config.yml", "audit.config.mjs", "audit.config.js"] as const;
+
+/** Where in the config file a path into it was written: its line, when the format keeps one (YAML). */
+export type LineOf = (path: readonly PropertyKey[]) => number | undefined;
+
+interface ConfigText {
+  raw: unknown;
+  lineOf?: LineOf;
+}
 
 export interface LoadConfigOptions {
   /** `--config FILE`, relative to `cwd`. */
@@ -45,19 +55,24 @@ function locate({ configPath, cwd }: LoadConfigOptions): string | undefined {
   return found[0] && resolve(cwd, found[0]);
 }
 
-async function readConfigFile(file: string, name: string): Promise<unknown> {
+async function readConfigFile(file: string, name: string): Promise<ConfigText> {
   const extension = extname(file);
   if (extension === ".json") {
     const text = (await readFile(file, "utf8")).replace(/^\uFEFF/, "");
     try {
-      return JSON.parse(text) as unknown;
+      return { raw: JSON.parse(text) as unknown };
     } catch (error) {
       // Node's message may quote the file; say only what went wrong, and where.
       const message = (error as Error).message.replace(/,? *(".*" is not valid JSON|in JSON at position \d+)[\s\S]*$/, "");
       throw new ConfigError([`${name}:${lineAndColumn(text, jsonErrorOffset(text))}: not valid JSON: ${message}`]);
     }
   }
-  if (![".mjs", ".js", ".cjs"].includes(extension)) throw new ConfigError([`${name}: expected a .json, .mjs or .js config file`]);
+  if (extension === ".yaml" || extension === ".yml") {
+    const read = readYaml((await readFile(file, "utf8")).replace(/^\uFEFF/, ""));
+    if (!read.ok) throw new ConfigError([`${name}:${read.line}:${read.column}: not valid YAML: ${read.message}`]);
+    return { raw: read.config.value, lineOf: read.config.lineOf };
+  }
+  if (![".mjs", ".js", ".cjs"].includes(extension)) throw new ConfigError([`${name}: expected a .json, .yaml, .mjs or .js config file`]);
   let module: { default?: unknown };
   try {
     module = (await import(pathToFileURL(file).href)) as { default?: unknown };
@@ -65,7 +80,7 @@ async function readConfigFile(file: string, name: string): Promise<unknown> {
     throw new ConfigError([`${name}: failed to load: ${(error instanceof Error ? error.message : String(error)).split("\n")[0]}`]);
   }
   if (module.default === undefined) throw new ConfigError([`${name}: has no default export; export default the config object`]);
-  return module.default;
+  return { raw: module.default };
 }
 
 /** Just the plugin list, read first: the full schema depends on the rules the plugins add. */
@@ -78,19 +93,27 @@ function exportMapping(parsed: ParsedConfig): ColumnMapping {
   return { columns: parsed.columns, values: parsed.values, listSeparators: parsed.list_separators };
 }
 
-/** Parses a config (already read) against the built-in rules and its plugins' rules. */
-export async function parseConfig(raw: unknown, baseDir: string, name: string): Promise<Omit<LoadedConfig, "path">> {
-  const fail = (lines: string[]) => new ConfigError(lines.map((line) => `${name}: ${line}`));
+/** Parses a config (already read) against the built-in rules, its plugins' rules and the rules it writes itself. */
+export async function parseConfig(raw: unknown, baseDir: string, name: string, lineOf?: LineOf): Promise<Omit<LoadedConfig, "path">> {
+  const line = (problem: string | Problem) => {
+    if (typeof problem === "string") return `${name}: ${problem}`;
+    const at = lineOf?.(problem.path);
+    return `${name}${at === undefined ? "" : `:${at}`}: ${problemLine(problem)}`;
+  };
+  const fail = (problems: readonly (string | Problem)[]) => new ConfigError(problems.map(line));
   if (raw === null || typeof raw !== "object" || Array.isArray(raw)) throw fail([`expected a config object, got ${showValue(raw)}`]);
   const listed = pluginsOnly.safeParse(raw, { reportInput: true });
-  if (!listed.success) throw fail(describeIssues(listed.error.issues, pluginsOnly));
+  if (!listed.success) throw fail(describeProblems(listed.error.issues, pluginsOnly));
   const plugins = await loadPlugins(listed.data.plugins, baseDir);
   if (plugins.problems.length) throw fail(plugins.problems);
 
-  const known = [...BUILT_IN_RULES.map(builtInSource), ...plugins.rules];
+  const taken = [...BUILT_IN_RULES.map(builtInSource), ...plugins.rules];
+  const declared = declaredRules(raw as Record<string, unknown>, new Set(taken.map(({ rule }) => rule.id)));
+  const known = [...taken, ...declared.rules];
   const schema = configSchema(known);
   const result = schema.safeParse(raw, { reportInput: true });
-  if (!result.success) throw fail(describeIssues(result.error.issues, schema, raw));
+  const problems = [...declared.problems, ...(result.success ? [] : describeProblems(result.error.issues, schema, raw))];
+  if (problems.length || !result.success) throw fail(problems);
   const parsed = result.data;
   const rules = known.map((entry) => ({ ...entry, ...parsed.rules[entry.rule.id]! }));
   const rubric: Rubric = {
@@ -101,6 +124,7 @@ export async function parseConfig(raw: unknown, baseDir: string, name: string): 
         : [],
     ),
     plugins: plugins.refs,
+    ...(parsed.grades ? { grades: parsed.grades } : {}),
   };
   return { rubric, mapping: exportMapping(parsed), rules, parsed };
 }
@@ -129,6 +153,6 @@ export async function loadConfig(options: LoadConfigOptions): Promise<LoadedConf
   const file = locate(options);
   if (file === undefined) return defaultConfig();
   const name = options.configPath ?? relative(options.cwd, file);
-  const raw = await readConfigFile(file, name);
-  return { ...(await parseConfig(raw, dirname(file), name)), path: name };
+  const { raw, lineOf } = await readConfigFile(file, name);
+  return { ...(await parseConfig(raw, dirname(file), name, lineOf)), path: name };
 }

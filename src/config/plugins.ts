@@ -4,7 +4,7 @@ import { extname, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { z } from "zod";
 import type { PluginRef } from "../engine/rubric.js";
-import type { Rule } from "../rules/define-rule.js";
+import { WORD_ID, type Rule } from "../rules/define-rule.js";
 import { BUILT_IN_RULES } from "../rules/index.js";
 import { describeIssues } from "./issues.js";
 import type { KnownRule } from "./schema.js";
@@ -13,13 +13,19 @@ import { formatPath } from "../text/suggest.js";
 const RATINGS = ["good", "adequate", "inadequate", "n/a"] as const;
 const isSchema = (value: unknown) => typeof (value as { safeParse?: unknown })?.safeParse === "function";
 
+/** A worked example for `audit rules <id>`, as a plugin rule or a rule written in the config gives it. */
+export const exampleSchema = z.object({ rating: z.enum(RATINGS), summary: z.string(), record: z.record(z.string(), z.string()) });
+
+/** A rule id a plugin or the config may add. */
+export const ruleIdSchema = z.string().regex(WORD_ID, "expected a rule id in lower-case-words-with-hyphens");
+
 const ruleShape = z.object({
-  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, "expected a rule id in lower-case-words-with-hyphens"),
+  id: ruleIdSchema,
   description: z.string().min(1, "expected a one-line description"),
   fields: z.array(z.string(), "expected an array of the field names the rule reads"),
   options: z.custom(isSchema, "expected a zod schema (with a default for every option) or nothing").optional(),
   evaluate: z.custom<Rule["evaluate"]>((value) => typeof value === "function", "expected a function (case, options) => { rating, findings }"),
-  examples: z.array(z.object({ rating: z.enum(RATINGS), summary: z.string(), record: z.record(z.string(), z.string()) })).optional(),
+  examples: z.array(exampleSchema).optional(),
 });
 
 const NO_OPTIONS = z.object({}).strict();

@@ -1,6 +1,15 @@
 import { ruleWeight } from "../engine/strategy.js";
 import type { LoadedConfig } from "./load.js";
 
+type Entry = LoadedConfig["rules"][number];
+
+/** A rule's entry under `rules`: its options or "off", or, for a rule written in the config, its definition. */
+function ruleEntry(entry: Entry): unknown {
+  const { definition, examples } = entry.rule;
+  if (!definition) return entry.enabled ? entry.options : "off";
+  return { ...definition, ...(examples ? { examples } : {}), ...(entry.enabled ? {} : { enabled: false }) };
+}
+
 /**
  * The resolved rubric as a config file would say it, every default filled in:
  * feeding it back as a config gives the same rubric.
@@ -19,11 +28,12 @@ export function resolvedConfig(config: Omit<LoadedConfig, "path">) {
         }
       : { name: "worst", critical: parsed.strategy.critical };
   return {
-    rules: Object.fromEntries(config.rules.map((entry) => [entry.rule.id, entry.enabled ? entry.options : "off"])),
+    rules: Object.fromEntries(config.rules.map((entry) => [entry.rule.id, ruleEntry(entry)])),
     strategy,
     plugins: parsed.plugins,
     columns: parsed.columns,
     values: parsed.values,
     list_separators: parsed.list_separators,
+    ...(parsed.grades ? { grades: parsed.grades } : {}),
   };
 }

@@ -1,4 +1,5 @@
 import { ruleWeight } from "../engine/strategy.js";
+import { CONFIG_SOURCE, type DeclarativeDefinition, type DeclarativeEntry } from "../rules/declarative/definition.js";
 import type { LoadedConfig } from "./load.js";
 import { runExample } from "./rule-examples.js";
 import { didYouMean } from "../text/suggest.js";
@@ -27,7 +28,7 @@ function optionLines(entry: Entry): string[] {
 function standing(entry: Entry, config: Omit<LoadedConfig, "path">): string {
   if (!entry.enabled) return "off";
   const active = config.rubric.rules.find((r) => r.rule.id === entry.rule.id)!;
-  const parts = [entry.source === "built-in" ? "built-in" : `from ${entry.source}`];
+  const parts = [entry.source === "built-in" ? "built-in" : entry.source === CONFIG_SOURCE ? "written in the config" : `from ${entry.source}`];
   if (config.rubric.strategy.name === "points") parts.push(`weight ${ruleWeight(config.rubric.strategy, entry.rule.id)}`);
   if (active.critical) parts.push("critical");
   return parts.join(", ");
@@ -55,12 +56,40 @@ export function listRules(config: Omit<LoadedConfig, "path">): string {
         `${entry.rule.id}  (${standing(entry, config)})`,
         `  ${entry.rule.description}`,
         `  reads:   ${entry.rule.fields.join(", ") || "(no fields)"}`,
-        `  options: ${options.length ? wrap(options, "           ") : "(none)"}`,
+        entry.rule.definition
+          ? `  applies: ${entry.rule.definition.applies.replace(/\s+/g, " ")}`
+          : `  options: ${options.length ? wrap(options, "           ") : "(none)"}`,
       ].join("\n");
     });
   const off = config.rules.filter((entry) => !entry.enabled).map((entry) => entry.rule.id);
   const footer = [`strategy: ${config.rubric.strategy.name}`, ...(off.length ? [`off: ${off.join(", ")}`] : [])];
   return `${blocks.join("\n\n")}\n\n${footer.join("\n")}\n`;
+}
+
+/** An expression on its own lines, each indented. */
+const indented = (text: string, indent: string) => text.split("\n").map((line) => `${indent}${line.trim()}`);
+
+const ON_MISSING_WORDS: Record<DeclarativeDefinition["on_missing"], string> = {
+  "n/a": "n/a (unless an entry holds)",
+  adequate: 'adequate, with the finding "<field> not recorded"',
+  inadequate: 'inadequate, with the finding "<field> not recorded"',
+};
+
+/** A rule written in the config, as its expressions say it. */
+function definitionLines(definition: DeclarativeDefinition): string[] {
+  const entries = (title: string, list: readonly DeclarativeEntry[]) =>
+    list.length === 0
+      ? []
+      : ["", title, ...list.flatMap((e) => [`  ${e.code}:`, ...indented(e.when, "    "), ...indented(`→ ${e.message}`, "      ")])];
+  return [
+    "Applies when:",
+    ...indented(definition.applies, "  "),
+    ...entries("Inadequate when any of these holds:", definition.inadequate),
+    ...entries("Adequate, if none of those, when any of these holds:", definition.adequate),
+    "",
+    "Good otherwise.",
+    `A field an expression needs that is not recorded: ${ON_MISSING_WORDS[definition.on_missing]} (on_missing).`,
+  ];
 }
 
 /** `audit rules <id>`: one rule in full, with what it makes of an example of each rating. */
@@ -75,12 +104,13 @@ export function explainRule(config: Omit<LoadedConfig, "path">, id: string): str
     "",
     `Reads: ${entry.rule.fields.join(", ") || "(no fields)"}`,
     "",
-    "Options:",
-    ...(optionList.length ? optionList.map((line) => `  ${line}`) : ["  (none)"]),
+    ...(entry.rule.definition
+      ? definitionLines(entry.rule.definition)
+      : ["Options:", ...(optionList.length ? optionList.map((line) => `  ${line}`) : ["  (none)"])]),
   ];
   const examples = entry.rule.examples ?? [];
   if (examples.length) {
-    lines.push("", `Examples (reported Thursday 2 July 2015, with the options above):`);
+    lines.push("", `Examples (reported Thursday 2 July 2015${entry.rule.definition ? "" : ", with the options above"}):`);
     for (const example of examples) {
       const result = runExample(entry.rule, options, example);
       if ("error" in result) {

@@ -1,9 +1,13 @@
 import { z } from "zod";
+import type { GradeLabels } from "../engine/rubric.js";
 import { BUILT_IN, type Strategy } from "../engine/strategy.js";
 import { FIELD_NAMES } from "../input/fields.js";
 import type { Rule } from "../rules/define-rule.js";
 import { keysAt } from "./issues.js";
 import { listSeparatorsSchema, valuesSchema } from "./mapped-values.js";
+import { CONFIG_SOURCE } from "../rules/declarative/definition.js";
+import { declaredEnabled } from "./declarative.js";
+import { gradesSchema } from "./grades.js";
 import { didYouMean, showValue } from "../text/suggest.js";
 
 /** A rule the config can name: built in, or added by a plugin (whose path is its source). */
@@ -84,13 +88,19 @@ export interface ParsedConfig {
   columns: Record<string, string>;
   values: Record<string, Record<string, string>>;
   list_separators: Record<string, string>;
+  /** The config's names for the grades, when it renames any (issue: grade labels). */
+  grades?: GradeLabels;
 }
+
+/** A rule written in the config was checked as it was read (src/config/declarative.ts): here only whether it is on. */
+const declaredSetting = z.unknown().transform((value): RuleSetting => (declaredEnabled(value) ? { enabled: true, options: {} } : { enabled: false }));
 
 /** The schema of a whole config, for the built-in rules and those the config's plugins add. */
 export function configSchema(known: readonly KnownRule[]) {
   const ids = known.map(({ rule }) => rule.id);
-  const setting = (rule: Rule<unknown>) => z.unknown().transform((value, ctx) => readSetting(rule, value, ctx, []));
-  const rules = z.object(Object.fromEntries(known.map(({ rule }) => [rule.id, setting(rule).optional()]))).strict();
+  const setting = ({ rule, source }: KnownRule) =>
+    source === CONFIG_SOURCE ? declaredSetting : z.unknown().transform((value, ctx) => readSetting(rule, value, ctx, []));
+  const rules = z.object(Object.fromEntries(known.map((entry) => [entry.rule.id, setting(entry).optional()]))).strict();
   return z
     .object({
       rules: rules.default({}),
@@ -99,6 +109,7 @@ export function configSchema(known: readonly KnownRule[]) {
       columns: columnsSchema(known).default({}),
       values: valuesSchema.default({}),
       list_separators: listSeparatorsSchema.default({}),
+      grades: gradesSchema.optional(),
     })
     .strict()
     .transform((config, ctx): ParsedConfig => {

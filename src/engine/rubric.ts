@@ -1,4 +1,6 @@
 import { createHash } from "node:crypto";
+import type { Grade } from "../input/fields.js";
+import type { DeclarativeDefinition } from "../rules/declarative/definition.js";
 import type { Rule, RuleLogic } from "../rules/define-rule.js";
 import { BUILT_IN_RULES } from "../rules/index.js";
 import { BUILT_IN, ruleWeight, type Strategy } from "./strategy.js";
@@ -23,10 +25,15 @@ export interface PluginRef {
   sha256: string;
 }
 
+/** What the reports that show grades in words call each one (the config's `grades`); keys stay as they are. */
+export type GradeLabels = Readonly<Record<Grade, string>>;
+
 export interface Rubric<R extends RuleLogic = Rule<unknown>> {
   strategy: Strategy;
   rules: ActiveRule<R>[];
   plugins: PluginRef[];
+  /** Set only when the config renames a grade. */
+  grades?: GradeLabels;
 }
 
 /** The reference rubric: every built-in rule with the spec's default options. */
@@ -40,8 +47,9 @@ export function referenceRubric(): Rubric {
 
 export interface RubricDescription {
   strategy: { name: "worst" } | { name: "points"; good: number; adequate: number };
-  rules: { id: string; options: unknown; critical: boolean; weight?: number; source: string }[];
+  rules: { id: string; options: unknown; critical: boolean; weight?: number; source: string; definition?: DeclarativeDefinition }[];
   plugins: PluginRef[];
+  grades?: GradeLabels;
 }
 
 /** The rubric as plain JSON: what a report records so that two runs can be compared. */
@@ -55,8 +63,10 @@ export function describeRubric(rubric: Rubric): RubricDescription {
       critical,
       ...(strategy.name === "points" ? { weight: ruleWeight(strategy, rule.id) } : {}),
       source,
+      ...(rule.definition ? { definition: rule.definition } : {}),
     })),
     plugins: rubric.plugins.map((plugin) => ({ ...plugin, ids: [...plugin.ids] })),
+    ...(rubric.grades ? { grades: rubric.grades } : {}),
   };
 }
 

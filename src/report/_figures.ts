@@ -1,8 +1,10 @@
 import type { Analysis } from "../engine/analysis.js";
+import type { GradeLabels } from "../engine/rubric.js";
 import type { GradeRow, GroupRow } from "../engine/grade-table.js";
 import { GRADES } from "../input/fields.js";
 import type { Direction } from "../stats/compare.js";
 import type { Interval } from "../stats/wilson.js";
+import { gradeLabel, gradeTitle } from "./grade-labels.js";
 
 /** Shown in place of a suppressed count, share or interval (the statistical offices' "confidential"). */
 export const MARKER = "[c]";
@@ -10,6 +12,8 @@ export const MARKER = "[c]";
 export interface FigureOptions {
   /** Show each share's 95% interval beside it. */
   ci?: boolean;
+  /** The rubric's words for the grades (the config's `grades`). */
+  grades?: GradeLabels;
 }
 
 /** A 0–1 share as a percentage with one decimal, as the tables have always shown it. */
@@ -46,7 +50,7 @@ const flagCell = (group: GroupRow | undefined) => (group?.flag ? FLAG_TEXT[group
 /** The grade table as rows of cell texts: the header, one row per group, then the overall row. */
 export function gradeTableCells(analysis: Analysis, groupBy: string, options: FigureOptions): string[][] {
   const flags = hasFlagColumn(analysis);
-  const header = [groupBy === "force" ? "Force" : groupBy, "Graded", "Good", "Adequate", "Inadequate", "Invalid", ...(flags ? ["Flag"] : [])];
+  const header = [groupBy === "force" ? "Force" : groupBy, "Graded", ...GRADES.map((grade) => gradeTitle(grade, options.grades)), "Invalid", ...(flags ? ["Flag"] : [])];
   const row = (name: string, figures: GradeRow, group?: GroupRow) => [
     name,
     countText(figures.graded),
@@ -66,7 +70,7 @@ export function gradeTableNotes(analysis: Analysis, options: FigureOptions): str
   if (hasFlagColumn(analysis)) {
     const untested = summary.suppression ? "; a group with a hidden count is not tested" : "";
     notes.push(
-      `Flag: the group's inadequate share is higher or lower than in all other groups' cases together, beyond chance ` +
+      `Flag: the group's ${gradeLabel("inadequate", options.grades)} share is higher or lower than in all other groups' cases together, beyond chance ` +
         `(two-proportion z-test, pooled; Holm-corrected across ${summary.test.tested} groups at ${summary.test.alpha}${untested}).`,
     );
   }

@@ -2,7 +2,9 @@ import type { Analysis } from "../engine/analysis.js";
 import type { AgreementScope, KappaFigure } from "../engine/agreement.js";
 import type { BreakdownScope, RuleRow } from "../engine/breakdown.js";
 import type { Shown } from "../engine/grade-table.js";
+import type { GradeLabels } from "../engine/rubric.js";
 import { GRADES } from "../input/fields.js";
+import { gradeLabel, gradeTitle } from "./grade-labels.js";
 import { element, escapeHtml, htmlTable } from "./_html.js";
 import { apartCount, intervalText, MARKER, percent } from "./_figures.js";
 
@@ -13,20 +15,21 @@ function decisiveText(rule: RuleRow): string {
   return rule.decisiveShare === null ? String(rule.decisive) : `${rule.decisive} (${percent(rule.decisiveShare)})`;
 }
 
-function driversSentence(scope: BreakdownScope): string {
-  if (scope.drivers.length === 0) return "No rule rated an inadequate case inadequate (or the counts are suppressed).";
+function driversSentence(scope: BreakdownScope, grades: GradeLabels | undefined): string {
+  const inadequate = gradeLabel("inadequate", grades);
+  if (scope.drivers.length === 0) return `No rule rated an ${inadequate} case ${inadequate} (or the counts are suppressed).`;
   const named = scope.drivers.map((id) => {
     const rule = scope.rules.find((r) => r.id === id)!;
     return `${id} (${decisiveText(rule).replace(" (", "; ").replace(")", "")})`;
   });
-  return `Most often inadequate because of: ${named.join(", ")}.`;
+  return `Most often ${inadequate} because of: ${named.join(", ")}.`;
 }
 
-function scopeTable(name: string, scope: BreakdownScope, graded: Shown): string {
+function scopeTable(name: string, scope: BreakdownScope, graded: Shown, grades: GradeLabels | undefined): string {
   const caption = `${name}: how each rule rated the ${graded === null ? MARKER : graded} graded cases`;
   return htmlTable({
     caption,
-    columns: ["Rule", "Good", "Adequate", "Inadequate", "n/a", "In inadequate cases (share of them)"],
+    columns: ["Rule", ...GRADES.map((grade) => gradeTitle(grade, grades)), "n/a", `In ${gradeLabel("inadequate", grades)} cases (share of them)`],
     rows: scope.rules.map((rule) => ({
       header: rule.id,
       cells: [count(rule.good), count(rule.adequate), count(rule.inadequate), count(rule.notApplicable), decisiveText(rule)],
@@ -36,12 +39,13 @@ function scopeTable(name: string, scope: BreakdownScope, graded: Shown): string 
 }
 
 /** The rule breakdown: an overview of what made cases inadequate per group, then each group's rule table. */
-export function breakdownSection(analysis: Analysis, groupTitle: string, strategy: "worst" | "points"): string {
+export function breakdownSection(analysis: Analysis, groupTitle: string, strategy: "worst" | "points", grades?: GradeLabels): string {
+  const inadequate = gradeLabel("inadequate", grades);
   const { breakdown, summary } = analysis;
   const ids = breakdown.overall.rules.map((rule) => rule.id);
   const overview = htmlTable({
-    caption: `Inadequate cases by the rules that rated them inadequate, per ${groupTitle.toLowerCase()}: count (share of the group's inadequate cases)`,
-    columns: [groupTitle, "Inadequate cases", ...ids],
+    caption: `${gradeTitle("inadequate", grades)} cases by the rules that rated them ${inadequate}, per ${groupTitle.toLowerCase()}: count (share of the group's ${inadequate} cases)`,
+    columns: [groupTitle, `${gradeTitle("inadequate", grades)} cases`, ...ids],
     rows: breakdown.groups.map((group, i) => ({
       header: group.name,
       cells: [count(summary.groups[i]?.inadequate ?? null), ...group.rules.map(decisiveText)],
@@ -54,14 +58,14 @@ export function breakdownSection(analysis: Analysis, groupTitle: string, strateg
     ...breakdown.groups.map((group, i) => ({ name: group.name, scope: group, graded: summary.groups[i]?.graded ?? null })),
   ];
   const details = scopes.map(({ name, scope, graded }) =>
-    `<div class="scope">${element("h3", name)}${element("p", driversSentence(scope))}${scopeTable(name, scope, graded)}</div>`,
+    `<div class="scope">${element("h3", name)}${element("p", driversSentence(scope, grades))}${scopeTable(name, scope, graded, grades)}</div>`,
   );
   return [
     '<section id="breakdown" aria-labelledby="breakdown-title">',
     '<h2 id="breakdown-title">What drives the grades: the rule breakdown</h2>',
     element("p", strategy === "worst"
-      ? "A case is inadequate when any rule rates it inadequate, so a case can count under several rules."
-      : "A case counts under a rule when the rule rated it inadequate and the case was graded inadequate; a case can count under several rules."),
+      ? `A case is ${inadequate} when any rule rates it ${inadequate}, so a case can count under several rules.`
+      : `A case counts under a rule when the rule rated it ${inadequate} and the case was graded ${inadequate}; a case can count under several rules.`),
     overview,
     ...details,
     "</section>",
@@ -91,12 +95,12 @@ function apartList(title: string, cases: readonly { case_id: string; group: stri
 }
 
 /** The agreement section: the inspector-by-tool matrix, agreement and kappa, per group, and the cases furthest apart. */
-export function agreementSection(analysis: Analysis, groupTitle: string): string {
+export function agreementSection(analysis: Analysis, groupTitle: string, grades?: GradeLabels): string {
   const { agreement } = analysis;
   const { overall } = agreement;
   const open = ['<section id="agreement" aria-labelledby="agreement-title">', '<h2 id="agreement-title">Agreement with the inspectors</h2>'];
   if (overall.n === 0) return [...open, element("p", "No record carries an inspector grade, so agreement cannot be measured."), "</section>"].join("\n");
-  const title = (grade: string) => grade[0]!.toUpperCase() + grade.slice(1);
+  const title = (grade: (typeof GRADES)[number]) => gradeTitle(grade, grades);
   const matrix = htmlTable({
     caption: `Inspector's grade (rows) against the audit's grade (columns), ${count(overall.n)} cases with an inspector grade`,
     columns: ["Inspector \\ audit", ...GRADES.map(title)],
@@ -125,8 +129,8 @@ export function agreementSection(analysis: Analysis, groupTitle: string): string
   const apart = agreement.apart
     ? [
         element("h3", "Where they differ most"),
-        apartList("Inspector good, audit inadequate", agreement.apart.inspectorGoodToolInadequate, overall.matrix[0]?.[2] ?? null, agreement.apart.limit),
-        apartList("Inspector inadequate, audit good", agreement.apart.inspectorInadequateToolGood, overall.matrix[2]?.[0] ?? null, agreement.apart.limit),
+        apartList(`Inspector ${gradeLabel("good", grades)}, audit ${gradeLabel("inadequate", grades)}`, agreement.apart.inspectorGoodToolInadequate, overall.matrix[0]?.[2] ?? null, agreement.apart.limit),
+        apartList(`Inspector ${gradeLabel("inadequate", grades)}, audit ${gradeLabel("good", grades)}`, agreement.apart.inspectorInadequateToolGood, overall.matrix[2]?.[0] ?? null, agreement.apart.limit),
       ]
     : [];
   return [...open, matrix, list, perGroup, ...apart, "</section>"].join("\n");

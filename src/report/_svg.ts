@@ -1,6 +1,8 @@
+import type { GradeLabels } from "../engine/rubric.js";
 import type { GradeRow } from "../engine/grade-table.js";
 import { GRADES, type Grade } from "../input/fields.js";
 import type { Interval } from "../stats/wilson.js";
+import { gradeLabel, gradeTitle } from "./grade-labels.js";
 import { escapeHtml } from "./_html.js";
 import { intervalText, percent } from "./_figures.js";
 
@@ -49,7 +51,7 @@ function whisker(interval: Interval, y: number, grade: Grade, from: "left" | "ri
   return `<line class="whisker whisker-${grade}" x1="${x1}" x2="${x2}" y1="${y}" y2="${y}"/>${cap(x1)}${cap(x2)}`;
 }
 
-function bar(row: ChartRow, top: number): string {
+function bar(row: ChartRow, top: number, grades: GradeLabels | undefined): string {
   const { figures } = row;
   const label = `<text class="bar-label" x="${LABEL_WIDTH - 10}" y="${top + 23}" text-anchor="end">${escapeHtml(shorten(row.label))}</text>`;
   const note = row.note ? `<text class="bar-note" x="${LABEL_WIDTH + BAR_WIDTH + 10}" y="${top + 23}">${escapeHtml(row.note)}</text>` : "";
@@ -64,7 +66,7 @@ function bar(row: ChartRow, top: number): string {
     const [left, width] = [fixed(x(start)), fixed(share * BAR_WIDTH)];
     start += share;
     const interval = figures.intervals[grade];
-    const title = `${row.label}: ${grade} ${figures[grade]} of ${figures.graded} (${percent(share)}${interval ? `; 95% interval ${intervalText(interval)}%` : ""})`;
+    const title = `${row.label}: ${gradeLabel(grade, grades)} ${figures[grade]} of ${figures.graded} (${percent(share)}${interval ? `; 95% interval ${intervalText(interval)}%` : ""})`;
     const text = width >= 42 ? `<text class="segment-label" x="${fixed(left + width / 2)}" y="${top + 23}" text-anchor="middle" style="fill: ${SEGMENT_COLOURS[grade].text}">${percent(share)}</text>` : "";
     return `<rect class="bar bar-${grade}" x="${left}" y="${top + 8}" width="${width}" height="22" fill="${FILL[grade]}"><title>${escapeHtml(title)}</title></rect>${text}`;
   });
@@ -74,10 +76,10 @@ function bar(row: ChartRow, top: number): string {
   return `${label}${segments.join("")}${whiskers.join("")}${note}`;
 }
 
-function legend(): string {
+function legend(grades: GradeLabels | undefined): string {
   const item = (grade: Grade, i: number) => {
     const left = LABEL_WIDTH + i * 130;
-    const name = grade[0]!.toUpperCase() + grade.slice(1);
+    const name = escapeHtml(gradeTitle(grade, grades));
     return `<rect class="legend-swatch" x="${left}" y="8" width="18" height="14" fill="${FILL[grade]}"/><text x="${left + 24}" y="20">${name}</text>`;
   };
   return `<g class="legend">${GRADES.map(item).join("")}</g>`;
@@ -96,17 +98,17 @@ function axis(bottom: number): string {
  * each segment labelled with its percentage. Whiskers show 95% intervals: the good share's above the bar
  * (from the left), the inadequate share's below it (from the right).
  */
-export function gradeChart(rows: readonly ChartRow[], overall: ChartRow, title: string, description: string): string {
+export function gradeChart(rows: readonly ChartRow[], overall: ChartRow, title: string, description: string, grades?: GradeLabels): string {
   const all = [...rows, overall];
   const bottom = TOP + all.length * ROW_HEIGHT + 8;
   const height = bottom + 28;
-  const bars = all.map((row, i) => `<g class="bar-row${i === rows.length ? " overall" : ""}">${bar(row, TOP + i * ROW_HEIGHT + (i === rows.length ? 8 : 0))}</g>`);
+  const bars = all.map((row, i) => `<g class="bar-row${i === rows.length ? " overall" : ""}">${bar(row, TOP + i * ROW_HEIGHT + (i === rows.length ? 8 : 0), grades)}</g>`);
   return [
     `<svg class="chart" viewBox="0 0 ${WIDTH} ${height}" width="${WIDTH}" height="${height}" role="img" aria-labelledby="chart-title chart-desc" xmlns="http://www.w3.org/2000/svg">`,
     `<title id="chart-title">${escapeHtml(title)}</title>`,
     `<desc id="chart-desc">${escapeHtml(description)}</desc>`,
     DEFS,
-    legend(),
+    legend(grades),
     axis(bottom),
     `<line class="separator" x1="0" x2="${WIDTH}" y1="${TOP + rows.length * ROW_HEIGHT + 2}" y2="${TOP + rows.length * ROW_HEIGHT + 2}"/>`,
     ...bars,

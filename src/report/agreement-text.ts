@@ -1,7 +1,9 @@
 import type { Agreement, AgreementScope, KappaFigure } from "../engine/agreement.js";
 import type { Shown } from "../engine/grade-table.js";
 import type { WeightedAgreement, WeightedScope } from "../engine/weighted-agreement.js";
+import type { GradeLabels } from "../engine/rubric.js";
 import { GRADES } from "../input/fields.js";
+import { gradeLabel, gradeTitle } from "./grade-labels.js";
 import { apartCount, intervalText, MARKER, percent } from "./_figures.js";
 import type { WeightedShare } from "../stats/weighted.js";
 import { alignedTable } from "./table.js";
@@ -36,9 +38,10 @@ function apartLines(title: string, cases: readonly { case_id: string; group: str
 }
 
 /** `audit agree` at a terminal: the inspector-by-tool matrix, agreement and kappa overall and per group, the cases furthest apart. */
-export function renderAgreement(agreement: Agreement, groupBy: string, graded: Shown): string {
+export function renderAgreement(agreement: Agreement, groupBy: string, graded: Shown, grades?: GradeLabels): string {
   const { overall } = agreement;
-  const title = (grade: string) => grade[0]!.toUpperCase() + grade.slice(1);
+  const title = (grade: (typeof GRADES)[number]) => gradeTitle(grade, grades);
+  const [good, inadequate] = [gradeLabel("good", grades), gradeLabel("inadequate", grades)];
   const matrix = alignedTable(
     [["Inspector \\ audit", ...GRADES.map(title)], ...GRADES.map((grade, i) => [title(grade), ...(overall.matrix[i] ?? []).map(count)])],
     false,
@@ -63,8 +66,8 @@ export function renderAgreement(agreement: Agreement, groupBy: string, graded: S
   if (agreement.apart) {
     lines.push(
       "",
-      ...apartLines("Inspector good, audit inadequate", agreement.apart.inspectorGoodToolInadequate, overall.matrix[0]?.[2] ?? null, agreement.apart.limit),
-      ...apartLines("Inspector inadequate, audit good", agreement.apart.inspectorInadequateToolGood, overall.matrix[2]?.[0] ?? null, agreement.apart.limit),
+      ...apartLines(`Inspector ${good}, audit ${inadequate}`, agreement.apart.inspectorGoodToolInadequate, overall.matrix[0]?.[2] ?? null, agreement.apart.limit),
+      ...apartLines(`Inspector ${inadequate}, audit ${good}`, agreement.apart.inspectorInadequateToolGood, overall.matrix[2]?.[0] ?? null, agreement.apart.limit),
     );
   }
   return `${lines.join("\n")}\n`;

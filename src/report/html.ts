@@ -1,5 +1,7 @@
 import { analyse, type Analysis } from "../engine/analysis.js";
 import type { RubricDescription } from "../engine/rubric.js";
+import { gradeLabel, gradeTitle } from "./grade-labels.js";
+import { GRADES } from "../input/fields.js";
 import { BUILT_IN_RULES } from "../rules/index.js";
 import { element, escapeHtml, htmlTable } from "./_html.js";
 import { agreementSection, breakdownSection } from "./_html-sections.js";
@@ -20,14 +22,17 @@ export interface HtmlHead {
 function gradesSection(analysis: Analysis, head: HtmlHead, groupTitle: string): string {
   const { summary } = analysis;
   const note = (flag: "higher" | "lower" | null) => (flag ? FLAG_TEXT[flag] : "");
+  const { grades } = head.rubric;
+  const [good, adequate, inadequate] = GRADES.map((grade) => gradeLabel(grade, grades));
   const chart = gradeChart(
     summary.groups.map((group) => ({ label: group.name, figures: group, note: note(group.flag) })),
     { label: "Overall", figures: summary.overall, note: "" },
     `Case grades by ${groupTitle.toLowerCase()}: shares of graded cases`,
-    "A stacked bar per group and one overall: good (solid), adequate (striped), inadequate (cross-hatched). " +
-      "Whiskers show 95% intervals: the good share's above each bar, the inadequate share's below it. The table below holds every figure.",
+    `A stacked bar per group and one overall: ${good} (solid), ${adequate} (striped), ${inadequate} (cross-hatched). ` +
+      `Whiskers show 95% intervals: the ${good} share's above each bar, the ${inadequate} share's below it. The table below holds every figure.`,
+    grades,
   );
-  const [columns = [], ...cells] = gradeTableCells(analysis, head.groupBy, { ci: true });
+  const [columns = [], ...cells] = gradeTableCells(analysis, head.groupBy, { ci: true, grades });
   const rows = cells.map((row) => row.map((cell) => cell.replace(" [", "\n[")));
   const overall = rows.pop() ?? [];
   const table = htmlTable({
@@ -37,11 +42,11 @@ function gradesSection(analysis: Analysis, head: HtmlHead, groupTitle: string): 
     foot: [{ header: overall[0] ?? "Overall", cells: overall.slice(1), className: "overall" }],
     className: "numbers grades",
   });
-  const notes = gradeTableNotes(analysis, { ci: true }).map((text) => element("p", text, ' class="note"'));
+  const notes = gradeTableNotes(analysis, { ci: true, grades }).map((text) => element("p", text, ' class="note"'));
   return [
     '<section id="grades" aria-labelledby="grades-title">',
     element("h2", `Grades by ${groupTitle.toLowerCase()}`, ' id="grades-title"'),
-    `<figure>${chart}<figcaption>Good, adequate and inadequate as shares of each group's graded cases, with 95% intervals. The same figures are in the table below.</figcaption></figure>`,
+    `<figure>${chart}<figcaption>${escapeHtml(`${gradeTitle("good", grades)}, ${adequate} and ${inadequate} as shares of each group's graded cases, with 95% intervals. The same figures are in the table below.`)}</figcaption></figure>`,
     table,
     ...notes,
     "</section>",
@@ -62,7 +67,7 @@ function rubricSection(rubric: HtmlHead["rubric"]): string {
     rows: rubric.rules.map((rule) => ({
       header: rule.id,
       cells: [
-        rule.source === "built-in" ? (DESCRIPTIONS.get(rule.id) ?? "") : "",
+        rule.source === "built-in" ? (DESCRIPTIONS.get(rule.id) ?? "") : (rule.definition?.description ?? ""),
         JSON.stringify(rule.options),
         rule.critical ? "yes" : "no",
         ...(strategy.name === "points" ? [String(rule.weight ?? 1)] : []),
@@ -117,8 +122,8 @@ export function renderHtml(analysis: Analysis, head: HtmlHead): string {
     "</header>",
     "<main>",
     gradesSection(analysis, head, groupTitle),
-    breakdownSection(analysis, groupTitle, head.rubric.strategy.name),
-    agreementSection(analysis, groupTitle),
+    breakdownSection(analysis, groupTitle, head.rubric.strategy.name, head.rubric.grades),
+    agreementSection(analysis, groupTitle, head.rubric.grades),
     rubricSection(head.rubric),
     `<section id="method" aria-labelledby="method-title"><h2 id="method-title">Method</h2>${METHOD.map((text) => element("p", text)).join("")}</section>`,
     "</main>",

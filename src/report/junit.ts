@@ -1,6 +1,8 @@
 import { analyse } from "../engine/analysis.js";
 import type { ScoredInvalid } from "../engine/run.js";
+import type { GradeLabels } from "../engine/rubric.js";
 import type { CaseResult } from "../engine/score.js";
+import { gradeLabel } from "./grade-labels.js";
 import type { Reporter } from "./types.js";
 
 export interface JunitOptions {
@@ -32,12 +34,13 @@ const attributes = (values: Record<string, string | number>) =>
     .map(([key, value]) => ` ${key}="${xmlAttribute(String(value))}"`)
     .join("");
 
-function caseEntry(result: CaseResult, failOn: JunitOptions["failOn"]): Entry {
+function caseEntry(result: CaseResult, failOn: JunitOptions["failOn"], grades: GradeLabels | undefined): Entry {
   const fails = result.grade === "inadequate" || (failOn === "adequate" && result.grade === "adequate");
   if (!fails) return { name: result.case_id };
   const findings = result.rules.flatMap((rule) => rule.findings.map((f) => ({ rule, text: `${rule.id}: ${f.message}` })));
-  const message = [`graded ${result.grade}`, ...findings.map((f) => f.text)].join("; ");
-  const detail = findings.map((f) => `${f.text} (${f.rule.rating})`).join("\n");
+  const message = [`graded ${gradeLabel(result.grade, grades)}`, ...findings.map((f) => f.text)].join("; ");
+  const rating = (r: CaseResult["rules"][number]["rating"]) => (r === "n/a" ? r : gradeLabel(r, grades));
+  const detail = findings.map((f) => `${f.text} (${rating(f.rule.rating)})`).join("\n");
   return { name: result.case_id, problem: { tag: "failure", type: result.grade, message, detail } };
 }
 
@@ -77,9 +80,14 @@ export function junitReporter(options: JunitOptions): Reporter {
     if (entries) entries.push(entry);
     else suites.set(group, [entry]);
   };
+  let grades: GradeLabels | undefined;
   return {
+    start(meta) {
+      grades = meta.rubric.grades;
+      return "";
+    },
     case(result) {
-      add(result.group, caseEntry(result, options.failOn));
+      add(result.group, caseEntry(result, options.failOn, grades));
       return "";
     },
     invalid(record) {

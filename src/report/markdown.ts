@@ -36,5 +36,5 @@ export function renderMarkdown(summary: Summary, groupBy: string, options: Table
 }
 
 export function markdownReporter(options: TableOptions = {}): Reporter {
-  return { end: (summary, meta) => renderMarkdown(summary, meta.groupBy, options) };
+  return { end: (summary, meta) => renderMarkdown(summary, meta.groupBy, { ...options, grades: meta.rubric.grades }) };
 }

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { GRADES } from "../input/fields.js";
 import { agreementSchema, breakdownSchema, summarySchema } from "./_analysis-schema.js";
+import { definitionSchema } from "../rules/declarative/schema.js";
 
 /** Raised on any breaking change to the JSON report: 2 added intervals, flags, breakdown and agreement. */
 export const SCHEMA_VERSION = 2;
@@ -49,10 +50,15 @@ export const rubricSchema = z.object({
       options: z.unknown(),
       critical: z.boolean(),
       weight: z.number().min(0).optional().describe("under the points strategy"),
-      source: z.string().describe('"built-in", or the path of the plugin that added the rule'),
+      source: z.string().describe('"built-in", the path of the plugin that added the rule, or "config" for a rule written in the config'),
+      definition: definitionSchema.optional().describe('for a rule written in the config (source "config"): its expressions'),
     }),
   ),
   plugins: z.array(z.object({ path: z.string(), ids: z.array(z.string()), sha256: z.string() })),
+  grades: z
+    .object({ good: z.string(), adequate: z.string(), inadequate: z.string() })
+    .optional()
+    .describe("the words the config gives the grades for display; grades themselves keep their keys everywhere in this report"),
   hash: z.string().regex(/^sha256:[0-9a-f]{64}$/).describe("of the rubric above, canonical JSON with sorted keys: equal hashes mean comparable grades"),
 });
 

@@ -51,5 +51,5 @@ export function renderTable(summary: Summary, groupBy: string, colour: boolean, 
 }
 
 export function tableReporter(colour: boolean, options: TableOptions = {}): Reporter {
-  return { end: (summary, meta) => renderTable(summary, meta.groupBy, colour, options) };
+  return { end: (summary, meta) => renderTable(summary, meta.groupBy, colour, { ...options, grades: meta.rubric.grades }) };
 }

@@ -1,7 +1,11 @@
 import { z } from "zod";
 import type { Case } from "../input/case.js";
+import type { DeclarativeDefinition } from "./declarative/definition.js";
 
 export type Rating = "good" | "adequate" | "inadequate" | "n/a";
+
+/** A rule id or finding code: lower-case words with hyphens. */
+export const WORD_ID = /^[a-z0-9][a-z0-9-]*$/;
 
 /** What a rule saw, in the auditor's words, and the fields it looked at. */
 export interface Finding {
@@ -35,6 +39,8 @@ export interface Rule<Options = unknown> {
   options: z.ZodType<Options>;
   evaluate(record: Case, options: Options): RuleResult;
   examples?: readonly RuleExample[];
+  /** A rule written in the config: its definition, which the rubric records. */
+  definition?: DeclarativeDefinition;
 }
 
 /** What grading needs of a rule: all of it but its options schema (src/rules/_built-in.ts). */

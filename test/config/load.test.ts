@@ -55,7 +55,7 @@ describe("finding the config", () => {
     ["JSON with a syntax error names the line and column", { "audit.config.json": '{\n  "rules": {\n    "timeliness": "off",\n  }\n}' }, undefined, /^audit\.config\.json:4:3: not valid JSON: /],
     ["a module without a default export", { "audit.config.mjs": "export const rules = {};" }, undefined, /^audit\.config\.mjs: has no default export/],
     ["a module that throws", { "audit.config.mjs": "throw new Error('boom');" }, undefined, /^audit\.config\.mjs: failed to load: boom$/],
-    ["a config of another kind", { "rubric.yaml": "rules: {}" }, "rubric.yaml", /^rubric\.yaml: expected a \.json, \.mjs or \.js config file$/],
+    ["a config of another kind", { "rubric.toml": "[rules]" }, "rubric.toml", /^rubric\.toml: expected a \.json, \.yaml, \.mjs or \.js config file$/],
   ])("%s is an error", async (_name, files, configPath, message) => {
     const error = await failure(loadConfig({ configPath, useConfig: true, cwd: workspace(files) }));
     expect(error.problems).toHaveLength(1);

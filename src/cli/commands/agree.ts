@@ -101,9 +101,11 @@ export const registerAgree: RegisterCommand = (program, { ctx, setExit }) => {
     const weighted = weightedAgreement(compared, WEIGHT, groupOrder, suppression);
     const render = {
       table: () =>
-        renderAgreement(analysis.agreement, flags.groupBy, analysis.summary.overall.graded) + (weighted ? `\n${renderWeightedAgreement(weighted, flags.groupBy)}` : ""),
+        renderAgreement(analysis.agreement, flags.groupBy, analysis.summary.overall.graded, rubric.grades) +
+        (weighted ? `\n${renderWeightedAgreement(weighted, flags.groupBy)}` : ""),
       json: () => {
-        const report = { input: name, groupBy: flags.groupBy, rubric: { hash: rubricHash(rubric) }, graded: analysis.summary.overall.graded, agreement: analysis.agreement };
+        const recorded = { hash: rubricHash(rubric), ...(rubric.grades ? { grades: rubric.grades } : {}) };
+        const report = { input: name, groupBy: flags.groupBy, rubric: recorded, graded: analysis.summary.overall.graded, agreement: analysis.agreement };
         return `${JSON.stringify(weighted ? { ...report, weighted } : report, null, 2)}\n`;
       },
     };

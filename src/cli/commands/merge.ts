@@ -50,8 +50,8 @@ export const registerMerge: RegisterCommand = (program, { ctx, version }) => {
       const render: Record<string, (toStdout: boolean) => string> = {
         json: () => mergedJson(merged, suppressBelow),
         html: () => renderHtml(analysis, { toolVersion: version, input, groupBy, rubric }),
-        markdown: () => renderAnalysisMarkdown(analysis, groupBy, { ci: flags.ci }),
-        table: (toStdout) => renderAnalysisTable(analysis, groupBy, toStdout && colour, { ci: flags.ci }),
+        markdown: () => renderAnalysisMarkdown(analysis, groupBy, { ci: flags.ci, grades: rubric.grades }),
+        table: (toStdout) => renderAnalysisTable(analysis, groupBy, toStdout && colour, { ci: flags.ci, grades: rubric.grades }),
       };
       await writeOutputs(outputs.map((spec) => ({ spec, text: () => render[spec.format]!(spec.path === undefined) })), ctx);
     });

@@ -1,0 +1,123 @@
+import { describe, expect, test } from "vitest";
+import type { Case } from "../../../src/input/case.js";
+import { compileDeclarativeRule, type DeclarativeRule } from "../../../src/rules/declarative/compile.js";
+import type { DeclarativeDefinition } from "../../../src/rules/declarative/definition.js";
+import { d, makeCase } from "../../helpers/make-case.js";
+
+const definition = (overrides: Partial<DeclarativeDefinition> = {}): DeclarativeDefinition => ({
+  description: "test rule",
+  applies: "true",
+  inadequate: [],
+  adequate: [],
+  on_missing: "adequate",
+  extra: [],
+  ...overrides,
+});
+
+function compiled(overrides: Partial<DeclarativeDefinition>): DeclarativeRule {
+  const result = compileDeclarativeRule("test-rule", definition(overrides));
+  if (!result.ok) throw new Error(result.problems.map((p) => `${p.path.join(".")}: ${p.message}`).join("\n"));
+  return result.rule;
+}
+
+const problemsOf = (overrides: Partial<DeclarativeDefinition>) => {
+  const result = compileDeclarativeRule("test-rule", definition(overrides));
+  return result.ok ? [] : result.problems.map((p) => `${p.path.join(".")}: ${p.message}`);
+};
+
+/** The issue's own example. */
+const medicalAdvice = compiled({
+  description: "A doctor was consulted when a child under 13 disclosed sexual abuse",
+  applies: "'sexual_abuse' in concern && child_age < 13",
+  inadequate: [{ when: "!('health' in agencies_consulted)", code: "no-doctor", message: "no doctor or health professional consulted" }],
+  adequate: [
+    {
+      when: "working_days(reported_on, strategy_discussion_on) > 1",
+      code: "late-strategy",
+      message: "strategy discussion {working_days(reported_on, strategy_discussion_on)} working days after report; target 1",
+    },
+  ],
+});
+
+describe("the issue's medical-advice rule", () => {
+  const sexualAbuse = (overrides: Partial<Case>) => makeCase({ concern: ["sexual_abuse"], child_age: 9, ...overrides });
+  test.each([
+    ["a neglect case does not apply", makeCase({ concern: ["neglect"], child_age: 9 }), "n/a", []],
+    ["a 14-year-old does not apply", sexualAbuse({ child_age: 14 }), "n/a", []],
+    ["no doctor is inadequate", sexualAbuse({ agencies_consulted: ["social_care"] }), "inadequate", ["no-doctor"]],
+    [
+      "a doctor, strategy discussion the next working day, is good",
+      sexualAbuse({ agencies_consulted: ["health"], strategy_discussion_on: d("2015-07-03") }),
+      "good",
+      [],
+    ],
+    [
+      "a doctor, strategy discussion 2 working days after, is adequate",
+      sexualAbuse({ agencies_consulted: ["health"], strategy_discussion_on: d("2015-07-06") }),
+      "adequate",
+      ["late-strategy"],
+    ],
+    ["age not recorded: cannot tell whether it applies", sexualAbuse({ child_age: undefined }), "adequate", ["not-recorded"]],
+    ["no strategy discussion recorded", sexualAbuse({ agencies_consulted: ["health"] }), "adequate", ["not-recorded"]],
+  ])("%s", (_name, record, rating, codes) => {
+    const result = medicalAdvice.evaluate(record, {});
+    expect(result.rating).toBe(rating);
+    expect(result.findings.map((f) => f.code)).toEqual(codes);
+  });
+
+  test("a message writes in the value of its {expression}", () => {
+    const result = medicalAdvice.evaluate(
+      makeCase({ concern: ["sexual_abuse"], child_age: 9, agencies_consulted: ["health"], strategy_discussion_on: d("2015-07-08") }),
+      {},
+    );
+    expect(result.findings).toEqual([
+      {
+        code: "late-strategy",
+        message: "strategy discussion 4 working days after report; target 1",
+        fields: ["reported_on", "strategy_discussion_on"],
+      },
+    ]);
+  });
+
+  test("reads the fields its expressions name, in contract order", () => {
+    expect(medicalAdvice.fields).toEqual(["reported_on", "child_age", "concern", "strategy_discussion_on", "agencies_consulted"]);
+  });
+});
+
+describe("checked before any record is read", () => {
+  test.each([
+    ["a syntax error", { applies: "child_age < < 3" }, "applies: column 13: syntax error"],
+    ["an unknown field, with did you mean", { applies: "chld_age < 13" }, 'applies: column 1: unknown field "chld_age"; did you mean "child_age"?'],
+    ["a whole number compared with text", { applies: "child_age == 'ten'" }, "applies: column 1: == cannot apply to int and string"],
+    ["a list compared with text", { applies: "concern == 'x'" }, "applies: column 1: == cannot apply to list<string> and string"],
+    ["an unknown function", { applies: "workingdays(reported_on, interviewed_on) > 1" }, 'applies: column 1: unknown function workingdays(); did you mean "working_days"?'],
+    ["a value that is not true or false", { applies: "child_age" }, "applies: expected a true/false expression, got int"],
+    ["a word the field never holds", { applies: "child_role == 'victm'" }, 'applies: column 1: child_role is never "victm"; did you mean "victim"?'],
+    ["a concern that does not exist", { applies: "'sexual-abuse' in concern" }, 'applies: column 1: concern is never "sexual-abuse"; did you mean "sexual_abuse"?'],
+    ["an alias the reader rewrites", { applies: "inspector_grade == 'requires_improvement'" }, 'applies: column 1: inspector_grade is never "requires_improvement": it is read as "adequate"'],
+    ["a date that is not one", { applies: "reported_on > date('2015-02-30')" }, "applies: column 15: date() takes a date written in quotes"],
+    ["matches, left out", { applies: "force.matches('(a+)+$')" }, "applies: column 1: matches() is not available"],
+    [
+      "an error in a message's expression, at its column in the message",
+      { inadequate: [{ when: "true", code: "x", message: "aged {chld_age}" }] },
+      'inadequate.0.message: column 7: unknown field "chld_age"',
+    ],
+    ["an unclosed brace in a message", { inadequate: [{ when: "true", code: "x", message: "aged {child_age" }] }, "inadequate.0.message: column 6: a { that is never closed"],
+    [
+      "a carried-through column's text in a message",
+      { extra: ["bail_conditions"], inadequate: [{ when: "recorded(bail_conditions)", code: "x", message: "bailed: {bail_conditions}" }] },
+      "inadequate.0.message: column 10: a message cannot show a carried-through column's text",
+    ],
+    ["a carried-through column not listed", { applies: "recorded(bail_conditions)" }, 'applies: column 10: unknown field "bail_conditions"; a carried-through column the rule reads must be listed in its "extra"'],
+    ["a contract field listed as extra", { extra: ["child_age"] }, "extra.0: child_age is a contract field"],
+  ])("%s", (_name, overrides, problem) => {
+    const problems = problemsOf(overrides as Partial<DeclarativeDefinition>);
+    expect(problems.some((p) => p.startsWith(problem)), problems.join("\n")).toBe(true);
+  });
+
+  test("a line and column in an expression written on several lines", () => {
+    expect(problemsOf({ applies: "child_age < 13 &&\n  'cse' in concern &&\n  chld_age > 1" })).toEqual([
+      'applies: line 3, column 3: unknown field "chld_age"; did you mean "child_age"?',
+    ]);
+  });
+});
