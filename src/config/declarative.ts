@@ -1,6 +1,5 @@
 import { z } from "zod";
 import type { Rule } from "../rules/define-rule.js";
-import { compileDeclarativeRule } from "../rules/declarative/compile.js";
 import { CONFIG_SOURCE, DECLARATIVE_KEYS, type DeclarativeDefinition } from "../rules/declarative/definition.js";
 import { definitionSchema } from "../rules/declarative/schema.js";
 import { describeProblems, type Problem } from "./issues.js";
@@ -36,13 +35,15 @@ const placeholder = (id: string, description: string): Rule<unknown> => ({
 
 /**
  * The rules the config writes itself, each compiled (every expression parsed and type-checked)
- * before any record is read. An id already taken (by a built-in rule or a plugin's) is that rule's setting.
+ * before any record is read. CEL is loaded only for a config that writes rules. An id already taken (by a built-in rule or a plugin's) is that rule's setting.
  */
-export function declaredRules(raw: Record<string, unknown>, taken: ReadonlySet<string>): DeclaredRules {
+export async function declaredRules(raw: Record<string, unknown>, taken: ReadonlySet<string>): Promise<DeclaredRules> {
   const declared: DeclaredRules = { rules: [], problems: [] };
   const entries = raw.rules !== null && typeof raw.rules === "object" && !Array.isArray(raw.rules) ? Object.entries(raw.rules) : [];
-  for (const [id, value] of entries) {
-    if (taken.has(id) || !writesRule(value)) continue;
+  const written = entries.filter(([id, value]) => !taken.has(id) && writesRule(value));
+  if (written.length === 0) return declared;
+  const { compileDeclarativeRule } = await import("../rules/declarative/compile.js");
+  for (const [id, value] of written) {
     const at = (path: readonly PropertyKey[]) => ["rules", id, ...path];
     const idCheck = ruleIdSchema.safeParse(id);
     if (!idCheck.success) declared.problems.push({ path: at([]), message: idCheck.error.issues[0]!.message });

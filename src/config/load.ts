@@ -13,7 +13,6 @@ import { jsonErrorOffset, lineAndColumn } from "./json-error.js";
 import { loadPlugins } from "./plugins.js";
 import { builtInSource, configSchema, engineStrategy, type KnownRule, type ParsedConfig } from "./schema.js";
 import { showValue } from "../text/suggest.js";
-import { readYaml } from "./yaml.js";
 
 /** Looked for in the working directory, in this order; more than one is an error. */
 export const CONFIG_FILES = ["audit.config.json", "audit.config.yaml", "audit.config.yml", "audit.config.mjs", "audit.config.js"] as const;
@@ -68,6 +67,7 @@ async function readConfigFile(file: string, name: string): Promise<ConfigText> {
     }
   }
   if (extension === ".yaml" || extension === ".yml") {
+    const { readYaml } = await import("./yaml.js");
     const read = readYaml((await readFile(file, "utf8")).replace(/^\uFEFF/, ""));
     if (!read.ok) throw new ConfigError([`${name}:${read.line}:${read.column}: not valid YAML: ${read.message}`]);
     return { raw: read.config.value, lineOf: read.config.lineOf };
@@ -108,7 +108,7 @@ export async function parseConfig(raw: unknown, baseDir: string, name: string, l
   if (plugins.problems.length) throw fail(plugins.problems);
 
   const taken = [...BUILT_IN_RULES.map(builtInSource), ...plugins.rules];
-  const declared = declaredRules(raw as Record<string, unknown>, new Set(taken.map(({ rule }) => rule.id)));
+  const declared = await declaredRules(raw as Record<string, unknown>, new Set(taken.map(({ rule }) => rule.id)));
   const known = [...taken, ...declared.rules];
   const schema = configSchema(known);
   const result = schema.safeParse(raw, { reportInput: true });

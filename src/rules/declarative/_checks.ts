@@ -101,10 +101,10 @@ export function checkShape(ast: ASTNode, names: ReadonlySet<string>): Shape {
       if (node.op === "rcall" && name === "bind" && isId(args[1] as ASTNode) && (args[1] as ASTNode).args === "cel") {
         problem(node, "cel.bind() is not available: it can build values that grow without bound");
       }
-      if (node.op === "call" && name === "date") {
-        const text = stringLiteral(callArgs[0]);
-        const parsed = text === undefined ? undefined : parseDate(text);
-        if (callArgs.length !== 1 || !parsed?.ok || parsed.value === undefined) problem(node, "date() takes a date written in quotes, as date('2015-07-02')");
+      const literal = node.op === "call" && name === "date" ? stringLiteral(callArgs[0]) : undefined;
+      if (literal !== undefined) {
+        const parsed = parseDate(literal);
+        if (!parsed.ok || parsed.value === undefined) problem(node, `date() of ${JSON.stringify(literal)}, which is not a date; write it as date('2015-07-02')`);
       }
       if (node.op === "rcall" && LOOPS.has(name) && isId(callArgs[0])) {
         if (loops + 1 > LIMITS.loops) problem(node, `loops (${[...LOOPS].join(", ")}) are nested more than ${LIMITS.loops} deep`);

@@ -50,9 +50,10 @@ function recordedMacro({ args }: { args: ASTNode[] }) {
   };
 }
 
+/** `date(text)`: a date written in the config (checked as it is read), or a carried-through column's text. */
 function dateOf(text: string): CelDate {
   const parsed = parseDate(text);
-  if (!parsed.ok || parsed.value === undefined) throw new Error(`date(): expected a date as YYYY-MM-DD`);
+  if (!parsed.ok || parsed.value === undefined) throw Object.assign(new Error("not a date"), { code: "not_a_date" });
   return new CelDate(parsed.value.day);
 }
 

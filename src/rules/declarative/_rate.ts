@@ -76,16 +76,17 @@ function holding(entries: readonly CompiledEntry[], scope: object, missing: stri
 
 /**
  * n/a unless `applies`; else inadequate with every inadequate entry that holds, else adequate
- * likewise, else good. A field not recorded that leaves an expression undecided counts as a
- * finding at the `on_missing` rating (n/a only when nothing else holds); when `applies` itself is
- * undecided the rule rates `on_missing`. Findings are made only when `explain` is set.
+ * likewise, else good. A field not recorded that leaves an expression undecided rates the rule
+ * `on_missing` where no entry holds that rates it worse (n/a only when nothing holds), with a
+ * not-recorded finding unless an entry holding at that rating already says what was found; when
+ * `applies` itself is undecided the rule rates `on_missing`. Findings are made only when `explain`.
  */
 export function rateRule(rule: CompiledRule, scope: object, explain: boolean): RuleResult {
   const findings: Finding[] = [];
   const result = (rating: Rating, held: readonly CompiledEntry[], missing: readonly string[]): RuleResult => {
     if (!explain || rating === "n/a") return { rating, findings };
     for (const entry of held) findings.push({ code: entry.code, message: messageOf(entry, scope), fields: entry.fields });
-    if (rule.onMissing !== "n/a") for (const field of missing) findings.push(notRecorded(field));
+    if (held.length === 0) for (const field of missing) findings.push(notRecorded(field));
     return { rating, findings };
   };
   const applies = judge(rule.applies, scope, "applies");

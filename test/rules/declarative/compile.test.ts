@@ -95,7 +95,7 @@ describe("checked before any record is read", () => {
     ["a word the field never holds", { applies: "child_role == 'victm'" }, 'applies: column 1: child_role is never "victm"; did you mean "victim"?'],
     ["a concern that does not exist", { applies: "'sexual-abuse' in concern" }, 'applies: column 1: concern is never "sexual-abuse"; did you mean "sexual_abuse"?'],
     ["an alias the reader rewrites", { applies: "inspector_grade == 'requires_improvement'" }, 'applies: column 1: inspector_grade is never "requires_improvement": it is read as "adequate"'],
-    ["a date that is not one", { applies: "reported_on > date('2015-02-30')" }, "applies: column 15: date() takes a date written in quotes"],
+    ["a date that is not one", { applies: "reported_on > date('2015-02-30')" }, 'applies: column 15: date() of "2015-02-30", which is not a date'],
     ["matches, left out", { applies: "force.matches('(a+)+$')" }, "applies: column 1: matches() is not available"],
     [
       "an error in a message's expression, at its column in the message",
@@ -110,6 +110,12 @@ describe("checked before any record is read", () => {
     ],
     ["a carried-through column not listed", { applies: "recorded(bail_conditions)" }, 'applies: column 10: unknown field "bail_conditions"; a carried-through column the rule reads must be listed in its "extra"'],
     ["a contract field listed as extra", { extra: ["child_age"] }, "extra.0: child_age is a contract field"],
+    ["a chain of 60 alternatives, nested past the limit", { applies: Array.from({ length: 60 }, (_, i) => `child_age == ${i % 18}`).join(" || ") }, "applies: column 213: nested more than 50 operations deep"],
+    ["brackets nested 60 deep", { applies: `${"(".repeat(60)}true${")".repeat(60)}` }, "applies: column 51: nested more than 50 operations deep"],
+    ["60 negations", { applies: `${"!".repeat(60)}true` }, "applies: column 1: nested more than 50 operations deep"],
+    ["loops three deep", { applies: "concern.all(a, concern.all(b, concern.all(c, a == b)))" }, "applies: column 31: loops (all, exists, exists_one, map, filter) are nested more than 2 deep"],
+    ["cel.bind", { applies: "cel.bind(a, 1, a > 0)" }, "applies: column 1: cel.bind() is not available"],
+    ["an expression over 10,000 characters", { applies: `force == '${"x".repeat(10_000)}'` }, "applies: column 1: 10011 characters long; at most 10000"],
   ])("%s", (_name, overrides, problem) => {
     const problems = problemsOf(overrides as Partial<DeclarativeDefinition>);
     expect(problems.some((p) => p.startsWith(problem)), problems.join("\n")).toBe(true);
