@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { Rule } from "../rules/define-rule.js";
-import { CONFIG_SOURCE, DECLARATIVE_KEYS, type DeclarativeDefinition } from "../rules/declarative/definition.js";
-import { definitionSchema } from "../rules/declarative/schema.js";
+import { CONFIG_SOURCE, DECLARATIVE_KEYS, type DeclarativeDefinition } from "../rules/_declarative/definition.js";
+import { definitionSchema } from "../rules/_declarative/schema.js";
 import { describeProblems, type Problem } from "./issues.js";
 import { exampleSchema, ruleIdSchema } from "./plugins.js";
 import type { KnownRule } from "./schema.js";
@@ -42,7 +42,7 @@ export async function declaredRules(raw: Record<string, unknown>, taken: Readonl
   const entries = raw.rules !== null && typeof raw.rules === "object" && !Array.isArray(raw.rules) ? Object.entries(raw.rules) : [];
   const written = entries.filter(([id, value]) => !taken.has(id) && writesRule(value));
   if (written.length === 0) return declared;
-  const { compileDeclarativeRule } = await import("../rules/declarative/compile.js");
+  const { compileDeclarativeRule } = await import("../rules/_declarative/compile.js");
   for (const [id, value] of written) {
     const at = (path: readonly PropertyKey[]) => ["rules", id, ...path];
     const idCheck = ruleIdSchema.safeParse(id);

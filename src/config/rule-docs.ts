@@ -1,5 +1,5 @@
 import { ruleWeight } from "../engine/strategy.js";
-import { CONFIG_SOURCE, type DeclarativeDefinition, type DeclarativeEntry } from "../rules/declarative/definition.js";
+import { CONFIG_SOURCE, type DeclarativeDefinition, type DeclarativeEntry } from "../rules/_declarative/definition.js";
 import type { LoadedConfig } from "./load.js";
 import { runExample } from "./rule-examples.js";
 import { didYouMean } from "../text/suggest.js";

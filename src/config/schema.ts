@@ -5,7 +5,7 @@ import { FIELD_NAMES } from "../input/fields.js";
 import type { Rule } from "../rules/define-rule.js";
 import { keysAt } from "./issues.js";
 import { listSeparatorsSchema, valuesSchema } from "./mapped-values.js";
-import { CONFIG_SOURCE } from "../rules/declarative/definition.js";
+import { CONFIG_SOURCE } from "../rules/_declarative/definition.js";
 import { declaredEnabled } from "./declarative.js";
 import { gradesSchema } from "./grades.js";
 import { didYouMean, showValue } from "../text/suggest.js";

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import type { Grade } from "../input/fields.js";
-import type { DeclarativeDefinition } from "../rules/declarative/definition.js";
+import type { DeclarativeDefinition } from "../rules/_declarative/definition.js";
 import type { Rule, RuleLogic } from "../rules/define-rule.js";
 import { BUILT_IN_RULES } from "../rules/index.js";
 import { BUILT_IN, ruleWeight, type Strategy } from "./strategy.js";

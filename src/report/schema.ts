@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { GRADES } from "../input/fields.js";
 import { agreementSchema, breakdownSchema, summarySchema } from "./_analysis-schema.js";
-import { definitionSchema } from "../rules/declarative/schema.js";
+import { definitionSchema } from "../rules/_declarative/schema.js";
 
 /** Raised on any breaking change to the JSON report: 2 added intervals, flags, breakdown and agreement. */
 export const SCHEMA_VERSION = 2;

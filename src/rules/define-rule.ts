@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { Case } from "../input/case.js";
-import type { DeclarativeDefinition } from "./declarative/definition.js";
+import type { DeclarativeDefinition } from "./_declarative/definition.js";
 
 export type Rating = "good" | "adequate" | "inadequate" | "n/a";
 

@@ -4,10 +4,10 @@ import { fileURLToPath } from "node:url";
 /** src/rules/: the built-in rules, a folder each. */
 export const RULES_DIR = fileURLToPath(new URL("../../src/rules/", import.meta.url));
 
-/** The rule folders, by name: each is a built-in rule's id. */
+/** The rule folders, by name: each is a built-in rule's id (`_declarative` holds the rules a config writes). */
 export const ruleFolders = (): string[] =>
   readdirSync(RULES_DIR, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory())
+    .filter((entry) => entry.isDirectory() && !entry.name.startsWith("_"))
     .map((entry) => entry.name)
     .sort();
 

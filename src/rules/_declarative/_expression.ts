@@ -3,7 +3,7 @@ import { didYouMean } from "../../text/suggest.js";
 import { checkShape, LIMITS, type ExpressionProblem } from "./_checks.js";
 import { PARSER_LIMITS } from "./_environment.js";
 
-/** An expression parsed and type-checked once; `run` evaluates it against a scope (src/rules/declarative/_scope.ts). */
+/** An expression parsed and type-checked once; `run` evaluates it against a scope (src/rules/_declarative/_scope.ts). */
 export interface CompiledExpression {
   run: ParseResult;
   /** The CEL type of its value: `bool`, `int`, `string`, `date`, `list<string>`, `dyn`, ... */

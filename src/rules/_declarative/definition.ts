@@ -11,7 +11,7 @@ export const CONFIG_SOURCE = "config";
 
 /**
  * A rule written in the config, every default filled in: what the rubric records (and hashes),
- * and what a worker thread compiles again. Its schema is src/rules/declarative/schema.ts.
+ * and what a worker thread compiles again. Its schema is src/rules/_declarative/schema.ts.
  */
 export type DeclarativeDefinition = z.output<typeof definitionSchema>;
 

@@ -3,7 +3,7 @@ import { TYPED_FIELDS } from "../../input/fields.js";
 import { parseDate } from "../../input/values.js";
 import { didYouMean } from "../../text/suggest.js";
 
-/** An expression's limits beyond the parser's own (src/rules/declarative/_environment.ts). */
+/** An expression's limits beyond the parser's own (src/rules/_declarative/_environment.ts). */
 export const LIMITS = {
   /** Characters in one expression: a rule an inspector can read is far shorter. */
   length: 10_000,

@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 import type { Case } from "../../../src/input/case.js";
-import { compileDeclarativeRule, type DeclarativeRule } from "../../../src/rules/declarative/compile.js";
-import type { DeclarativeDefinition } from "../../../src/rules/declarative/definition.js";
+import { compileDeclarativeRule, type DeclarativeRule } from "../../../src/rules/_declarative/compile.js";
+import type { DeclarativeDefinition } from "../../../src/rules/_declarative/definition.js";
 import { d, makeCase } from "../../helpers/make-case.js";
 
 function rule(overrides: Partial<DeclarativeDefinition>): DeclarativeRule {

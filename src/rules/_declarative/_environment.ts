@@ -22,7 +22,7 @@ export const EXTRA_TYPE = "string";
 export const OUR_FUNCTIONS = ["working_days", "days", "recorded", "date"] as const;
 
 /**
- * Structural limits the parser enforces; src/rules/declarative/_checks.ts enforces the rest
+ * Structural limits the parser enforces; src/rules/_declarative/_checks.ts enforces the rest
  * (length, nesting of every kind, loops within loops).
  */
 export const PARSER_LIMITS = { maxAstNodes: 5_000, maxDepth: LIMITS.nesting, maxListElements: 100, maxMapEntries: 100, maxCallArguments: 8 };
