@@ -35,7 +35,8 @@ const placeholder = (id: string, description: string): Rule<unknown> => ({
 
 /**
  * The rules the config writes itself, each compiled (every expression parsed and type-checked)
- * before any record is read. CEL is loaded only for a config that writes rules. An id already taken (by a built-in rule or a plugin's) is that rule's setting.
+ * before any record is read; CEL is loaded only for a config that writes rules. An id already
+ * taken, by a built-in rule or a plugin's, is that rule's setting.
  */
 export async function declaredRules(raw: Record<string, unknown>, taken: ReadonlySet<string>): Promise<DeclaredRules> {
   const declared: DeclaredRules = { rules: [], problems: [] };

@@ -2,10 +2,13 @@ import type { Environment, ParseResult } from "@marcbachmann/cel-js";
 import { didYouMean } from "../../text/suggest.js";
 import { checkShape, LIMITS, type ExpressionProblem } from "./_checks.js";
 import { PARSER_LIMITS } from "./_environment.js";
+import { Verdicts } from "./_verdicts.js";
 
 /** An expression parsed and type-checked once; `run` evaluates it against a scope (src/rules/_declarative/_scope.ts). */
 export interface CompiledExpression {
   run: ParseResult;
+  /** What it decided, by the values it read (filled in as cases are rated). */
+  verdicts: Verdicts;
   /** The CEL type of its value: `bool`, `int`, `string`, `date`, `list<string>`, `dyn`, ... */
   type: string;
   /** The fields and carried-through columns it reads. */
@@ -103,7 +106,7 @@ export function compileExpression(env: Environment, names: Names, text: string):
     problems.push({ at: error.range?.start ?? 0, message: typeProblem(error, names) });
   }
   if (problems.length) return { ok: false, problems: problems.sort((a, b) => a.at - b.at) };
-  return { ok: true, compiled: { run, type: checked.type ?? "dyn", reads: shape.reads } };
+  return { ok: true, compiled: { run, verdicts: new Verdicts([...shape.reads]), type: checked.type ?? "dyn", reads: shape.reads } };
 }
 
 /** `column 12`, or `line 2, column 5` in an expression written on several lines. */

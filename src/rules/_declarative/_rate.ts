@@ -2,6 +2,7 @@ import type { Finding, Rating, RuleResult } from "../define-rule.js";
 import type { OnMissing } from "./definition.js";
 import type { CompiledExpression } from "./_expression.js";
 import { messageText, NotRecorded } from "./_values.js";
+import type { KeyedScope } from "./_verdicts.js";
 
 export interface CompiledEntry {
   /** Where the entry is in the rule, for a failure's message: `inadequate[0]`. */
@@ -31,17 +32,19 @@ function failure(error: unknown, where: string): Error {
   return new Error(`${where} could not be evaluated on this case: ${reason}`);
 }
 
-/** True or false, or the field whose absence left it undecided. */
-function judge(expression: CompiledExpression, scope: object, where: string): boolean | string {
-  let value: unknown;
-  try {
-    value = expression.run(scope);
-  } catch (error) {
-    if (error instanceof NotRecorded) return error.field;
-    throw failure(error, where);
-  }
-  if (typeof value !== "boolean") throw failure({ code: "not_true_or_false" }, where);
-  return value;
+/** True or false, or the field whose absence left it undecided; a failure is thrown. */
+function judge(expression: CompiledExpression, scope: KeyedScope, where: string): boolean | string {
+  const verdict = expression.verdicts.decide(scope, () => {
+    let value: unknown;
+    try {
+      value = expression.run(scope);
+    } catch (error) {
+      return error instanceof NotRecorded ? error.field : failure(error, where);
+    }
+    return typeof value === "boolean" ? value : failure({ code: "not_true_or_false" }, where);
+  });
+  if (verdict instanceof Error) throw verdict;
+  return verdict;
 }
 
 function messageOf(entry: CompiledEntry, scope: object): string {
@@ -64,7 +67,7 @@ function messageOf(entry: CompiledEntry, scope: object): string {
 const notRecorded = (field: string): Finding => ({ code: "not-recorded", message: `${field} not recorded`, fields: [field] });
 
 /** The entries whose `when` holds, and the fields that left others undecided (added to `missing`). */
-function holding(entries: readonly CompiledEntry[], scope: object, missing: string[]): CompiledEntry[] {
+function holding(entries: readonly CompiledEntry[], scope: KeyedScope, missing: string[]): CompiledEntry[] {
   const held: CompiledEntry[] = [];
   for (const entry of entries) {
     const verdict = judge(entry.when, scope, `${entry.where}.when`);
@@ -81,7 +84,7 @@ function holding(entries: readonly CompiledEntry[], scope: object, missing: stri
  * not-recorded finding unless an entry holding at that rating already says what was found; when
  * `applies` itself is undecided the rule rates `on_missing`. Findings are made only when `explain`.
  */
-export function rateRule(rule: CompiledRule, scope: object, explain: boolean): RuleResult {
+export function rateRule(rule: CompiledRule, scope: KeyedScope, explain: boolean): RuleResult {
   const findings: Finding[] = [];
   const result = (rating: Rating, held: readonly CompiledEntry[], missing: readonly string[]): RuleResult => {
     if (!explain || rating === "n/a") return { rating, findings };

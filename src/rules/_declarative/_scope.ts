@@ -1,6 +1,7 @@
 import type { Case, CaseDate } from "../../input/case.js";
-import { TYPED_FIELDS, type FieldKind } from "../../input/fields.js";
+import { FIELD_NAMES, TYPED_FIELDS, type FieldKind } from "../../input/fields.js";
 import { CelDate, celInt, NotRecorded } from "./_values.js";
+import type { KeyedScope } from "./_verdicts.js";
 
 const RECORD = Symbol("record");
 
@@ -19,14 +20,25 @@ const FROM_CASE: Record<FieldKind, (value: unknown) => unknown> = {
  * expression reaches it, and one that is not recorded throws NotRecorded (a list is never missing:
  * not recorded, it is empty).
  */
-export class CaseScope {
+export class CaseScope implements KeyedScope {
   [RECORD]!: Case;
 
   bind(record: Case): this {
     this[RECORD] = record;
     return this;
   }
+
+  /** What a field holds, as one plain value (src/rules/_declarative/_verdicts.ts). */
+  keyOf(field: string): unknown {
+    const words = LIST_WORDS.get(field);
+    if (words) return (this[RECORD][field as keyof Case] as string[]).reduce((mask, word) => mask | (1 << words.indexOf(word)), 0);
+    const value = FIELD_NAMES.has(field) ? this[RECORD][field as keyof Case] : this[RECORD].extra[field]?.trim() || undefined;
+    return value !== null && typeof value === "object" ? (value as CaseDate).day : value;
+  }
 }
+
+/** A list's words, so that a list's key is a bit mask rather than a string made per case. */
+const LIST_WORDS: ReadonlyMap<string, readonly string[]> = new Map(TYPED_FIELDS.flatMap((spec) => (spec.kind === "list" ? [[spec.name, spec.values!]] : [])));
 
 for (const spec of TYPED_FIELDS) {
   const convert = FROM_CASE[spec.kind];
