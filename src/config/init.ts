@@ -10,7 +10,8 @@ import { normaliseHeader } from "../input/header.js";
 import { openSource } from "../input/source.js";
 import { parseEnum, parseList } from "../input/values.js";
 import { BUILT_IN_RULES } from "../rules/index.js";
-import { guessColumns, guessValues, type ColumnGuess } from "./guess.js";
+import type { ColumnGuess } from "../input/column-names.js";
+import { guessColumns, guessValues } from "./guess.js";
 import { parseConfig } from "./load.js";
 
 /** Rows read to find the codes an export uses for enum and list fields. */

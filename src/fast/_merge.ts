@@ -2,6 +2,7 @@ import type { ScoredInvalid } from "../engine/run.js";
 import type { CaseResult } from "../engine/score.js";
 import { SummaryBuilder, type ApartKept, type Summary } from "../engine/summary.js";
 import { InputError } from "../input/errors.js";
+import { invalidRecord, type ColumnTitles } from "../input/read.js";
 import type { ChunkResult } from "./_chunk.js";
 import { DUPLICATE, HAS_ID, stride } from "./_table.js";
 import { IdRegistry } from "./_ids.js";
@@ -43,6 +44,7 @@ export class Merger {
     private readonly ruleIds: readonly string[],
     start: { position: number; line: number },
     private readonly sink: CaseSink,
+    private readonly titles: ColumnTitles,
   ) {
     this.summary = new SummaryBuilder(ruleIds);
     this.position = start.position;
@@ -107,7 +109,7 @@ export class Merger {
         this.meet(worker, table[o + 5]!);
         const reason = `duplicate case_id; first seen at line ${first}`;
         const group = names[table[o + 5]!]!;
-        await sink.onInvalid?.({ line, case_id: utf8(ids, idAt, idEnd), field: "case_id", reason, errors: [{ field: "case_id", reason }], group });
+        await sink.onInvalid?.({ ...invalidRecord({ line }, utf8(ids, idAt, idEnd), [{ field: "case_id", reason }], this.titles), group });
       } else {
         this.meet(worker, table[o + 4]!);
         if (status <= 2) {
@@ -125,8 +127,7 @@ export class Merger {
           }
         } else {
           const group = names[table[o + 4]!]!;
-          const { field, reason } = current!.errors[0]!;
-          await sink.onInvalid?.({ line, case_id: current!.case_id, field, reason, errors: current!.errors, group });
+          await sink.onInvalid?.({ ...invalidRecord({ line }, current!.case_id, current!.errors, this.titles), group });
         }
       }
       idAt = idEnd;

@@ -5,7 +5,7 @@ import type { Rubric } from "../engine/rubric.js";
 import { runAudit } from "../engine/run.js";
 import type { Summary } from "../engine/summary.js";
 import { InputError } from "../input/errors.js";
-import { DEFAULT_MAX_FIELD_BYTES, RECORD_LIMIT_FACTOR, readCases } from "../input/read.js";
+import { columnTitles, DEFAULT_MAX_FIELD_BYTES, RECORD_LIMIT_FACTOR, readCases } from "../input/read.js";
 import type { ColumnMapping } from "../input/mapping.js";
 import type { InputFormat, Source } from "../input/source.js";
 import type { ChunkJob, ChunkSetup, TallyJob } from "./_chunk.js";
@@ -116,7 +116,7 @@ async function scoreFile(path: string, file: CsvFile, rubric: WireRubric, option
   const { header, start } = readHeader(setup, source);
   const plan = planColumns(source.name, header, options.mapping, options.warn, options.expectedColumns);
   const ruleIds = options.rubric.rules.map(({ rule }) => rule.id);
-  const merger = new Merger(source.name, ruleIds, start, options);
+  const merger = new Merger(source.name, ruleIds, start, options, columnTitles(header, plan.targets));
   const threads = options.workers ?? availableParallelism();
   const learn = (worker: number, result: RunResult["result"]) => merger.learnNames(worker, result);
   const runner: ChunkRunner =

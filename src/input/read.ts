@@ -2,7 +2,7 @@ import type { Readable } from "node:stream";
 import type { Case } from "./case.js";
 import { readCsvRows } from "./csv.js";
 import { InputError } from "./errors.js";
-import { didYouMean } from "../text/suggest.js";
+import { closestColumns } from "./column-names.js";
 import { REQUIRED_FIELDS } from "./fields.js";
 import { normaliseHeader, targetOf, type ColumnTarget } from "./header.js";
 import { readJsonItems, readNdjsonItems } from "./json.js";
@@ -19,8 +19,9 @@ export interface InvalidRecord {
   line?: number;
   index?: number;
   case_id?: string;
-  /** The first field at fault, and why. */
+  /** The first field at fault, its column's title in the export (where that is not the field's name), and why. */
   field: string;
+  column?: string;
   reason: string;
   /** Every problem found in the record. */
   errors: FieldProblem[];
@@ -35,6 +36,28 @@ export interface RecordRow {
   columns: readonly string[];
   values: readonly unknown[];
   idColumn: number;
+}
+
+/** Per field, the title of its column in the export, where that is not the field's own name. */
+export type ColumnTitles = ReadonlyMap<string, string>;
+
+/** Per field, the title of its column, from a file's header and where each column goes. */
+export function columnTitles(header: readonly string[], targets: readonly ColumnTarget[]): ColumnTitles {
+  const titles = new Map<string, string>();
+  targets.forEach((target, i) => {
+    const field = target.kind === "field" ? target.name : target.kind === "private" ? "notes" : undefined;
+    if (field !== undefined && header[i] !== field) titles.set(field, header[i]!);
+  });
+  return titles;
+}
+
+/** An invalid record as every reader lists it: each problem named by its field and its column's title. */
+export function invalidRecord(location: Location, caseId: string | undefined, problems: readonly FieldProblem[], titles: ColumnTitles): InvalidRecord {
+  const errors = problems.map(({ field, reason }) => {
+    const column = titles.get(field);
+    return column === undefined ? { field, reason } : { field, column, reason };
+  });
+  return { ...locate(location), case_id: caseId, ...errors[0]!, errors };
 }
 
 export type ReadItem =
@@ -100,10 +123,12 @@ export function checkHeader(name: string, header: readonly string[], targets: re
   const missing = REQUIRED_FIELDS.filter((field) => !seen.has(field));
   if (missing.length) {
     const unplaced = header.filter((_text, i) => targets[i]!.kind === "extra");
-    const list = missing.map((m) => `"${m}"`).join(", ");
-    const hint = missing.length === 1 ? didYouMean(missing[0]!, unplaced) : "";
-    const fix = hint ? `${hint} (rename it, or map it under "columns" in audit.config.json)` : "";
-    throw new InputError(`${name}: missing required column${missing.length > 1 ? "s" : ""} ${list}${fix}`);
+    const list = missing.map((field) => {
+      const closest = closestColumns(field, unplaced, 2).map((title) => JSON.stringify(title));
+      return `"${field}" (${closest.length ? `closest: ${closest.join(", ")}` : "no other column to map"})`;
+    });
+    const from = name === "stdin" ? "FILE (saved from stdin)" : name;
+    throw new InputError(`${name}: missing required column${missing.length > 1 ? "s" : ""} ${list.join(", ")}; run: audit init --from ${from}`);
   }
 }
 
@@ -117,13 +142,14 @@ export function planHeader(name: string, header: readonly string[], options: Pic
   return targets;
 }
 
-async function* csvRecords(source: Source, options: ReadOptions): AsyncGenerator<RawRecord> {
+async function* csvRecords(source: Source, options: ReadOptions, titles: Map<string, string>): AsyncGenerator<RawRecord> {
   const maxField = options.maxFieldBytes ?? DEFAULT_MAX_FIELD_BYTES;
   const rows = readCsvRows(source, options.delimiter, maxField * RECORD_LIMIT_FACTOR);
   const first = await rows.next();
   if (first.done) throw new InputError(`${source.name}: the file is empty (no header row)`);
   const header = first.value.cells;
   const targets = planHeader(source.name, header, options);
+  for (const [field, title] of columnTitles(header, targets)) titles.set(field, title);
   const idColumn = targets.findIndex((t) => t.kind === "field" && t.name === "case_id");
   const kept = options.rows ? header.flatMap((_text, i) => (keptInRow(targets[i]!, options.rows) ? [i] : [])) : [];
   const columns = kept.map((i) => header[i]!);
@@ -142,7 +168,7 @@ async function* csvRecords(source: Source, options: ReadOptions): AsyncGenerator
   }
 }
 
-async function* jsonRecords(source: Source, options: ReadOptions): AsyncGenerator<RawRecord> {
+async function* jsonRecords(source: Source, options: ReadOptions, titles: Map<string, string>): AsyncGenerator<RawRecord> {
   const maxField = options.maxFieldBytes ?? DEFAULT_MAX_FIELD_BYTES;
   const items = source.format === "ndjson" ? readNdjsonItems(source, maxField) : readJsonItems(source, maxField * 256);
   const targeter = makeTargeter(options.mapping);
@@ -164,6 +190,7 @@ async function* jsonRecords(source: Source, options: ReadOptions): AsyncGenerato
       if (!target) {
         target = targeter(key);
         targets.set(key, target);
+        for (const [field, title] of columnTitles([key], [target])) if (!titles.has(field)) titles.set(field, title);
         if (target.kind === "extra" && !warned.has(target.name) && !options.expectedColumns?.has(target.name)) {
           warned.add(target.name);
           options.warn?.(`${source.name}: carrying through a key that is not a rubric field: ${target.name}`);
@@ -195,14 +222,15 @@ async function* jsonRecords(source: Source, options: ReadOptions): AsyncGenerato
 export async function* readCases(path: string, options: ReadOptions = {}): AsyncGenerator<ReadItem> {
   const source = await openSource(path, options.format, options.stdin);
   options.onOpen?.(source);
-  const records = source.format === "csv" ? csvRecords(source, options) : jsonRecords(source, options);
+  const titles = new Map<string, string>();
+  const records = source.format === "csv" ? csvRecords(source, options, titles) : jsonRecords(source, options, titles);
   const ids = new Map<string, Location>();
   const readers = fieldReaders(options.mapping);
   for await (const raw of records) {
     const caseId = caseIdOf(raw.fields);
     const invalid = (errors: FieldProblem[]): ReadItem => ({
       kind: "invalid",
-      invalid: { ...locate(raw.location), case_id: caseId, field: errors[0]!.field, reason: errors[0]!.reason, errors },
+      invalid: invalidRecord(raw.location, caseId, errors, titles),
       raw: raw.fields,
       rawExtra: raw.extra,
     });

@@ -1,5 +1,6 @@
 import type { CaseResult } from "../engine/score.js";
 import type { ReportMeta, Reporter } from "./types.js";
+import { describeProblem } from "../input/describe.js";
 
 /**
  * Spreadsheets run a cell that starts with one of these as a formula (OWASP's
@@ -46,7 +47,7 @@ export function csvReporter(): Reporter {
       return row([result.case_id, result.group, result.grade, ...ratings, joinedFindings(result)]);
     },
     invalid(record) {
-      const problems = record.errors.map((e) => `${e.field}: ${e.reason}`).join(" | ");
+      const problems = record.errors.map(describeProblem).join(" | ");
       return row([record.case_id ?? "", record.group, "invalid", ...ruleIds.map(() => ""), problems]);
     },
     end: () => "",

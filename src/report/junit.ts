@@ -4,6 +4,7 @@ import type { GradeLabels } from "../engine/rubric.js";
 import type { CaseResult } from "../engine/score.js";
 import { gradeLabel } from "./grade-labels.js";
 import type { Reporter } from "./types.js";
+import { describeProblem } from "../input/describe.js";
 
 export interface JunitOptions {
   /** The lowest grade that fails a case: `inadequate` alone, or `adequate` and worse. */
@@ -47,8 +48,8 @@ function caseEntry(result: CaseResult, failOn: JunitOptions["failOn"], grades: G
 function invalidEntry(record: ScoredInvalid): Entry {
   const where = record.line !== undefined ? `line ${record.line}` : `index ${record.index ?? "?"}`;
   const name = record.case_id === undefined ? where : `${record.case_id} (${where})`;
-  const detail = [`invalid record at ${where}`, ...record.errors.map((e) => `${e.field}: ${e.reason}`)].join("\n");
-  return { name, problem: { tag: "error", type: "invalid", message: `${record.field}: ${record.reason}`, detail } };
+  const detail = [`invalid record at ${where}`, ...record.errors.map(describeProblem)].join("\n");
+  return { name, problem: { tag: "error", type: "invalid", message: describeProblem(record), detail } };
 }
 
 function renderCase(entry: Entry, suite: string): string {

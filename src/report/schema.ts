@@ -27,7 +27,8 @@ export const caseResultSchema = z.object({
   ),
 });
 
-const problemSchema = z.object({ field: z.string(), reason: z.string() });
+const column = z.string().optional().describe("the title of the field's column in the export, where it is not the field's name");
+const problemSchema = z.object({ field: z.string(), column, reason: z.string() });
 
 export const invalidRecordSchema = z.object({
   line: z.int().min(1).optional().describe("CSV or NDJSON line on which the record starts"),
@@ -35,6 +36,7 @@ export const invalidRecordSchema = z.object({
   case_id: z.string().optional(),
   group: z.string(),
   field: z.string(),
+  column,
   reason: z.string(),
   errors: z.array(problemSchema),
 });

@@ -31,7 +31,10 @@ describe("a force's own export, with its config, grades exactly as the HMIC fixt
   });
 
   test("without its config the export cannot be read", async () => {
-    await expect(grade(EXPORT, { useConfig: false, cwd: ROOT })).rejects.toThrow(/missing required columns "case_id", "force", "reported_on"/);
+    await expect(grade(EXPORT, { useConfig: false, cwd: ROOT })).rejects.toThrow(
+      `${EXPORT}: missing required columns "case_id" (closest: "Crime Reference"), "force" (closest: "Force Name"), ` +
+        `"reported_on" (closest: "Date Reported"); run: audit init --from ${EXPORT}`,
+    );
   });
 
   test("the config `audit init` guesses from the export grades it the same", async () => {

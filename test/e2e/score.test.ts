@@ -144,7 +144,7 @@ describe("could not run: one line on stderr, exit 2, no stack trace", () => {
   test.each([
     ["a missing file", ["score", join(dir, "absent.csv")], /absent\.csv: no such file/],
     ["a missing required column", ["score", join(dir, "no-force.csv")], /no-force\.csv: missing required column "force"/],
-    ["a misspelt required column, with the fix", ["score", join(dir, "typo.csv")], /missing required column "force"; did you mean "Forse"\?/],
+    ["a misspelt required column, with the fix", ["score", join(dir, "typo.csv")], /missing required column "force" \(closest: "Forse"\); run: audit init --from .*typo\.csv$/m],
     ["a binary file", ["score", join(dir, "picture.csv")], /picture\.csv: not a CSV or JSON file/],
     ["malformed JSON", ["score", join(dir, "broken.json")], /broken\.json: not valid JSON/],
     ["an unknown option", ["score", "--bogus", fixture("hmic-2015.csv")], /unknown option '--bogus'/],

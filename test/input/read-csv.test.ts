@@ -58,6 +58,16 @@ describe("CSV headers", () => {
     expect(items).toEqual([]);
   });
 
+  test.each([
+    ["a title audit init would place", "Crime Ref,force,reported_on,Date Extracted", 'missing required column "case_id" (closest: "Crime Ref")'],
+    ["else the nearest by spelling", "Date Extracted,force,reported_on,Case Idents", 'missing required column "case_id" (closest: "Case Idents")'],
+    ["no column left to map", "case_id,force", 'missing required column "reported_on" (no other column to map)'],
+  ])("a missing required column names the columns closest to it, and the next step: %s", async (_name, header, message) => {
+    const path = write("export.csv", lines(header, "a,b,c,d"));
+    const { error } = await readFailure(path);
+    expect(error.message).toBe(`${path}: ${message}; run: audit init --from ${path}`);
+  });
+
   test("two columns for one field are a file error", async () => {
     const { error } = await readFailure(write("twice.csv", lines(`${HEADER},Case ID`, "A,N,2015-07-02,B")));
     expect(error.message).toContain("case_id");
@@ -301,5 +311,38 @@ describe("a stray quote costs its record, not the run", () => {
       { kind: "case", case_id: "C", line: 4 },
       { kind: "case", case_id: "D", line: 6 },
     ]);
+  });
+});
+
+describe("an invalid record names each field by its column in the export as well", () => {
+  const mapping = { columns: { "Crime Ref": "case_id", "Date Reported": "reported_on" } };
+
+  test("a mapped column, a column matched by its normalised name, and one with the field's own name", async () => {
+    const file = write("titled.csv", lines("Crime Ref,force,Date Reported,Child Age", "A-1,,,25"));
+    const { items } = await readAll(file, { mapping });
+    expect(items[0]).toMatchObject({
+      kind: "invalid",
+      invalid: {
+        field: "force",
+        reason: "required value is missing",
+        errors: [
+          { field: "force", reason: "required value is missing" },
+          { field: "reported_on", column: "Date Reported", reason: "required value is missing" },
+          { field: "child_age", column: "Child Age", reason: "25 is outside 0-17" },
+        ],
+      },
+    });
+    expect(items[0]!.kind === "invalid" && items[0]!.invalid).not.toHaveProperty("column");
+  });
+
+  test("a duplicate case_id names the column it is in", async () => {
+    const { items } = await readAll(write("dup.csv", lines("Crime Ref,force,Date Reported", "A-1,N,2015-07-02", "A-1,N,2015-07-02")), { mapping });
+    expect(items[1]).toMatchObject({ kind: "invalid", invalid: { field: "case_id", column: "Crime Ref", reason: "duplicate case_id; first seen at line 2" } });
+  });
+
+  test("a JSON record names the key it was under", async () => {
+    const file = write("titled.json", JSON.stringify([{ "Crime Ref": "A-1", force: "N", "Date Reported": "yesterday" }]));
+    const { items } = await readAll(file, { mapping });
+    expect(items[0]).toMatchObject({ kind: "invalid", invalid: { field: "reported_on", column: "Date Reported" } });
   });
 });

@@ -15,6 +15,7 @@ import { whereIn } from "../where.js";
 import { resolveScoreOptions, type RawScoreOptions, type ScoreOptions } from "../score-options.js";
 import { addConfigOptions, type ConfigFlags } from "./config.js";
 import type { RegisterCommand } from "./types.js";
+import { describeProblem } from "../../input/describe.js";
 
 
 interface Output {
@@ -29,7 +30,7 @@ function useColour(requested: boolean | undefined, ctx: CliContext, spec: Output
 
 function describeInvalid(source: string, record: ScoredInvalid): string {
   const id = record.case_id === undefined ? "" : ` (case ${record.case_id})`;
-  return `${whereIn(source, record)}: ${record.field}: ${record.reason}${id}`;
+  return `${whereIn(source, record)}: ${describeProblem(record)}${id}`;
 }
 
 async function openOutputs(options: ScoreOptions, ctx: CliContext): Promise<Output[]> {

@@ -7,6 +7,7 @@ import { suspiciousValues } from "../../input/suspicious.js";
 import { EXIT } from "../../errors.js";
 import { whereIn } from "../where.js";
 import type { RegisterCommand } from "./types.js";
+import { describeProblem } from "../../input/describe.js";
 
 interface Finding extends FieldProblem {
   line?: number;
@@ -53,8 +54,8 @@ export const registerValidate: RegisterCommand = (program, { ctx, setExit }) => 
       } else {
         const lines = [
           ...columns.map((message) => `warning: ${message}`),
-          ...errors.map((e) => `${whereIn(name, e)}: error: ${e.field}: ${e.reason}`),
-          ...warnings.map((w) => `${whereIn(name, w)}: warning: ${w.field}: ${w.reason}`),
+          ...errors.map((e) => `${whereIn(name, e)}: error: ${describeProblem(e)}`),
+          ...warnings.map((w) => `${whereIn(name, w)}: warning: ${describeProblem(w)}`),
           `${name}: ${records} records: ${records - errors.length} valid, ${errors.length} invalid; ${warnings.length + columns.length} warnings`,
         ];
         ctx.stdout.write(`${lines.join("\n")}\n`);
