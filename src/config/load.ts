@@ -90,7 +90,13 @@ const pluginsOnly = z.object({
 
 /** How the config says an export is read. */
 function exportMapping(parsed: ParsedConfig): ColumnMapping {
-  return { columns: parsed.columns, values: parsed.values, listSeparators: parsed.list_separators };
+  return {
+    columns: parsed.columns,
+    values: parsed.values,
+    listSeparators: parsed.list_separators,
+    dateFormats: parsed.date_formats,
+    twoDigitYearPivot: parsed.two_digit_year_pivot,
+  };
 }
 
 /** Parses a config (already read) against the built-in rules, its plugins' rules and the rules it writes itself. */
@@ -140,6 +146,7 @@ export function defaultConfig(): Omit<LoadedConfig, "path"> {
     columns: {},
     values: {},
     list_separators: {},
+    date_formats: [],
   };
   return { rubric, mapping: {}, rules, parsed };
 }

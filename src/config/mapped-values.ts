@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { TYPED_FIELDS, type FieldSpec } from "../input/fields.js";
 import { valueKey } from "../input/mapping.js";
-import { normaliseWord, parseBoolean, parseDate, parseInteger, parseList } from "../input/values.js";
+import { ambiguousText, BUILT_IN_FORMS, compileDateForm, parseDate, type DateForm } from "../input/dates.js";
+import { normaliseWord, parseBoolean, parseInteger, parseList } from "../input/values.js";
 import { didYouMean, showValue } from "../text/suggest.js";
 
 /** Why a value mapping's target would not parse as the field, or undefined when it would. */
@@ -72,3 +73,23 @@ export const listSeparatorsSchema = z.record(z.string(), z.string()).superRefine
     if (separator.trim() === "" || /[\p{L}\p{N}]/u.test(separator)) ctx.addIssue({ code: "custom", path: [field], message: `${SEPARATOR}, got ${showValue(separator)}` });
   }
 });
+
+/** `date_formats`: each form compiles, and no two forms (the built-in ones included) read one text as two dates. */
+export const dateFormatsSchema = z.array(z.string("expected a date form such as \"DD/MM/YY\"")).superRefine((formats, ctx) => {
+  const compiled: DateForm[] = [];
+  formats.forEach((format, i) => {
+    const form = compileDateForm(format);
+    if (typeof form === "string") return ctx.addIssue({ code: "custom", path: [i], message: form });
+    const other = [...BUILT_IN_FORMS, ...compiled].find((known) => ambiguousText(form, known) !== undefined);
+    if (other) {
+      const text = ambiguousText(form, other)!;
+      const which = BUILT_IN_FORMS.includes(other) ? `the built-in ${other.label}` : JSON.stringify(other.label);
+      const order = form.dayFirst === other.dayFirst ? "" : " (one is day-first, the other month-first)";
+      ctx.addIssue({ code: "custom", path: [i], message: `${JSON.stringify(format)} and ${which} would read "${text}" as two different dates${order}; keep one` });
+    }
+    compiled.push(form);
+  });
+});
+
+export const PIVOT = "expected a whole number from 0 to 100: two-digit years below it are 20YY, the others 19YY";
+export const pivotSchema = z.int(PIVOT).min(0, PIVOT).max(100, PIVOT);

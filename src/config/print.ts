@@ -35,5 +35,7 @@ export function resolvedConfig(config: Omit<LoadedConfig, "path">) {
     values: parsed.values,
     list_separators: parsed.list_separators,
     ...(parsed.grades ? { grades: parsed.grades } : {}),
+    date_formats: parsed.date_formats,
+    two_digit_year_pivot: parsed.two_digit_year_pivot,
   };
 }

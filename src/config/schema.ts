@@ -4,7 +4,7 @@ import { BUILT_IN, type Strategy } from "../engine/strategy.js";
 import { FIELD_NAMES } from "../input/fields.js";
 import type { Rule } from "../rules/define-rule.js";
 import { keysAt } from "./issues.js";
-import { listSeparatorsSchema, valuesSchema } from "./mapped-values.js";
+import { dateFormatsSchema, listSeparatorsSchema, pivotSchema, valuesSchema } from "./mapped-values.js";
 import { CONFIG_SOURCE } from "../rules/_declarative/definition.js";
 import { declaredEnabled } from "./declarative.js";
 import { gradesSchema } from "./grades.js";
@@ -90,6 +90,8 @@ export interface ParsedConfig {
   list_separators: Record<string, string>;
   /** The config's names for the grades, when it renames any (issue: grade labels). */
   grades?: GradeLabels;
+  date_formats: string[];
+  two_digit_year_pivot?: number;
 }
 
 /** A rule written in the config was checked as it was read (src/config/declarative.ts): here only whether it is on. */
@@ -110,6 +112,8 @@ export function configSchema(known: readonly KnownRule[]) {
       values: valuesSchema.default({}),
       list_separators: listSeparatorsSchema.default({}),
       grades: gradesSchema.optional(),
+      date_formats: dateFormatsSchema.default([]),
+      two_digit_year_pivot: pivotSchema.optional(),
     })
     .strict()
     .transform((config, ctx): ParsedConfig => {

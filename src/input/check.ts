@@ -1,6 +1,7 @@
 import type { Case } from "./case.js";
 import { TYPED_FIELDS, type FieldSpec } from "./fields.js";
-import { parseBoolean, parseDate, parseEnum, parseInteger, parseList, parseText, type Parsed } from "./values.js";
+import { parseDate } from "./dates.js";
+import { parseBoolean, parseEnum, parseInteger, parseList, parseText, type Parsed } from "./values.js";
 
 export interface FieldProblem {
   field: string;
@@ -10,12 +11,12 @@ export interface FieldProblem {
 export type RecordCheck = { ok: true; record: Case } | { ok: false; problems: FieldProblem[] };
 
 /** The value parser of a field, by its kind. */
-export function parserFor(spec: FieldSpec): (raw: unknown) => Parsed<unknown> {
+export function parserFor(spec: FieldSpec, dates: (raw: unknown) => Parsed<unknown> = parseDate): (raw: unknown) => Parsed<unknown> {
   switch (spec.kind) {
     case "text":
       return parseText;
     case "date":
-      return parseDate;
+      return dates;
     case "boolean":
       return parseBoolean;
     case "integer":

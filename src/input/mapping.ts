@@ -1,4 +1,5 @@
 import { fieldCheck, parserFor, type FieldCheck } from "./check.js";
+import { compileDateForm, dateParser } from "./dates.js";
 import { TYPED_FIELDS, type FieldSpec } from "./fields.js";
 import { normaliseWord, type Parsed } from "./values.js";
 
@@ -10,6 +11,10 @@ export interface ColumnMapping {
   values?: Record<string, Record<string, string>>;
   /** Per list field, the export's own item separator, read beside `;` (`{ agencies_consulted: "," }`). */
   listSeparators?: Record<string, string>;
+  /** Date forms beside the built-in ones, in tokens (`DD/MM/YY`), checked by the config never to read one text as two dates. */
+  dateFormats?: string[];
+  /** Two-digit years below it are 20YY, the others 19YY. */
+  twoDigitYearPivot?: number;
 }
 
 /** The words of an enum or list are matched as the reader matches them: case, spaces and hyphens aside. */
@@ -65,8 +70,10 @@ export interface FieldReaders {
 }
 
 export function fieldReaders(mapping: ColumnMapping | undefined): FieldReaders {
+  const forms = (mapping?.dateFormats ?? []).map((form) => compileDateForm(form));
+  const dates = dateParser(forms.filter((form) => typeof form !== "string"), mapping?.twoDigitYearPivot);
   const fields = TYPED_FIELDS.map((spec): FieldReader => {
-    const parse = parserFor(spec);
+    const parse = parserFor(spec, dates);
     return { spec, map: valueMapper(spec, mapping?.values?.[spec.name], mapping?.listSeparators?.[spec.name]), parse, check: fieldCheck(spec, parse) };
   });
   const mapped = fields.filter((reader) => mapping?.values?.[reader.spec.name] || mapping?.listSeparators?.[reader.spec.name]);

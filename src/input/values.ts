@@ -1,6 +1,4 @@
 import { didYouMean } from "../text/suggest.js";
-import { dayNumber } from "../calendar/working-days.js";
-import type { CaseDate } from "./case.js";
 
 export type Parsed<T> = { ok: true; value: T | undefined } | { ok: false; reason: string };
 
@@ -22,42 +20,8 @@ export function quote(raw: unknown): string {
   return JSON.stringify(text.length > 24 ? `${text.slice(0, 21)}...` : text);
 }
 
-function isBlank(raw: unknown): boolean {
+export function isBlank(raw: unknown): boolean {
   return raw === undefined || raw === null || (typeof raw === "string" && raw.trim() === "");
-}
-
-const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?$/;
-const UK = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?$/;
-
-const MIN_YEAR = 1900;
-const MAX_YEAR = 2199;
-
-function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
-}
-
-export function parseDate(raw: unknown): Parsed<CaseDate> {
-  if (isBlank(raw)) return ok(undefined);
-  if (typeof raw !== "string") return fail(`expected a date, got ${quote(raw)}`);
-  const text = raw.trim();
-  const iso = ISO.exec(text);
-  const uk = iso ? null : UK.exec(text);
-  const m = iso ?? uk;
-  if (!m) return fail(`expected a date as YYYY-MM-DD or DD/MM/YYYY, got ${quote(raw)}`);
-  const [year, month, day] = iso ? [+m[1]!, +m[2]!, +m[3]!] : [+m[3]!, +m[2]!, +m[1]!];
-  if (year < MIN_YEAR || year > MAX_YEAR) return fail(`not a plausible year: ${year} in ${quote(raw)} (expected ${MIN_YEAR}-${MAX_YEAR})`);
-  if (month < 1 || month > 12) {
-    const hint = uk && day >= 1 && day <= 12 && month <= 31 ? " (dates are DD/MM/YYYY, not US order)" : "";
-    return fail(`not a date: month ${month} in ${quote(raw)}${hint}`);
-  }
-  if (day < 1 || day > daysInMonth(year, month)) return fail(`not a date: day ${day} in ${quote(raw)}`);
-  const [hours, minutes, seconds] = [m[4], m[5], m[6]];
-  if (hours !== undefined && (+hours > 23 || +minutes! > 59 || (seconds !== undefined && +seconds > 59))) {
-    return fail(`not a time of day in ${quote(raw)}`);
-  }
-  const date = `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
-  const time = hours === undefined ? "" : `T${hours}:${minutes}${seconds === undefined ? "" : `:${seconds}`}`;
-  return ok({ day: dayNumber(year, month, day), text: date + time });
 }
 
 const TRUE_WORDS = new Set(["yes", "y", "true", "1"]);

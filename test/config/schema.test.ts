@@ -62,6 +62,14 @@ describe("a config with mistakes is refused, each named by path, value and the n
     ["a separator for a field that is not a list", { list_separators: { child_role: "," } }, [/^audit\.config\.json: list_separators\.child_role: child_role is not a list field; list fields are concern, agencies_consulted$/]],
     ["a separator for a misspelt field", { list_separators: { agency_consulted: "," } }, ['list_separators.agency_consulted: unknown field; did you mean "agencies_consulted"?']],
     ["a word for a separator", { list_separators: { concern: " and " } }, [/^audit\.config\.json: list_separators\.concern: expected the characters that separate a list's items, .*got " and "$/]],
+    ["a month-first date form", { date_formats: ["MM/DD/YYYY"] }, ['date_formats[0]: "MM/DD/YYYY" and the built-in DD/MM/YYYY would read "01/03/2001" as two different dates (one is day-first, the other month-first); keep one']],
+    [
+      "a day-first and a month-first form in one list",
+      { date_formats: ["DD.MM.YY", "MM.DD.YY"], two_digit_year_pivot: 50 },
+      ['date_formats[1]: "MM.DD.YY" and "DD.MM.YY" would read "01.03.01" as two different dates (one is day-first, the other month-first); keep one'],
+    ],
+    ["a form that cannot be read", { date_formats: ["DD/MM/YYYY", "DD/MMM/YYYYY"] }, [/^audit\.config\.json: date_formats\[1\]: unknown token "Y" in "DD\/MMM\/YYYYY"; forms are written in /]],
+    ["a pivot past 100", { two_digit_year_pivot: 150 }, ["two_digit_year_pivot: expected a whole number from 0 to 100: two-digit years below it are 20YY, the others 19YY, got 150"]],
     ["a blank separator", { list_separators: { concern: " " } }, [/list_separators\.concern: expected the characters .*got " "$/]],
     [
       "several mistakes at once",
@@ -80,7 +88,7 @@ describe("a valid config resolves to a rubric, defaults filled in", () => {
     const { rubric, mapping } = await parseConfig({}, process.cwd(), "audit.config.json");
     expect(describeRubric(rubric).rules.map((r) => r.id)).toEqual(["risk-assessment", "timeliness", "child-first", "multi-agency", "voice-of-child"]);
     expect(rubric.strategy).toEqual({ name: "worst" });
-    expect(mapping).toEqual({ columns: {}, values: {}, listSeparators: {} });
+    expect(mapping).toEqual({ columns: {}, values: {}, listSeparators: {}, dateFormats: [] });
   });
 
   test("a partial options object keeps the other defaults", async () => {
@@ -125,6 +133,7 @@ describe("a valid config resolves to a rubric, defaults filled in", () => {
       columns: raw.columns,
       values: raw.values,
       listSeparators: raw.list_separators,
+      dateFormats: [],
     });
   });
 });

@@ -21,6 +21,8 @@ const settings: fc.Arbitrary<Settings> = fc.record({
         listSeparators: { agencies_consulted: ",", concern: "|" },
       },
       { values: { concern: { "Sexual Abuse, CSE": "sexual_abuse;cse", "online abuse": "online_abuse" } }, listSeparators: { concern: "," } },
+      { dateFormats: ["DD.MM.YY", "D MMM YYYY", "DD-MMM-YYYY"], twoDigitYearPivot: 50 },
+      { dateFormats: ["DD.MM.YYYY HH:mm", "DD.MM.YYYY H:mm", "DD.MM.YY"] },
     ),
     { nil: undefined },
   ),

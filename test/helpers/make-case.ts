@@ -1,5 +1,5 @@
 import type { Case, CaseDate } from "../../src/input/case.js";
-import { parseDate } from "../../src/input/values.js";
+import { parseDate } from "../../src/input/dates.js";
 
 /** A recorded date from `YYYY-MM-DD` (or any form the input contract accepts). */
 export function d(text: string): CaseDate {

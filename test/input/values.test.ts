@@ -1,6 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { AGENCIES, ASSESSMENT_QUALITIES, CHILD_ROLES, GRADES } from "../../src/input/fields.js";
-import { normaliseWord, parseBoolean, parseDate, parseEnum, parseInteger, parseList, parseText } from "../../src/input/values.js";
+import { parseDate } from "../../src/input/dates.js";
+import { normaliseWord, parseBoolean, parseEnum, parseInteger, parseList, parseText } from "../../src/input/values.js";
 import { utcDay } from "./_files.js";
 
 const GRADE_ALIASES = { requires_improvement: "adequate" };

@@ -6,7 +6,7 @@ import type { CaseResult } from "../../src/engine/score.js";
 import type { Case, CaseDate } from "../../src/input/case.js";
 import { AGENCIES, ASSESSMENT_QUALITIES, CHILD_ROLES, CONCERNS, GRADES, RISK_LEVELS } from "../../src/input/fields.js";
 import type { ReadItem } from "../../src/input/read.js";
-import { parseDate } from "../../src/input/values.js";
+import { parseDate } from "../../src/input/dates.js";
 import { csvCase, csvText, jsonRecordText } from "./_arbitraries.js";
 import { readOutcome, runs, scratchDir, writer } from "./_harness.js";
 
