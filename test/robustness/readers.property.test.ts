@@ -15,7 +15,8 @@ function shape(outcome: ReadOutcome, name: string) {
       ? { kind: "case", id: item.record.case_id, at: item.location }
       : { kind: "invalid", field: item.invalid.field, reason: item.invalid.reason, line: item.invalid.line, index: item.invalid.index },
   );
-  return outcome.ok ? { items } : { items, error: outcome.error.message.replace(name, "<input>") };
+  // A missing column's next step names the file, or FILE for stdin (init reads a file).
+  return outcome.ok ? { items } : { items, error: outcome.error.message.replace("FILE (saved from stdin)", "<input>").replaceAll(name, "<input>") };
 }
 
 /** Every item is a case or an invalid record that says where it was and what is wrong. */
