@@ -67,16 +67,13 @@ export function matchField(header: string, field: string): { kind: MatchKind; sc
 }
 
 /**
- * The headers most like a field's column, best first: those `audit init` would place on it, or else
- * the nearest by spelling; for a message about a missing column.
+ * The headers `audit init` would place on a field, best first, for a message about a missing column.
+ * Only those: a header far from every field name may be a row of free text read as the header.
  */
 export function closestColumns(field: string, headers: readonly string[], count = 2): string[] {
-  const named = headers.filter((header) => header.trim() !== "");
-  const matches = named.flatMap((header) => {
-    const match = matchField(header, field);
+  const matches = headers.flatMap((header) => {
+    const match = header.trim() === "" ? undefined : matchField(header, field);
     return match ? [{ header, score: STRENGTH[match.kind] + match.score }] : [];
   });
-  if (matches.length) return matches.sort((a, b) => b.score - a.score).slice(0, count).map(({ header }) => header);
-  const nearest = named.map((header) => ({ header, score: similarity(normaliseHeader(header), field) })).sort((a, b) => b.score - a.score)[0];
-  return nearest ? [nearest.header] : [];
+  return matches.sort((a, b) => b.score - a.score).slice(0, count).map(({ header }) => header);
 }

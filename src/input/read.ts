@@ -125,7 +125,7 @@ export function checkHeader(name: string, header: readonly string[], targets: re
     const unplaced = header.filter((_text, i) => targets[i]!.kind === "extra");
     const list = missing.map((field) => {
       const closest = closestColumns(field, unplaced, 2).map((title) => JSON.stringify(title));
-      return `"${field}" (${closest.length ? `closest: ${closest.join(", ")}` : "no other column to map"})`;
+      return `"${field}" (${closest.length ? `closest: ${closest.join(", ")}` : "no column looks like it"})`;
     });
     const from = name === "stdin" ? "FILE (saved from stdin)" : name;
     throw new InputError(`${name}: missing required column${missing.length > 1 ? "s" : ""} ${list.join(", ")}; run: audit init --from ${from}`);

@@ -60,8 +60,8 @@ describe("CSV headers", () => {
 
   test.each([
     ["a title audit init would place", "Crime Ref,force,reported_on,Date Extracted", 'missing required column "case_id" (closest: "Crime Ref")'],
-    ["else the nearest by spelling", "Date Extracted,force,reported_on,Case Idents", 'missing required column "case_id" (closest: "Case Idents")'],
-    ["no column left to map", "case_id,force", 'missing required column "reported_on" (no other column to map)'],
+    ["a misspelling audit init would place", "Date Extracted,force,reported_on,Case Idd", 'missing required column "case_id" (closest: "Case Idd")'],
+    ["nothing like it, and free text never named", "Seen at school with mum,force,reported_on", 'missing required column "case_id" (no column looks like it)'],
   ])("a missing required column names the columns closest to it, and the next step: %s", async (_name, header, message) => {
     const path = write("export.csv", lines(header, "a,b,c,d"));
     const { error } = await readFailure(path);

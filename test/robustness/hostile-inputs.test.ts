@@ -38,7 +38,7 @@ const CASES: [string, string, () => string | Buffer, Expected][] = [
   ["duplicate carried-through headers", ".csv", () => csv(`${HEADER},officer,officer,Officer`, "A,N,2015-07-02,1,2,3"), { code: 0, graded: 1, invalid: 0 }],
   ["two headers for one field", ".csv", () => csv(`${HEADER},Case ID`, "A,N,2015-07-02,B"), { code: 2, message: /columns "case_id" and "Case ID" are both the field case_id/ }],
   ["empty and blank headers", ".csv", () => csv(`,${HEADER}, ,`, "x,A,N,2015-07-02,y,z"), { code: 0, graded: 1, invalid: 0 }],
-  ["a header row that is all empty", ".csv", () => csv(",,", "A,N,2015-07-02"), { code: 2, message: /missing required columns "case_id" \(no other column to map\), "force" .*, "reported_on" .*; run: audit init --from / }],
+  ["a header row that is all empty", ".csv", () => csv(",,", "A,N,2015-07-02"), { code: 2, message: /missing required columns "case_id" \(no column looks like it\), "force" .*, "reported_on" .*; run: audit init --from / }],
   ["a 10,000-column header", ".csv", () => csv(`${HEADER},${wide(10_000, (i) => `col ${i}`)}`, `A,N,2015-07-02,${wide(10_000, (i) => `${i}`)}`, "B,N,2015-07-02"), { code: 1, graded: 1, invalid: 1 }],
   ["a 1 MiB cell, at the limit", ".csv", () => csv(`${HEADER},officer`, `A,N,2015-07-02,${"x".repeat(1024 * 1024)}`), { code: 0, graded: 1, invalid: 0 }],
   ["a cell one byte over 1 MiB", ".csv", () => csv(`${HEADER},officer`, `A,N,2015-07-02,${"x".repeat(1024 * 1024 + 1)}`, "B,N,2015-07-02,x"), { code: 1, graded: 1, invalid: 1 }],
