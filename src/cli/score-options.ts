@@ -1,10 +1,9 @@
-import { loadConfig } from "../config/load.js";
 import { parseLimit, type Gates, type Limit } from "../engine/gates.js";
 import type { Rubric } from "../engine/rubric.js";
 import { normaliseHeader } from "../input/header.js";
 import type { ColumnMapping } from "../input/mapping.js";
 import type { InputFormat } from "../input/source.js";
-import { configRequest, type ConfigFlags } from "./commands/config.js";
+import { resolveInput, type InputFlags } from "./record-input.js";
 import type { CliContext } from "./context.js";
 import { CliError } from "../errors.js";
 import { parseOutputSpecs, type OutputSpec } from "./formats.js";
@@ -13,6 +12,7 @@ import { redactionKey, redactor } from "./redact.js";
 export interface ScoreOptions {
   inputFormat?: InputFormat;
   delimiter?: string;
+  sheet?: string;
   groupBy: string;
   outputs: OutputSpec[];
   color?: boolean;
@@ -60,9 +60,7 @@ export function redactOption(
   return redactor(redactionKey(raw.redactKeyFile, ctx.env));
 }
 
-export interface RawScoreOptions {
-  inputFormat?: InputFormat;
-  delimiter?: string;
+export interface RawScoreOptions extends InputFlags {
   groupBy: string;
   format: string[];
   output?: string;
@@ -82,15 +80,13 @@ export interface RawScoreOptions {
 }
 
 /** Every score option from the command line, the config included: all checked before any record is read. */
-export async function resolveScoreOptions(raw: RawScoreOptions & ConfigFlags, ctx: CliContext): Promise<ScoreOptions> {
-  const delimiter = raw.delimiter === "\\t" || raw.delimiter === "tab" ? "\t" : raw.delimiter;
-  if (delimiter !== undefined && delimiter.length !== 1) {
-    throw new CliError(`--delimiter: expected one character (or "tab"), got "${raw.delimiter}"`);
-  }
-  const { rubric, mapping } = await loadConfig(configRequest(raw, ctx));
+export async function resolveScoreOptions(raw: RawScoreOptions, ctx: CliContext): Promise<ScoreOptions> {
+  const { config, read } = await resolveInput(raw, ctx);
+  const { rubric, mapping } = config;
   return {
-    inputFormat: raw.inputFormat,
-    delimiter,
+    inputFormat: read.format,
+    delimiter: read.delimiter,
+    sheet: read.sheet,
     groupBy: normaliseHeader(raw.groupBy),
     outputs: parseOutputSpecs(raw.format, raw.output),
     color: raw.color,

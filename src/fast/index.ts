@@ -51,6 +51,8 @@ export interface ScoreCsvOptions extends CaseSink {
   /** As --input-format: a file read as JSON or NDJSON goes the reference way. */
   format?: InputFormat;
   delimiter?: string;
+  /** A workbook's worksheet: a workbook goes the reference way. */
+  sheet?: string;
   mapping?: ColumnMapping;
   maxFieldBytes?: number;
   /** Carried-through columns something downstream reads (a plugin rule's fields): not warned about. */
@@ -86,7 +88,7 @@ export interface ScoreCsvOptions extends CaseSink {
 export async function scoreCsvFile(path: string, options: ScoreCsvOptions): Promise<Summary> {
   const groupBy = options.groupBy ?? "force";
   const rubric = rubricToWire(options.rubric);
-  if (!rubric) return referenceScore(path, options, groupBy);
+  if (!rubric || options.sheet !== undefined || options.format === "xlsx") return referenceScore(path, options, groupBy);
   const { stdin } = options;
   // Stdin said to be JSON is read as it comes; from a terminal, too (nothing to gain by waiting for its end).
   if (path !== "-" || !stdin || (stdin as { isTTY?: boolean }).isTTY || (options.format && options.format !== "csv")) {
@@ -288,8 +290,8 @@ async function referenceScore(path: string, options: ScoreCsvOptions, groupBy: s
   const counted = () => {
     if (++records % 1024 === 0) options.onProgress?.({ records });
   };
-  const { format, delimiter, mapping, stdin, warn, maxFieldBytes, expectedColumns, onOpen } = options;
-  const items = readCases(path, { format, delimiter, mapping, stdin, warn, maxFieldBytes, expectedColumns, onOpen });
+  const { format, delimiter, sheet, mapping, stdin, warn, maxFieldBytes, expectedColumns, onOpen } = options;
+  const items = readCases(path, { format, delimiter, sheet, mapping, stdin, warn, maxFieldBytes, expectedColumns, onOpen });
   return runAudit(
     items,
     options.rubric,

@@ -11,13 +11,18 @@ import { checkRecord } from "./record.js";
 import { openSource, type InputFormat, type Source } from "./source.js";
 import { caseIdOf, damagedFields, fieldName, raggedRow, rowFields, tooLong } from "./row.js";
 import { jsonText } from "./values.js";
+import { placeOf } from "./describe.js";
+import { isWorkbookPath, readSheetRows } from "./xlsx.js";
 import { fieldReaders, type ColumnMapping } from "./mapping.js";
 
-export type Location = { line: number } | { index: number };
+export type Location = { line: number } | { index: number } | { sheet: string; row: number };
 
 export interface InvalidRecord {
   line?: number;
   index?: number;
+  /** A workbook's sheet, and the row in it (Excel's own row number). */
+  sheet?: string;
+  row?: number;
   case_id?: string;
   /** The first field at fault, its column's title in the export (where that is not the field's name), and why. */
   field: string;
@@ -76,6 +81,8 @@ export interface ReadOptions {
   maxFieldBytes?: number;
   /** Carried-through columns that something downstream reads (a plugin rule's fields): not warned about. */
   expectedColumns?: ReadonlySet<string>;
+  /** The worksheet of a workbook to read (default: the first). */
+  sheet?: string;
   /** Called once the source is open, e.g. to learn its size. */
   onOpen?: (source: Source) => void;
   /** Keep each case's columns as written (`row`), with `notes` when `notes` is true. */
@@ -103,8 +110,9 @@ export function makeTargeter(mapping: ColumnMapping | undefined): (header: strin
   };
 }
 
-function locate(location: Location): Pick<InvalidRecord, "line" | "index"> {
-  return "line" in location ? { line: location.line } : { index: location.index };
+export function locate(location: Location): Pick<InvalidRecord, "line" | "index" | "sheet" | "row"> {
+  if ("line" in location) return { line: location.line };
+  return "index" in location ? { index: location.index } : { sheet: location.sheet, row: location.row };
 }
 
 export const DEFAULT_MAX_FIELD_BYTES = 1024 * 1024;
@@ -168,6 +176,24 @@ async function* csvRecords(source: Source, options: ReadOptions, titles: Map<str
   }
 }
 
+/** A workbook's rows, taken as a CSV file's: its first row the header, each later row a record. */
+async function* sheetRecords(path: string, options: ReadOptions, titles: Map<string, string>): AsyncGenerator<RawRecord> {
+  const name = path;
+  const maxField = options.maxFieldBytes ?? DEFAULT_MAX_FIELD_BYTES;
+  const rows = readSheetRows(path, name, options.sheet);
+  const first = await rows.next();
+  if (first.done) throw new InputError(`${name}: the sheet is empty (no header row)`);
+  const header = first.value.cells;
+  const targets = planHeader(name, header, options);
+  for (const [field, title] of columnTitles(header, targets)) titles.set(field, title);
+  for await (const { sheet, row, cells } of rows) {
+    const location = { sheet, row };
+    const filled = cells.findLastIndex((cell) => cell !== "") + 1;
+    if (filled > header.length) yield { location, fields: {}, extra: Object.create(null), problem: raggedRow(filled, header.length) };
+    else yield { location, ...rowFields(header.length, (i) => cells[i] ?? "", targets, maxField) };
+  }
+}
+
 async function* jsonRecords(source: Source, options: ReadOptions, titles: Map<string, string>): AsyncGenerator<RawRecord> {
   const maxField = options.maxFieldBytes ?? DEFAULT_MAX_FIELD_BYTES;
   const items = source.format === "ndjson" ? readNdjsonItems(source, maxField) : readJsonItems(source, maxField * 256);
@@ -214,16 +240,27 @@ async function* jsonRecords(source: Source, options: ReadOptions, titles: Map<st
   }
 }
 
+async function openRecords(path: string, options: ReadOptions, titles: Map<string, string>): Promise<AsyncGenerator<RawRecord>> {
+  const workbook = options.format === "xlsx" || (options.format === undefined && path !== "-" && isWorkbookPath(path));
+  if (workbook && path === "-") throw new InputError("stdin: a workbook cannot be read from stdin; give its path");
+  if (workbook) {
+    options.onOpen?.({ name: path, format: "xlsx", head: Buffer.alloc(0), rest: { async *[Symbol.asyncIterator]() {} } });
+    return sheetRecords(path, options, titles);
+  }
+  if (options.sheet !== undefined) throw new InputError(`${path === "-" ? "stdin" : path}: --sheet is for .xlsx workbooks`);
+  const source = await openSource(path, options.format, options.stdin);
+  options.onOpen?.(source);
+  return source.format === "csv" ? csvRecords(source, options, titles) : jsonRecords(source, options, titles);
+}
+
 /**
  * Reads case records from a file (or `-` for stdin) and validates each one.
  * Every record comes out once: as a case, or as an invalid record with its
  * line or index, field and reason. Problems with the whole file throw InputError.
  */
 export async function* readCases(path: string, options: ReadOptions = {}): AsyncGenerator<ReadItem> {
-  const source = await openSource(path, options.format, options.stdin);
-  options.onOpen?.(source);
   const titles = new Map<string, string>();
-  const records = source.format === "csv" ? csvRecords(source, options, titles) : jsonRecords(source, options, titles);
+  const records = await openRecords(path, options, titles);
   const ids = new Map<string, Location>();
   const readers = fieldReaders(options.mapping);
   for await (const raw of records) {
@@ -241,8 +278,7 @@ export async function* readCases(path: string, options: ReadOptions = {}): Async
     // The first record with an id owns it, graded or not; every later one is a duplicate.
     const first = caseId === undefined ? undefined : ids.get(caseId);
     if (first) {
-      const where = "line" in first ? `line ${first.line}` : `index ${first.index}`;
-      yield invalid([{ field: "case_id", reason: `duplicate case_id; first seen at ${where}` }]);
+      yield invalid([{ field: "case_id", reason: `duplicate case_id; first seen at ${placeOf(locate(first))}` }]);
       continue;
     }
     if (caseId !== undefined) ids.set(caseId, raw.location);

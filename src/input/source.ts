@@ -4,7 +4,8 @@ import { extname } from "node:path";
 import type { Readable } from "node:stream";
 import { InputError } from "./errors.js";
 
-export type InputFormat = "csv" | "json" | "ndjson";
+/** How a file is read: `xlsx` is a workbook, read by src/input/xlsx.ts, never through a Source. */
+export type InputFormat = "csv" | "json" | "ndjson" | "xlsx";
 
 export interface Source {
   /** How the input is named in messages: its path, or `stdin`. */

@@ -4,7 +4,7 @@ import type { GradeLabels } from "../engine/rubric.js";
 import type { CaseResult } from "../engine/score.js";
 import { gradeLabel } from "./grade-labels.js";
 import type { Reporter } from "./types.js";
-import { describeProblem } from "../input/describe.js";
+import { describeProblem, placeOf } from "../input/describe.js";
 
 export interface JunitOptions {
   /** The lowest grade that fails a case: `inadequate` alone, or `adequate` and worse. */
@@ -46,7 +46,7 @@ function caseEntry(result: CaseResult, failOn: JunitOptions["failOn"], grades: G
 }
 
 function invalidEntry(record: ScoredInvalid): Entry {
-  const where = record.line !== undefined ? `line ${record.line}` : `index ${record.index ?? "?"}`;
+  const where = placeOf(record);
   const name = record.case_id === undefined ? where : `${record.case_id} (${where})`;
   const detail = [`invalid record at ${where}`, ...record.errors.map(describeProblem)].join("\n");
   return { name, problem: { tag: "error", type: "invalid", message: describeProblem(record), detail } };

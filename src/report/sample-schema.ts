@@ -72,7 +72,7 @@ export const sampleCaseSchema = z.object({
 const head = {
   schemaVersion: z.literal(SAMPLE_SCHEMA_VERSION),
   tool: z.object({ name: z.literal("audit"), version: z.string() }),
-  input: z.object({ name: z.string(), format: z.enum(["csv", "json", "ndjson"]) }),
+  input: z.object({ name: z.string(), format: z.enum(["csv", "json", "ndjson", "xlsx"]) }),
   groupBy: z.string(),
   rubric: z.object({ hash: z.string() }).describe("the rubric whose grades made the strata"),
   design: sampleDesignSchema,

@@ -33,6 +33,8 @@ const problemSchema = z.object({ field: z.string(), column, reason: z.string() }
 export const invalidRecordSchema = z.object({
   line: z.int().min(1).optional().describe("CSV or NDJSON line on which the record starts"),
   index: z.int().min(0).optional().describe("0-based position in a JSON array"),
+  sheet: z.string().optional().describe("the worksheet of a workbook the record is on"),
+  row: z.int().min(1).optional().describe("the row of that worksheet, as Excel numbers it"),
   case_id: z.string().optional(),
   group: z.string(),
   field: z.string(),
@@ -64,7 +66,7 @@ export const rubricSchema = z.object({
   hash: z.string().regex(/^sha256:[0-9a-f]{64}$/).describe("of the rubric above, canonical JSON with sorted keys: equal hashes mean comparable grades"),
 });
 
-const inputSchema = z.object({ name: z.string(), format: z.enum(["csv", "json", "ndjson", "merged"]) });
+const inputSchema = z.object({ name: z.string(), format: z.enum(["csv", "json", "ndjson", "xlsx", "merged"]) });
 
 export const reportSchema = z.object({
   schemaVersion: z.literal(SCHEMA_VERSION),

@@ -1,18 +1,15 @@
-import { Option } from "commander";
-import { loadConfig } from "../../config/load.js";
 import { analyse } from "../../engine/analysis.js";
 import { rubricHash } from "../../engine/rubric.js";
 import { runAudit } from "../../engine/run.js";
 import { weightedAgreement, type WeightedComparison } from "../../engine/weighted-agreement.js";
 import { readCases, type ReadItem } from "../../input/read.js";
-import type { InputFormat } from "../../input/source.js";
 import { renderAgreement, renderWeightedAgreement } from "../../report/agreement-text.js";
 import { SAMPLE_COLUMNS } from "../../report/sample.js";
 import type { OutputFormat } from "../../report/index.js";
 import { CliError, EXIT, EXIT_CODES } from "../../errors.js";
 import { parseOutputSpecs } from "../formats.js";
 import { writeOutputs } from "../report-files.js";
-import { addConfigOptions, configRequest, type ConfigFlags } from "./config.js";
+import { addInputOptions, resolveInput, type InputFlags } from "../record-input.js";
 import { suppressBelowOption } from "../score-options.js";
 import { whereIn } from "../where.js";
 import type { RegisterCommand } from "./types.js";
@@ -40,9 +37,7 @@ async function* keepingWeights(items: AsyncIterable<ReadItem>, weights: Map<stri
   }
 }
 
-interface AgreeFlags extends ConfigFlags {
-  inputFormat?: InputFormat;
-  delimiter?: string;
+interface AgreeFlags extends InputFlags {
   groupBy: string;
   format: string[];
   output?: string;
@@ -54,24 +49,22 @@ export const registerAgree: RegisterCommand = (program, { ctx, setExit }) => {
   const command = program
     .command("agree")
     .description("grade the records and compare with their inspector_grade: confusion matrix, agreement, Cohen's kappa, per group")
-    .argument("<file>", "a .csv, .tsv, .json, .ndjson or .jsonl file with an inspector_grade column, or - for stdin")
-    .addOption(new Option("--input-format <format>", "read the input as this format").choices(["csv", "json", "ndjson"]))
-    .option("--delimiter <char>", "CSV delimiter, or tab (default: sniffed)")
+    .argument("<file>", "a .csv, .tsv, .json, .ndjson, .jsonl or .xlsx file with an inspector_grade column, or - for stdin")
     .option("--group-by <column>", "compare per value of this column", "force")
     .option("-f, --format <format[=file]>", `output format: ${FORMATS.join(", ")} (default: table)`, (value: string, previous: string[]) => [...previous, value], [])
     .option("-o, --output <file>", "write the comparison to this file instead of stdout")
     .option("--suppress-below <k>", "hide counts below k, and enough others that none can be worked back")
     .option("-q, --quiet", "print nothing on stderr but errors")
     .addHelpText("after", EXIT_CODES);
-  addConfigOptions(command).action(async (file: string, flags: AgreeFlags) => {
+  addInputOptions(command).action(async (file: string, flags: AgreeFlags) => {
     const outputs = parseOutputSpecs(flags.format, flags.output, FORMATS, "table");
     const suppressBelow = suppressBelowOption(flags.suppressBelow);
-    const { rubric, mapping } = await loadConfig(configRequest(flags, ctx));
+    const { config, read } = await resolveInput(flags, ctx);
     const warn = flags.quiet ? () => {} : (line: string) => void ctx.stderr.write(`audit: warning: ${line}\n`);
     let name = file === "-" ? "stdin" : file;
-    const delimiter = flags.delimiter === "tab" ? "\t" : flags.delimiter;
     const expectedColumns = SAMPLE_COLUMN_NAMES;
-    const items = readCases(file, { format: flags.inputFormat, delimiter, mapping, stdin: ctx.stdin, warn, expectedColumns, onOpen: (source) => (name = source.name) });
+    const items = readCases(file, { ...read, warn, expectedColumns, onOpen: (source) => (name = source.name) });
+    const { rubric } = config;
     const weights = new Map<string, number>();
     const compared: WeightedComparison[] = [];
     let unweighted: string | undefined;

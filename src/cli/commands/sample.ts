@@ -164,7 +164,7 @@ export const registerSample: RegisterCommand = (program, { ctx, setExit, version
     .command("sample")
     .description("draw a reproducible random sample of the valid records for inspectors to read: per group, stratified, weighted")
     .argument("<file>", "a .csv, .tsv, .json, .ndjson or .jsonl file, or - for stdin")
-    .addOption(new Option("--input-format <format>", "read the input as this format").choices(["csv", "json", "ndjson"]))
+    .addOption(new Option("--input-format <format>", "read the input as this format").choices(["csv", "json", "ndjson", "xlsx"]))
     .option("--delimiter <char>", "CSV delimiter, or tab (default: sniffed)")
     .option("--group-by <column>", "draw from each value of this column", "force")
     .option("--max-field-bytes <n>", "a cell longer than this makes its record invalid", String(1024 * 1024))

@@ -13,7 +13,7 @@ import { fileDestination, stdoutDestination, type Destination } from "../output.
 import { Progress } from "../progress.js";
 import { whereIn } from "../where.js";
 import { resolveScoreOptions, type RawScoreOptions, type ScoreOptions } from "../score-options.js";
-import { addConfigOptions, type ConfigFlags } from "./config.js";
+import { addInputOptions } from "../record-input.js";
 import type { RegisterCommand } from "./types.js";
 import { describeProblem } from "../../input/describe.js";
 
@@ -103,6 +103,7 @@ export async function score(file: string, options: ScoreOptions, ctx: CliContext
       groupBy: options.groupBy,
       format: options.inputFormat,
       delimiter: options.delimiter,
+      sheet: options.sheet,
       mapping: options.mapping,
       maxFieldBytes: options.maxFieldBytes,
       expectedColumns: new Set(options.rubric.rules.flatMap(({ rule }) => rule.fields)),
@@ -162,11 +163,7 @@ export const registerScore: RegisterCommand = (program, { ctx, setExit, version 
   const command = program
     .command("score")
     .description("read case records, grade each case, and print per-group and overall grade tables")
-    .argument("<file>", "a .csv, .tsv, .json, .ndjson or .jsonl file, or - for stdin")
-    .addOption(
-      new Option("--input-format <format>", "read the input as this format (default: from the extension, else sniffed)").choices(["csv", "json", "ndjson"]),
-    )
-    .option("--delimiter <char>", "CSV delimiter, or tab (default: sniffed from the header)")
+    .argument("<file>", "a .csv, .tsv, .json, .ndjson, .jsonl or .xlsx file, or - for stdin")
     .option("--group-by <column>", "group the tables by this column", "force")
     .option("-f, --format <format[=file]>", `output format, repeatable, each with its own file: ${Object.keys(REPORTERS).join(", ")} (default: table)`, collect, [])
     .option("-o, --output <file>", "write the report to this file instead of stdout")
@@ -185,7 +182,7 @@ export const registerScore: RegisterCommand = (program, { ctx, setExit, version 
     .option("--ci", "show each share's 95% interval in the table and markdown (json and html always have them)")
     .option("--suppress-below <k>", "hide counts below k, and enough others that none can be worked back (summary outputs)")
     .addHelpText("after", EXIT_CODES);
-  addConfigOptions(command).action(async (file: string, raw: RawScoreOptions & ConfigFlags) => {
+  addInputOptions(command).action(async (file: string, raw: RawScoreOptions) => {
     setExit(await score(file, await resolveScoreOptions(raw, ctx), ctx, version));
   });
 };

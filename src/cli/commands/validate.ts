@@ -1,65 +1,62 @@
 import { Option } from "commander";
 import { dayNumber } from "../../calendar/working-days.js";
-import { readCases, type InvalidRecord, type Location } from "../../input/read.js";
+import { locate, readCases, type InvalidRecord } from "../../input/read.js";
 import type { FieldProblem } from "../../input/check.js";
-import type { InputFormat } from "../../input/source.js";
 import { suspiciousValues } from "../../input/suspicious.js";
 import { EXIT } from "../../errors.js";
 import { whereIn } from "../where.js";
+import { addInputOptions, resolveInput, type InputFlags } from "../record-input.js";
 import type { RegisterCommand } from "./types.js";
 import { describeProblem } from "../../input/describe.js";
 
 interface Finding extends FieldProblem {
   line?: number;
   index?: number;
+  sheet?: string;
+  row?: number;
   case_id?: string;
 }
 
-const locationOf = (location: Location) => ("line" in location ? { line: location.line } : { index: location.index });
-
 export const registerValidate: RegisterCommand = (program, { ctx, setExit }) => {
-  program
+  const command = program
     .command("validate")
     .description("check a data file without grading it: invalid records, unknown columns, duplicate ids, suspicious values")
-    .argument("<file>", "a .csv, .tsv, .json, .ndjson or .jsonl file, or - for stdin")
-    .addOption(new Option("--input-format <format>", "read the input as this format").choices(["csv", "json", "ndjson"]))
-    .option("--delimiter <char>", "CSV delimiter (default: sniffed)")
-    .addOption(new Option("-f, --format <format>", "output format").choices(["text", "json"]).default("text"))
-    .action(async (file: string, options: { inputFormat?: InputFormat; delimiter?: string; format: "text" | "json" }) => {
-      const now = new Date();
-      const today = dayNumber(now.getUTCFullYear(), now.getUTCMonth() + 1, now.getUTCDate());
-      const columns: string[] = [];
-      const errors: InvalidRecord[] = [];
-      const warnings: Finding[] = [];
-      let records = 0;
-      let name = file === "-" ? "stdin" : file;
-      const items = readCases(file, {
-        format: options.inputFormat,
-        delimiter: options.delimiter,
-        stdin: ctx.stdin,
-        warn: (message) => columns.push(message),
-        onOpen: (source) => (name = source.name),
-      });
-      for await (const item of items) {
-        records++;
-        if (item.kind === "invalid") errors.push(item.invalid);
-        else {
-          const base = { ...locationOf(item.location), case_id: item.record.case_id };
-          for (const problem of suspiciousValues(item.record, today)) warnings.push({ ...base, ...problem });
-        }
-      }
-      if (options.format === "json") {
-        const report = { file: name, records, valid: records - errors.length, invalid: errors, warnings, columns };
-        ctx.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
-      } else {
-        const lines = [
-          ...columns.map((message) => `warning: ${message}`),
-          ...errors.map((e) => `${whereIn(name, e)}: error: ${describeProblem(e)}`),
-          ...warnings.map((w) => `${whereIn(name, w)}: warning: ${describeProblem(w)}`),
-          `${name}: ${records} records: ${records - errors.length} valid, ${errors.length} invalid; ${warnings.length + columns.length} warnings`,
-        ];
-        ctx.stdout.write(`${lines.join("\n")}\n`);
-      }
-      setExit(errors.length ? EXIT.failed : EXIT.ok);
+    .argument("<file>", "a .csv, .tsv, .json, .ndjson, .jsonl or .xlsx file, or - for stdin")
+    .addOption(new Option("-f, --format <format>", "output format").choices(["text", "json"]).default("text"));
+  addInputOptions(command).action(async (file: string, options: InputFlags & { format: "text" | "json" }) => {
+    const { read } = await resolveInput(options, ctx);
+    const now = new Date();
+    const today = dayNumber(now.getUTCFullYear(), now.getUTCMonth() + 1, now.getUTCDate());
+    const columns: string[] = [];
+    const errors: InvalidRecord[] = [];
+    const warnings: Finding[] = [];
+    let records = 0;
+    let name = file === "-" ? "stdin" : file;
+    const items = readCases(file, {
+      ...read,
+      warn: (message) => columns.push(message),
+      onOpen: (source) => (name = source.name),
     });
+    for await (const item of items) {
+      records++;
+      if (item.kind === "invalid") errors.push(item.invalid);
+      else {
+        const base = { ...locate(item.location), case_id: item.record.case_id };
+        for (const problem of suspiciousValues(item.record, today)) warnings.push({ ...base, ...problem });
+      }
+    }
+    if (options.format === "json") {
+      const report = { file: name, records, valid: records - errors.length, invalid: errors, warnings, columns };
+      ctx.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+    } else {
+      const lines = [
+        ...columns.map((message) => `warning: ${message}`),
+        ...errors.map((e) => `${whereIn(name, e)}: error: ${describeProblem(e)}`),
+        ...warnings.map((w) => `${whereIn(name, w)}: warning: ${describeProblem(w)}`),
+        `${name}: ${records} records: ${records - errors.length} valid, ${errors.length} invalid; ${warnings.length + columns.length} warnings`,
+      ];
+      ctx.stdout.write(`${lines.join("\n")}\n`);
+    }
+    setExit(errors.length ? EXIT.failed : EXIT.ok);
+  });
 };

@@ -1,0 +1,38 @@
+import { Option, type Command } from "commander";
+import { loadConfig, type LoadedConfig } from "../config/load.js";
+import { CliError } from "../errors.js";
+import type { ReadOptions } from "../input/read.js";
+import type { InputFormat } from "../input/source.js";
+import { addConfigOptions, configRequest, type ConfigFlags } from "./commands/config.js";
+import type { CliContext } from "./context.js";
+
+/** The flags of every command that reads records. */
+export interface InputFlags extends ConfigFlags {
+  inputFormat?: InputFormat;
+  delimiter?: string;
+  sheet?: string;
+}
+
+/** Adds how to read the file (--input-format, --delimiter, --sheet) and the config that maps it (--config, --no-config). */
+export function addInputOptions(command: Command): Command {
+  command
+    .addOption(
+      new Option("--input-format <format>", "read the input as this format (default: from the extension, else sniffed)").choices(["csv", "json", "ndjson", "xlsx"]),
+    )
+    .option("--delimiter <char>", "CSV delimiter, or tab (default: sniffed from the header)")
+    .option("--sheet <name>", "the worksheet of an .xlsx workbook to read (default: the first)");
+  return addConfigOptions(command);
+}
+
+/** Everything a command that reads records takes from its flags, checked before any record is read: the config, and how to read. */
+export async function resolveInput(
+  flags: InputFlags,
+  ctx: CliContext,
+): Promise<{ config: LoadedConfig; read: Pick<ReadOptions, "format" | "delimiter" | "sheet" | "mapping" | "stdin"> }> {
+  const delimiter = flags.delimiter === "\\t" || flags.delimiter === "tab" ? "\t" : flags.delimiter;
+  if (delimiter !== undefined && delimiter.length !== 1) {
+    throw new CliError(`--delimiter: expected one character (or "tab"), got "${flags.delimiter}"`);
+  }
+  const config = await loadConfig(configRequest(flags, ctx));
+  return { config, read: { format: flags.inputFormat, delimiter, sheet: flags.sheet, mapping: config.mapping, stdin: ctx.stdin } };
+}
