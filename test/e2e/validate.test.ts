@@ -60,3 +60,33 @@ describe("audit validate", () => {
     expect(run.stderr).toMatch(/no such file/);
   });
 });
+
+describe("audit validate reads the config, and names the export's own columns", () => {
+  const dir = mkdtempSync(join(tmpdir(), "audit-validate-config-"));
+  writeFileSync(join(dir, "export.csv"), "Crime Ref,Force Name,Date Reported,Agencies Involved\nA-1,Norfolk,02.07.15,\"CSC, Police\"\nA-2,Norfolk,,CSC\nA-3,Norfolk,03.07.15,Probation\n");
+  const config = {
+    columns: { "Crime Ref": "case_id", "Force Name": "force", "Date Reported": "reported_on", "Agencies Involved": "agencies_consulted" },
+    values: { agencies_consulted: { CSC: "social_care" } },
+    list_separators: { agencies_consulted: "," },
+    date_formats: ["DD.MM.YY"],
+    two_digit_year_pivot: 50,
+  };
+  writeFileSync(join(dir, "audit.config.json"), JSON.stringify(config));
+
+  test("audit.config.json in the working directory: an unmapped item and a missing date named by column and field", async () => {
+    const run = await runCli(["validate", "export.csv"], { cwd: dir });
+    expect(run.stdout.split("\n")).toEqual([
+      'export.csv:2: error: "Agencies Involved" (agencies_consulted): unknown item "Police"; expected one of social_care, health, education, youth_justice, probation, other',
+      'export.csv:3: error: "Date Reported" (reported_on): required value is missing',
+      "export.csv: 3 records: 1 valid, 2 invalid; 0 warnings",
+      "",
+    ]);
+    expect(run.code).toBe(1);
+  });
+
+  test("--no-config: the export's columns are not the contract's", async () => {
+    const run = await runCli(["validate", "export.csv", "--no-config"], { cwd: dir });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/missing required columns "case_id" \(closest: "Crime Ref"\), "force" \(closest: "Force Name"\), "reported_on" \(closest: "Date Reported"\); run: audit init --from export\.csv/);
+  });
+});
