@@ -1,6 +1,6 @@
 import type { ASTNode } from "@marcbachmann/cel-js";
 import { TYPED_FIELDS } from "../../input/fields.js";
-import { parseDate } from "../../input/values.js";
+import { parseDate } from "../../input/dates.js";
 import { didYouMean } from "../../text/suggest.js";
 
 /** An expression's limits beyond the parser's own (src/rules/_declarative/_environment.ts). */

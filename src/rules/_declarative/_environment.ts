@@ -1,7 +1,7 @@
 import { Environment, type ASTNode } from "@marcbachmann/cel-js";
 import { isoDate, workingDaysBetween } from "../../calendar/working-days.js";
 import { TYPED_FIELDS, type FieldKind } from "../../input/fields.js";
-import { parseDate } from "../../input/values.js";
+import { parseDate } from "../../input/dates.js";
 import { LIMITS } from "./_checks.js";
 import { CelDate, celInt, NotRecorded } from "./_values.js";
 
