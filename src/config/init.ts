@@ -1,80 +1,148 @@
-import { quote } from "../input/values.js";
 import { existsSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
-import { Readable } from "node:stream";
 import { CliError } from "../errors.js";
-import { readCsvRows } from "../input/csv.js";
+import { parserFor } from "../input/check.js";
+import { closeness, type ColumnGuess } from "../input/column-names.js";
+import { compileDateForm, dateParser, type DateForm } from "../input/dates.js";
+import { columnTitle, fieldLabel } from "../input/describe.js";
 import { FIELDS, REQUIRED_FIELDS, type FieldSpec } from "../input/fields.js";
 import { normaliseHeader } from "../input/header.js";
-import { openSource } from "../input/source.js";
-import { parseEnum, parseList } from "../input/values.js";
+import { openInput, type OpenOptions } from "../input/table.js";
 import { BUILT_IN_RULES } from "../rules/index.js";
-import type { ColumnGuess } from "../input/column-names.js";
-import { guessColumns, guessValues } from "./guess.js";
+import { detectSeparator, guessColumns, guessValues, listItems, type ValueGuesses } from "./guess.js";
+import { proposeDateForms, type DateProposal } from "./guess-dates.js";
 import { parseConfig } from "./load.js";
+import { FILL_IN, fillIn } from "./mapped-values.js";
 
-/** Rows read to find the codes an export uses for enum and list fields. */
-const SAMPLE_ROWS = 2000;
+/** Distinct values kept per field while the file is read: past it a field is not a list of codes. */
+const MAX_KEPT = 20_000;
+/** More values than this left to fill in for one field are not written one by one. */
+export const MAX_TO_FILL = 200;
+/** An unplaced header at least this close to a field is listed with it. */
+const NEAREST_FIELD = 0.5;
+
+/** What init found for one placed column with typed values. */
+export interface FieldFinding {
+  header: string;
+  field: string;
+  kind: FieldSpec["kind"];
+  /** The export's own list separator, beside `;`. */
+  separator?: string;
+  /** Values mapped with confidence. */
+  mapped: number;
+  /** Values written for the user to fill in. */
+  toFill: number;
+  /** Set when more values than MAX_TO_FILL are left to fill in: none is written. */
+  tooMany?: true;
+}
 
 export interface InitResult {
+  /** Rows read after the header: every one. */
+  rows: number;
   placed: ColumnGuess[];
-  unplaced: string[];
-  /** Per header, the cells it could not turn into a field's words. */
-  unplacedValues: { header: string; field: string; cells: string[] }[];
+  /** Headers not placed, each with the nearest field not already taken, when one is close. */
+  unplaced: { header: string; nearest?: string }[];
+  fields: FieldFinding[];
+  dates: DateProposal;
   missing: string[];
   config: Record<string, unknown>;
 }
 
-const coded = (spec: FieldSpec | undefined): spec is FieldSpec => spec?.kind === "enum" || spec?.kind === "list";
-
-function accepts(spec: FieldSpec): (cell: string) => boolean {
-  return (cell) => (spec.kind === "list" ? parseList(cell, spec.values ?? []).ok : parseEnum(cell, spec.values ?? [], spec.aliases).ok);
+interface Column {
+  guess: ColumnGuess;
+  spec: FieldSpec;
+  index: number;
+  /** Distinct values the field's reader refuses as written, up to MAX_KEPT. */
+  refused: Set<string>;
 }
 
-/** Reads an export's header and first rows and guesses the config that maps it onto the case-record contract. */
-export async function guessConfig(from: string): Promise<InitResult> {
+const typed = (spec: FieldSpec | undefined): spec is FieldSpec => spec !== undefined && spec.kind !== "text";
+const accepts = (parse: (raw: unknown) => { ok: boolean }) => (value: string) => parse(value).ok;
+
+/** Each placed column's value mapping, and the date forms of all of them. */
+function guessMappings(columns: readonly Column[]) {
+  const dates = proposeDateForms(columns.filter((c) => c.spec.kind === "date").flatMap((c) => [...c.refused]));
+  const forms = dates.formats.map((form) => compileDateForm(form) as DateForm);
+  const readDate = dateParser(forms, dates.pivot);
+  const values: Record<string, Record<string, string>> = {};
+  const separators: Record<string, string> = {};
+  const fields: FieldFinding[] = [];
+  for (const { guess, spec, refused } of columns) {
+    const separator = spec.kind === "list" ? detectSeparator(refused) : undefined;
+    const cells = spec.kind === "list" ? [...refused].flatMap((cell) => listItems(cell, separator)) : refused;
+    const guesses: ValueGuesses = guessValues(spec, cells, accepts(spec.kind === "date" ? readDate : parserFor(spec)));
+    const tooMany = guesses.toFill.length > MAX_TO_FILL;
+    const table = { ...guesses.table };
+    if (!tooMany) for (const { value, nearest } of guesses.toFill) table[value] = fillIn(nearest);
+    if (Object.keys(table).length) values[spec.name] = table;
+    if (separator !== undefined) separators[spec.name] = separator;
+    const finding: FieldFinding = { header: guess.header, field: spec.name, kind: spec.kind, mapped: Object.keys(guesses.table).length, toFill: tooMany ? 0 : guesses.toFill.length };
+    if (separator !== undefined) finding.separator = separator;
+    if (tooMany) finding.tooMany = true;
+    if (finding.mapped || finding.toFill || finding.tooMany || finding.separator) fields.push(finding);
+  }
+  return { dates, values, separators, fields };
+}
+
+/**
+ * Reads an export's header and every row (a CSV file or a workbook's sheet, as score reads them)
+ * and guesses the config that maps it onto the case-record contract: columns, value codes, list
+ * separators and date forms, with what it could not place left to fill in.
+ */
+export async function guessConfig(from: string, read: Pick<OpenOptions, "format" | "delimiter" | "sheet"> = {}): Promise<InitResult> {
   if (from === "-") throw new CliError("init: --from needs a file, not stdin");
-  const source = await openSource(from, undefined, Readable.from([]));
-  if (source.format !== "csv") throw new CliError(`init: ${from}: expected a CSV export (init reads its header row)`);
-  const rows = readCsvRows(source);
-  const first = await rows.next();
-  if (first.done) throw new CliError(`init: ${from}: the file is empty (no header row)`);
-  const headers = first.value.cells;
-  const { placed, unplaced } = guessColumns(headers);
-  const sampled = placed.flatMap((guess) => {
+  const opened = await openInput(from, read);
+  if (!("table" in opened)) throw new CliError(`init: ${from}: expected a CSV export or an .xlsx workbook (init reads its header row)`);
+  const { header, rows } = opened.table;
+  const { placed, unplaced } = guessColumns(header);
+  const columns = placed.flatMap((guess): Column[] => {
     const spec = FIELDS.find((f) => f.name === guess.field);
-    return coded(spec) ? [{ guess, spec, index: headers.indexOf(guess.header), cells: [] as string[] }] : [];
+    return typed(spec) ? [{ guess, spec, index: header.indexOf(guess.header), refused: new Set() }] : [];
+  });
+  const refuses = columns.map((column) => {
+    const ok = accepts(parserFor(column.spec));
+    return (cell: string) => !ok(cell);
   });
   let count = 0;
   for await (const row of rows) {
-    for (const column of sampled) column.cells.push(row.cells[column.index] ?? "");
-    if (++count >= SAMPLE_ROWS) break;
+    count++;
+    columns.forEach((column, i) => {
+      const cell = (row.cells[column.index] ?? "").trim();
+      if (column.refused.size < MAX_KEPT && !column.refused.has(cell) && refuses[i]!(cell)) column.refused.add(cell);
+    });
   }
-  const values: Record<string, Record<string, string>> = {};
-  const unplacedValues: InitResult["unplacedValues"] = [];
-  for (const { guess, spec, cells } of sampled) {
-    const guesses = guessValues(spec, cells, accepts(spec));
-    if (Object.keys(guesses.table).length) values[spec.name] = guesses.table;
-    if (guesses.unplaced.length) unplacedValues.push({ header: guess.header, field: spec.name, cells: guesses.unplaced });
-  }
-  const columns = Object.fromEntries(
-    placed.filter((guess) => normaliseHeader(guess.header) !== guess.field).map((guess) => [guess.header, guess.field]),
-  );
-  const config = {
+  const { dates, values, separators, fields } = guessMappings(columns);
+  const taken = new Set(placed.map((guess) => guess.field));
+  const nearestField = (header: string) => {
+    const scored = FIELDS.filter((f) => !taken.has(f.name)).map((f) => ({ field: f.name, score: closeness(header, f.name) }));
+    const best = scored.sort((a, b) => b.score - a.score)[0];
+    return best && best.score >= NEAREST_FIELD ? { header, nearest: best.field } : { header };
+  };
+  const config: Record<string, unknown> = {
     rules: Object.fromEntries(BUILT_IN_RULES.map((rule) => [rule.id, "on"])),
     strategy: "worst",
-    columns,
+    columns: Object.fromEntries(placed.filter((guess) => normaliseHeader(guess.header) !== guess.field).map((guess) => [guess.header, guess.field])),
     values,
+    ...(Object.keys(separators).length ? { list_separators: separators } : {}),
+    ...(dates.formats.length ? { date_formats: dates.formats } : {}),
+    ...(dates.pivot === undefined ? {} : { two_digit_year_pivot: dates.pivot }),
   };
-  const missing = REQUIRED_FIELDS.filter((field) => !placed.some((guess) => guess.field === field));
-  return { placed, unplaced, unplacedValues, missing, config };
+  const missing = REQUIRED_FIELDS.filter((field) => !taken.has(field));
+  return { rows: count, placed, unplaced: unplaced.map(nearestField), fields, dates, missing, config };
 }
 
-/** Writes a starter config beside nothing: an existing file is never overwritten. */
+/** The config without its entries left to fill in: what must be valid as it is. */
+function filledPart(config: Record<string, unknown>): Record<string, unknown> {
+  const values = config.values as Record<string, Record<string, string>>;
+  const kept = Object.entries(values).map(([field, table]) => [field, Object.fromEntries(Object.entries(table).filter(([, to]) => !to.startsWith(FILL_IN)))]);
+  return { ...config, values: Object.fromEntries(kept) };
+}
+
+/** Writes the starter config; an existing file is never overwritten. */
 export async function writeStarterConfig(result: InitResult, output: string, cwd: string): Promise<void> {
   const file = resolve(cwd, output);
-  await parseConfig(result.config, dirname(file), output);
+  await parseConfig(filledPart(result.config), dirname(file), output);
   try {
     await writeFile(file, `${JSON.stringify(result.config, null, 2)}\n`, { flag: "wx" });
   } catch (error) {
@@ -88,23 +156,42 @@ export function refuseExisting(output: string, cwd: string): void {
   if (existsSync(resolve(cwd, output))) throw new CliError(`init: ${output} already exists; init writes nothing over it`);
 }
 
-/** What init placed and could not, for stderr: each column's field, then what is left to the user. */
+const counted = (n: number, thing: string) => `${n} ${thing}${n === 1 ? "" : "s"}`;
+const label = (header: string, field: string) => fieldLabel(header === field ? { field } : { field, column: header });
+
+/** What init read, placed and could not, for stderr: each column's field, then what is left to the user. */
 export function initReport(result: InitResult, from: string, output: string): string[] {
   const { placed, unplaced } = result;
-  const width = Math.max(0, ...placed.map((guess) => guess.header.length));
-  const lines = [`audit: init: placed ${placed.length} of ${placed.length + unplaced.length} columns of ${from}:`];
-  for (const guess of placed) lines.push(`  ${guess.header.padEnd(width)}  -> ${guess.field} (${guess.kind})`);
+  const titles = placed.map((guess) => columnTitle(guess.header));
+  const width = Math.max(0, ...titles.map((title) => title.length));
+  const lines = [`audit: init: read all ${counted(result.rows, "row")} of ${from}; placed ${placed.length} of ${counted(placed.length + unplaced.length, "column")}:`];
+  placed.forEach((guess, i) => lines.push(`  ${titles[i]!.padEnd(width)}  -> ${guess.field} (${guess.kind})`));
   if (unplaced.length) {
-    lines.push(`audit: init: could not place ${unplaced.length} columns; they will be carried through: ${unplaced.join(", ")}`);
+    const listed = unplaced.map(({ header, nearest }) => `${columnTitle(header)} (${nearest ? `nearest field: ${nearest}` : "no field close"})`);
+    lines.push(`audit: init: could not place ${counted(unplaced.length, "column")}; they will be carried through: ${listed.join(", ")}`);
   }
-  for (const { header, field, cells } of result.unplacedValues) {
-    const shown = cells.slice(0, 8).map(quote).join(", ");
-    const values = cells.length > 8 ? `${shown} and ${cells.length - 8} more` : shown;
-    lines.push(`audit: init: ${header} (${field}): could not place the values ${values}; add them under values.${field}`);
+  const { formats, pivot } = result.dates;
+  if (formats.length) {
+    const years = pivot === undefined ? "" : `, with two_digit_year_pivot ${pivot} (00-${pivot - 1} are 20YY, the others 19YY)`;
+    lines.push(`audit: init: date_formats: ${formats.map((f) => JSON.stringify(f)).join(", ")}${years}`);
+  }
+  let toFill = 0;
+  for (const finding of result.fields) {
+    const at = `audit: init: ${label(finding.header, finding.field)}:`;
+    if (finding.separator) lines.push(`${at} items separated by ${JSON.stringify(finding.separator)} (list_separators)`);
+    if (finding.mapped) lines.push(`${at} mapped ${counted(finding.mapped, "value")} under values.${finding.field}`);
+    if (finding.toFill) lines.push(`${at} ${counted(finding.toFill, "value")} to fill in under values.${finding.field}`);
+    if (finding.tooMany) {
+      const fix = finding.kind === "date" ? "; give their form under date_formats" : "; map them under values";
+      lines.push(`${at} more than ${MAX_TO_FILL} values it cannot read, too many to write one by one${fix}`);
+    }
+    toFill += finding.toFill;
   }
   if (result.missing.length) {
     lines.push(`audit: init: no column found for the required fields ${result.missing.join(", ")}; add them under columns`);
   }
-  lines.push(`audit: init: wrote ${output}; check it, then run: audit config --print`);
+  const config = output === "audit.config.json" ? "" : ` --config ${output}`;
+  const next = toFill ? `replace each "${FILL_IN}" (${toFill} in all), then run` : "check it, then run";
+  lines.push(`audit: init: wrote ${output}; ${next}: audit validate${config} ${from}`);
   return lines;
 }

@@ -5,8 +5,32 @@ import { ambiguousText, BUILT_IN_FORMS, compileDateForm, parseDate, type DateFor
 import { normaliseWord, parseBoolean, parseInteger, parseList } from "../input/values.js";
 import { didYouMean, showValue } from "../text/suggest.js";
 
+/** What `audit init` writes as the target of a value it could not place: the user replaces it. */
+export const FILL_IN = "FILL IN";
+
+/** A target left to fill in, with the word init thinks likeliest: `FILL IN (nearest: social_care)`. */
+export const fillIn = (nearest?: string) => (nearest === undefined ? FILL_IN : `${FILL_IN} (nearest: ${nearest})`);
+
+/** What a field's value mapping may map to, in a user's words. */
+function targetsOf(spec: FieldSpec): string {
+  const words = spec.values?.join(", ");
+  const kinds: Record<FieldSpec["kind"], string> = {
+    text: "the text",
+    date: "a date as YYYY-MM-DD",
+    boolean: '"yes" or "no"',
+    integer: `a whole number from ${spec.min ?? 0} to ${spec.max ?? "any"}`,
+    enum: `one of ${words}`,
+    list: `one or more of ${words}, separated by ";"`,
+  };
+  return `${kinds[spec.kind]}${spec.required ? "" : ', or "" for not recorded'}`;
+}
+
 /** Why a value mapping's target would not parse as the field, or undefined when it would. */
 export function checkMappedValue(spec: FieldSpec, to: string): string | undefined {
+  if (to.startsWith(FILL_IN)) {
+    const guess = /\(nearest: (.*)\)$/.exec(to)?.[1];
+    return `fill in what this value stands for: ${targetsOf(spec)}${guess ? ` (init's nearest guess: ${guess})` : ""}`;
+  }
   if (to.trim() === "") return spec.required ? `${spec.name} is required, so it cannot map to "" (not recorded)` : undefined;
   switch (spec.kind) {
     case "text":

@@ -51,19 +51,26 @@ const NOISE = /\([^)]*\)|\[[^\]]*\]|\b(yrs|years|y\/n|yes\/no|dd\/mm\/yyyy)\b/g;
 const compact = (text: string) => text.toLowerCase().replace(/[^a-z0-9]/g, "");
 const words = (text: string) => text.toLowerCase().replace(NOISE, " ").replace(/[^a-z0-9]+/g, " ").trim();
 
+/** A header at least this close to a field (see `closeness`) is placed on it, as a fuzzy match. */
+export const FUZZY = 0.8;
+
 export function similarity(a: string, b: string): number {
   return 1 - levenshtein(a, b) / Math.max(a.length, b.length, 1);
+}
+
+/** How like a field's name, or a name exports use for it, a header is: 1 for one of them, down to 0. */
+export function closeness(header: string, field: string): number {
+  const cleaned = compact(words(header));
+  return Math.max(...[field.replace(/_/g, " "), ...(ALIASES[field] ?? [])].map((name) => similarity(cleaned, compact(name))));
 }
 
 /** How one header matches one field, if it does; fuzzy matches carry a score. */
 export function matchField(header: string, field: string): { kind: MatchKind; score: number } | undefined {
   if (header === field) return { kind: "exact", score: 1 };
   if (normaliseHeader(header) === field || compact(header) === compact(field)) return { kind: "normalised", score: 1 };
-  const cleaned = words(header);
-  const names = [field.replace(/_/g, " "), ...(ALIASES[field] ?? [])];
-  if (names.some((name) => compact(name) === compact(cleaned))) return { kind: "alias", score: 1 };
-  const score = Math.max(...names.map((name) => similarity(compact(cleaned), compact(name))));
-  return score >= 0.8 ? { kind: "fuzzy", score } : undefined;
+  const score = closeness(header, field);
+  if (score === 1) return { kind: "alias", score };
+  return score >= FUZZY ? { kind: "fuzzy", score } : undefined;
 }
 
 /**

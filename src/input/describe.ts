@@ -10,9 +10,12 @@ export function placeOf(at: { line?: number; index?: number; sheet?: string; row
   return `index ${at.index}`;
 }
 
+/** An export's column title as every message shows it: quoted, escaped. */
+export const columnTitle = (title: string): string => JSON.stringify(title);
+
 /** A field as a user finds it in the export: `"Date Reported" (reported_on)`, or the field alone where its column has its name. */
 export function fieldLabel(problem: { field: string; column?: string }): string {
-  return problem.column === undefined ? problem.field : `${JSON.stringify(problem.column)} (${problem.field})`;
+  return problem.column === undefined ? problem.field : `${columnTitle(problem.column)} (${problem.field})`;
 }
 
 /** A problem with a record, as every listing says it: `"Date Reported" (reported_on): required value is missing`. */

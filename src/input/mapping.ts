@@ -29,6 +29,11 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
+/** What a list field's cell is split on: `;`, and the export's own separator when it has one. */
+export function listSplitter(separator?: string): RegExp {
+  return new RegExp(`;${separator ? `|${escapeRegExp(separator)}` : ""}`);
+}
+
 /**
  * A field's value mapping: a cell in the export's words → a cell in the contract's. A whole cell
  * found in the table is replaced; otherwise a list's items (split on `;` and the field's own
@@ -41,7 +46,7 @@ export function valueMapper(spec: FieldSpec, table: Record<string, string> | und
   const isList = spec.kind === "list";
   if (targets.size === 0 && !(isList && separator)) return (raw) => raw;
   const item = (text: string) => targets.get(valueKey(spec, text)) ?? text.trim();
-  const splitter = new RegExp(`;${separator ? `|${escapeRegExp(separator)}` : ""}`);
+  const splitter = listSplitter(separator);
   return (raw) => {
     if (Array.isArray(raw) && isList) return raw.map((entry) => (typeof entry === "string" ? item(entry) : entry));
     if (typeof raw !== "string") return raw;

@@ -1,6 +1,5 @@
 import type { Readable } from "node:stream";
 import type { Case } from "./case.js";
-import { readCsvRows } from "./csv.js";
 import { InputError } from "./errors.js";
 import { closestColumns } from "./column-names.js";
 import { REQUIRED_FIELDS } from "./fields.js";
@@ -8,14 +7,14 @@ import { normaliseHeader, targetOf, type ColumnTarget } from "./header.js";
 import { readJsonItems, readNdjsonItems } from "./json.js";
 import type { FieldProblem } from "./check.js";
 import { checkRecord } from "./record.js";
-import { openSource, type InputFormat, type Source } from "./source.js";
+import type { InputFormat, Source } from "./source.js";
+import { openInput, type Location, type Table } from "./table.js";
 import { caseIdOf, damagedFields, fieldName, raggedRow, rowFields, tooLong } from "./row.js";
 import { jsonText } from "./values.js";
 import { placeOf } from "./describe.js";
-import { isWorkbookPath, readSheetRows } from "./xlsx.js";
 import { fieldReaders, type ColumnMapping } from "./mapping.js";
 
-export type Location = { line: number } | { index: number } | { sheet: string; row: number };
+export type { Location };
 
 export interface InvalidRecord {
   line?: number;
@@ -150,21 +149,18 @@ export function planHeader(name: string, header: readonly string[], options: Pic
   return targets;
 }
 
-async function* csvRecords(source: Source, options: ReadOptions, titles: Map<string, string>): AsyncGenerator<RawRecord> {
+/** A CSV file's or a worksheet's rows as records: the header planned once, each row sorted into fields. */
+async function* tableRecords(table: Table, options: ReadOptions, titles: Map<string, string>): AsyncGenerator<RawRecord> {
   const maxField = options.maxFieldBytes ?? DEFAULT_MAX_FIELD_BYTES;
-  const rows = readCsvRows(source, options.delimiter, maxField * RECORD_LIMIT_FACTOR);
-  const first = await rows.next();
-  if (first.done) throw new InputError(`${source.name}: the file is empty (no header row)`);
-  const header = first.value.cells;
-  const targets = planHeader(source.name, header, options);
+  const { header } = table;
+  const targets = planHeader(table.name, header, options);
   for (const [field, title] of columnTitles(header, targets)) titles.set(field, title);
   const idColumn = targets.findIndex((t) => t.kind === "field" && t.name === "case_id");
   const kept = options.rows ? header.flatMap((_text, i) => (keptInRow(targets[i]!, options.rows) ? [i] : [])) : [];
   const columns = kept.map((i) => header[i]!);
   const rowId = kept.indexOf(idColumn);
 
-  for await (const { line, cells, damage } of rows) {
-    const location = { line };
+  for await (const { location, cells, damage } of table.rows) {
     if (damage !== undefined) {
       yield { location, fields: damagedFields(cells, idColumn === 0, maxField), extra: Object.create(null), problem: { field: "record", reason: damage } };
     } else if (cells.length !== header.length) {
@@ -173,24 +169,6 @@ async function* csvRecords(source: Source, options: ReadOptions, titles: Map<str
       const row = options.rows ? { columns, values: kept.map((i) => cells[i]), idColumn: rowId } : undefined;
       yield { location, ...rowFields(cells.length, (i) => cells[i]!, targets, maxField), row };
     }
-  }
-}
-
-/** A workbook's rows, taken as a CSV file's: its first row the header, each later row a record. */
-async function* sheetRecords(path: string, options: ReadOptions, titles: Map<string, string>): AsyncGenerator<RawRecord> {
-  const name = path;
-  const maxField = options.maxFieldBytes ?? DEFAULT_MAX_FIELD_BYTES;
-  const rows = readSheetRows(path, name, options.sheet);
-  const first = await rows.next();
-  if (first.done) throw new InputError(`${name}: the sheet is empty (no header row)`);
-  const header = first.value.cells;
-  const targets = planHeader(name, header, options);
-  for (const [field, title] of columnTitles(header, targets)) titles.set(field, title);
-  for await (const { sheet, row, cells } of rows) {
-    const location = { sheet, row };
-    const filled = cells.findLastIndex((cell) => cell !== "") + 1;
-    if (filled > header.length) yield { location, fields: {}, extra: Object.create(null), problem: raggedRow(filled, header.length) };
-    else yield { location, ...rowFields(header.length, (i) => cells[i] ?? "", targets, maxField) };
   }
 }
 
@@ -241,16 +219,9 @@ async function* jsonRecords(source: Source, options: ReadOptions, titles: Map<st
 }
 
 async function openRecords(path: string, options: ReadOptions, titles: Map<string, string>): Promise<AsyncGenerator<RawRecord>> {
-  const workbook = options.format === "xlsx" || (options.format === undefined && path !== "-" && isWorkbookPath(path));
-  if (workbook && path === "-") throw new InputError("stdin: a workbook cannot be read from stdin; give its path");
-  if (workbook) {
-    options.onOpen?.({ name: path, format: "xlsx", head: Buffer.alloc(0), rest: { async *[Symbol.asyncIterator]() {} } });
-    return sheetRecords(path, options, titles);
-  }
-  if (options.sheet !== undefined) throw new InputError(`${path === "-" ? "stdin" : path}: --sheet is for .xlsx workbooks`);
-  const source = await openSource(path, options.format, options.stdin);
-  options.onOpen?.(source);
-  return source.format === "csv" ? csvRecords(source, options, titles) : jsonRecords(source, options, titles);
+  const maxRecordChars = (options.maxFieldBytes ?? DEFAULT_MAX_FIELD_BYTES) * RECORD_LIMIT_FACTOR;
+  const opened = await openInput(path, { ...options, maxRecordChars });
+  return "table" in opened ? tableRecords(opened.table, options, titles) : jsonRecords(opened.source, options, titles);
 }
 
 /**

@@ -139,8 +139,10 @@ describe("audit init", () => {
     const run = await runCli(["init", "--from", fixture("force-export/export.csv")], { cwd });
     expect(run.code).toBe(0);
     expect(run.stdout).toBe("");
-    expect(run.stderr).toContain("  Crime Reference          -> case_id (alias)");
-    expect(run.stderr).toContain("could not place 3 columns; they will be carried through: Officer In Case Team, Station, Date Extracted");
+    expect(run.stderr).toContain(`  "Crime Reference"          -> case_id (alias)`);
+    expect(run.stderr).toContain(
+      `could not place 3 columns; they will be carried through: "Officer In Case Team" (no field close), "Station" (no field close), "Date Extracted" (no field close)`,
+    );
     const config = JSON.parse(readFileSync(join(cwd, "audit.config.json"), "utf8"));
     expect(config.columns["Crime Reference"]).toBe("case_id");
     expect(config.values.child_role).toEqual({ V: "victim", S: "suspect", VS: "victim_and_suspect", W: "witness", U: "unknown" });

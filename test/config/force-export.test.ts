@@ -39,8 +39,9 @@ describe("a force's own export, with its config, grades exactly as the HMIC fixt
 
   test("the config `audit init` guesses from the export grades it the same", async () => {
     const guessed = await guessConfig(EXPORT);
-    expect(guessed.unplaced).toEqual(["Officer In Case Team", "Station", "Date Extracted"]);
-    expect(guessed.unplacedValues).toEqual([]);
+    expect(guessed.unplaced).toEqual([{ header: "Officer In Case Team" }, { header: "Station" }, { header: "Date Extracted" }]);
+    expect(guessed.rows).toBe(576);
+    expect(guessed.fields.map((finding) => finding.toFill)).toEqual([0, 0, 0]);
     expect(guessed.missing).toEqual([]);
     const dir = mkdtempSync(join(tmpdir(), "audit-init-"));
     await writeStarterConfig(guessed, "audit.config.json", dir);

@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
-import { guessColumns, guessValues, guessWord } from "../../src/config/guess.js";
-import { CHILD_ROLES, FIELDS, RISK_LEVELS } from "../../src/input/fields.js";
+import { guessColumns, guessValues, guessWord, suggestWord } from "../../src/config/guess.js";
+import { AGENCIES, CHILD_ROLES, CONCERNS, FIELDS, RISK_LEVELS } from "../../src/input/fields.js";
 import { parseEnum } from "../../src/input/values.js";
 
 describe("guessColumns", () => {
@@ -56,9 +56,21 @@ describe("guessValues", () => {
   const role = FIELDS.find((f) => f.name === "child_role")!;
   const accepts = (cell: string) => parseEnum(cell, CHILD_ROLES).ok;
   test("maps each code the reader would refuse, once, and lists what it cannot place", () => {
-    expect(guessValues(role, ["V", "S", "V", "victim", "", "Z", "VS"], accepts)).toEqual({
+    expect(guessValues(role, ["V", "S", "V", "victim", "", "Z", "VS", "vs", " Z "], accepts)).toEqual({
       table: { V: "victim", S: "suspect", VS: "victim_and_suspect" },
-      unplaced: ["Z"],
+      toFill: [{ value: "Z" }],
     });
+  });
+});
+
+describe("suggestWord: the nearest contract word, offered for the user to confirm", () => {
+  test.each<[string, string, readonly string[], string | undefined]>([
+    ["a misspelling", "Neglekt", CONCERNS, "neglect"],
+    ["the word's parts held in a longer name", "Children's Social Care", AGENCIES, "social_care"],
+    ["one part of two", "Youth Offending", AGENCIES, "youth_justice"],
+    ["nothing close", "School Nurse", AGENCIES, undefined],
+    ["two words equally close", "Sexual and physical", CONCERNS, undefined],
+  ])("%s: %s", (_name, value, words, word) => {
+    expect(suggestWord(value, words)).toBe(word);
   });
 });
