@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { parseReport } from "../report/read-report.js";
@@ -16,13 +17,14 @@ function unreadable(path: string, error: NodeJS.ErrnoException): CliError {
 
 /** A JSON report from `audit score -f json` (or `audit merge`), read and checked against the report schema. */
 export async function readReportFile(path: string, ctx: Pick<CliContext, "cwd">): Promise<NamedReport> {
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = await readFile(resolve(ctx.cwd, path), "utf8");
+    bytes = await readFile(resolve(ctx.cwd, path));
   } catch (error) {
     throw unreadable(path, error as NodeJS.ErrnoException);
   }
-  return { name: path, report: parseReport(text, path) };
+  const sha256 = createHash("sha256").update(bytes).digest("hex");
+  return { name: path, report: parseReport(bytes.toString("utf8"), path), sha256 };
 }
 
 export interface OpenOutputs {

@@ -8,6 +8,7 @@ import type { CliContext } from "./context.js";
 import { CliError } from "../errors.js";
 import { parseOutputSpecs, type OutputSpec } from "./formats.js";
 import { redactionKey, redactor } from "./redact.js";
+import { documentOptions, type DocumentFlags, type DocumentOptions } from "./document-options.js";
 
 export interface ScoreOptions {
   inputFormat?: InputFormat;
@@ -26,6 +27,8 @@ export interface ScoreOptions {
   maxFieldBytes: number;
   /** Intervals in the table and Markdown (--ci), and small-number suppression (--suppress-below). */
   figures?: { ci?: boolean; suppressBelow?: number };
+  /** What the HTML report says of itself, and when it was made. */
+  document: DocumentOptions;
 }
 
 export function parseCount(value: string, flag: string): number {
@@ -60,7 +63,7 @@ export function redactOption(
   return redactor(redactionKey(raw.redactKeyFile, ctx.env));
 }
 
-export interface RawScoreOptions extends InputFlags {
+export interface RawScoreOptions extends InputFlags, DocumentFlags {
   groupBy: string;
   format: string[];
   output?: string;
@@ -105,6 +108,7 @@ export async function resolveScoreOptions(raw: RawScoreOptions, ctx: CliContext)
     redact: redactOption(raw, ctx),
     maxFieldBytes: parseCount(raw.maxFieldBytes, "--max-field-bytes"),
     figures: { ci: raw.ci, suppressBelow: suppressBelowOption(raw.suppressBelow) },
+    document: documentOptions(raw, ctx.env, config.parsed.report),
   };
 }
 

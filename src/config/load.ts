@@ -147,6 +147,7 @@ export function defaultConfig(): Omit<LoadedConfig, "path"> {
     values: {},
     list_separators: {},
     date_formats: [],
+    report: {},
   };
   return { rubric, mapping: {}, rules, parsed };
 }

@@ -34,6 +34,7 @@ export function resolvedConfig(config: Omit<LoadedConfig, "path">) {
     columns: parsed.columns,
     values: parsed.values,
     list_separators: parsed.list_separators,
+    report: parsed.report,
     ...(parsed.grades ? { grades: parsed.grades } : {}),
     date_formats: parsed.date_formats,
     two_digit_year_pivot: parsed.two_digit_year_pivot,

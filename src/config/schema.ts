@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { GradeLabels } from "../engine/rubric.js";
 import { BUILT_IN, type Strategy } from "../engine/strategy.js";
 import { FIELD_NAMES } from "../input/fields.js";
+import { LABEL_MAX, type ReportLabels } from "../report/types.js";
 import type { Rule } from "../rules/define-rule.js";
 import { keysAt } from "./issues.js";
 import { dateFormatsSchema, listSeparatorsSchema, pivotSchema, valuesSchema } from "./mapped-values.js";
@@ -79,6 +80,10 @@ function columnsSchema(known: readonly KnownRule[]) {
   });
 }
 
+const LABEL = "expected a line of text";
+const label = z.string(LABEL).trim().min(1, LABEL).max(LABEL_MAX, `expected at most ${LABEL_MAX} characters`).optional();
+const reportSchema = z.object({ title: label, period: label, publisher: label }).strict();
+
 export interface ParsedConfig {
   rules: Record<string, RuleSetting>;
   strategy:
@@ -92,6 +97,7 @@ export interface ParsedConfig {
   grades?: GradeLabels;
   date_formats: string[];
   two_digit_year_pivot?: number;
+  report: ReportLabels;
 }
 
 /** A rule written in the config was checked as it was read (src/config/declarative.ts): here only whether it is on. */
@@ -114,6 +120,7 @@ export function configSchema(known: readonly KnownRule[]) {
       grades: gradesSchema.optional(),
       date_formats: dateFormatsSchema.default([]),
       two_digit_year_pivot: pivotSchema.optional(),
+      report: reportSchema.default({}),
     })
     .strict()
     .transform((config, ctx): ParsedConfig => {

@@ -1,5 +1,5 @@
 import { GRADES, type Grade } from "../input/fields.js";
-import { compareGroups, type Direction, type GroupComparison } from "../stats/compare.js";
+import { compareGroups, type Direction, type GroupComparison, type Untested } from "../stats/compare.js";
 import type { Suppression } from "../stats/suppress.js";
 import { wilsonInterval, type Interval } from "../stats/wilson.js";
 import type { SuppressionPlan } from "./_suppression.js";
@@ -38,6 +38,8 @@ export interface GroupRow extends GradeRow {
   flag: Direction | null;
   /** The test behind the flag; null when the group could not be tested or its counts are hidden. */
   comparison: Comparison | null;
+  /** Why the group was not tested; null when it was. Under suppression a group with a hidden count, or all of them when an overall count is hidden, is not tested: `counts hidden`. */
+  untested: Exclude<Untested, "left out"> | "counts hidden" | null;
 }
 
 export const FLAG_TEST = {
@@ -109,7 +111,8 @@ export function gradeTable(summary: Summary, plan?: SuppressionPlan): GradeTable
   const tests = compareGroups(summary.groups, FLAG_TEST.alpha, FLAG_TEST.minExpected, testable);
   const groups = summary.groups.map((group, i): GroupRow => {
     const comparison = comparisonOf(tests[i]!);
-    return { name: group.name, ...rows[i]!, flag: comparison?.flagged ? comparison.direction : null, comparison };
+    const untested: GroupRow["untested"] = tests[i]!.untested === "left out" ? "counts hidden" : (tests[i]!.untested ?? null);
+    return { name: group.name, ...rows[i]!, flag: comparison?.flagged ? comparison.direction : null, comparison, untested };
   });
   const tested = tests.filter((test) => test.pAdjusted !== undefined).length;
   return { overall, groups, test: { ...FLAG_TEST, tested } };

@@ -43,6 +43,11 @@ export const summarySchema = z.object({
       ...gradeRow,
       flag: direction.nullable().describe("the group's inadequate share differs from the rest beyond chance"),
       comparison: comparison.nullable(),
+      untested: z
+        .enum(["nothing graded", "no other cases", "too few cases", "counts hidden"])
+        .nullable()
+        .optional()
+        .describe("why the group was not tested against the rest: it graded nothing, it holds every graded case, the test's minimum expected counts are not met, or --suppress-below hides one of its counts or an overall one; null when it was tested. Absent from reports written before it was added"),
     }),
   ),
   test: z.object({

@@ -14,6 +14,8 @@ export interface FigureOptions {
   ci?: boolean;
   /** The rubric's words for the grades (the config's `grades`). */
   grades?: GradeLabels;
+  /** Say for every group whether it was tested against the rest, and why not (the HTML report), not only the flags. */
+  tests?: boolean;
 }
 
 /** A 0–1 share as a percentage with one decimal, as the tables have always shown it. */
@@ -47,16 +49,27 @@ const hasFlagColumn = (analysis: Analysis) => analysis.summary.groups.some((grou
 
 const flagCell = (group: GroupRow | undefined) => (group?.flag ? FLAG_TEXT[group.flag] : "");
 
+/** Whether a group was tested against the rest, and what the test found or why it was not run. */
+export function testCell(group: GroupRow): string {
+  if (group.flag) return FLAG_TEXT[group.flag];
+  if (group.comparison) return "no difference";
+  return group.untested ? `not tested: ${group.untested}` : "";
+}
+
+const TEST_COLUMN = "Against the rest";
+
 /** The grade table as rows of cell texts: the header, one row per group, then the overall row. */
 export function gradeTableCells(analysis: Analysis, groupBy: string, options: FigureOptions): string[][] {
-  const flags = hasFlagColumn(analysis);
-  const header = [groupBy === "force" ? "Force" : groupBy, "Graded", ...GRADES.map((grade) => gradeTitle(grade, options.grades)), "Invalid", ...(flags ? ["Flag"] : [])];
+  const flags = !options.tests && hasFlagColumn(analysis);
+  const tests = options.tests && analysis.summary.groups.length > 1;
+  const last = flags ? ["Flag"] : tests ? [TEST_COLUMN] : [];
+  const header = [groupBy === "force" ? "Force" : groupBy, "Graded", ...GRADES.map((grade) => gradeTitle(grade, options.grades)), "Invalid", ...last];
   const row = (name: string, figures: GradeRow, group?: GroupRow) => [
     name,
     countText(figures.graded),
     ...GRADES.map((grade) => shareCell(figures, grade, options)),
     countText(figures.invalid),
-    ...(flags ? [flagCell(group)] : []),
+    ...(flags ? [flagCell(group)] : tests ? [group ? testCell(group) : ""] : []),
   ];
   const { groups, overall } = analysis.summary;
   return [header, ...groups.map((group) => row(group.name, group, group)), row("Overall", overall)];
@@ -67,7 +80,16 @@ export function gradeTableNotes(analysis: Analysis, options: FigureOptions): str
   const { summary } = analysis;
   const notes: string[] = [];
   if (options.ci) notes.push("[low–high]: the share's 95% Wilson score interval, in %.");
-  if (hasFlagColumn(analysis)) {
+  if (options.tests && summary.groups.length > 1) {
+    const inadequate = gradeLabel("inadequate", options.grades);
+    notes.push(
+      `${TEST_COLUMN}: whether the group's ${inadequate} share is higher or lower than in all other groups' cases together, beyond chance ` +
+        `(two-proportion z-test, pooled; Holm-corrected across the ${summary.test.tested} groups tested, at ${summary.test.alpha}). ` +
+        `"No difference" means none was found, not that the shares are equal. A group is not tested when, at the overall share, ` +
+        `it or the rest would expect fewer than ${summary.test.minExpected} ${inadequate} or ${summary.test.minExpected} other cases (too few cases), ` +
+        "when it graded nothing, when it holds every graded case (no other cases), or when its counts or the overall ones are suppressed (counts hidden).",
+    );
+  } else if (hasFlagColumn(analysis)) {
     const untested = summary.suppression ? "; a group with a hidden count is not tested" : "";
     notes.push(
       `Flag: the group's ${gradeLabel("inadequate", options.grades)} share is higher or lower than in all other groups' cases together, beyond chance ` +

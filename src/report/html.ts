@@ -1,107 +1,56 @@
 import { analyse, type Analysis } from "../engine/analysis.js";
 import type { RubricDescription } from "../engine/rubric.js";
-import { gradeLabel, gradeTitle } from "./grade-labels.js";
-import { GRADES } from "../input/fields.js";
+import { BUILT_IN } from "../engine/strategy.js";
 import { BUILT_IN_RULES } from "../rules/index.js";
-import { element, escapeHtml, htmlTable } from "./_html.js";
-import { agreementSection, breakdownSection } from "./_html-sections.js";
+import { element } from "./_html.js";
+import { gradesSection } from "./_html-grades.js";
+import { headerHtml, reportTitle, type Provenance } from "./_html-head.js";
+import { InvalidTally, invalidSection } from "./_html-invalid.js";
+import { methodSection, rubricSection, ruleWords, type RuleWords } from "./_html-rubric.js";
+import { agreementSection } from "./_html-agreement.js";
+import { breakdownSection } from "./_html-breakdown.js";
 import { HTML_STYLE } from "./_html-style.js";
-import { FLAG_TEXT, gradeTableCells, gradeTableNotes } from "./_figures.js";
-import { gradeChart } from "./_svg.js";
+import { MARKER } from "./_figures.js";
 import { rubricDescription } from "./json.js";
-import type { Reporter } from "./types.js";
+import type { MergedReport } from "./merge.js";
+import type { ReportLabels, Reporter } from "./types.js";
 
-/** What the HTML report says about where its figures came from. */
-export interface HtmlHead {
-  toolVersion: string;
-  input: { name: string; format: string };
-  groupBy: string;
+/** Everything the HTML report shows beyond the figures derived from the summary. */
+export interface HtmlReport {
+  provenance: Provenance;
   rubric: RubricDescription & { hash: string };
+  /** A rule's description, fields and options' defaults, from its definition; undefined when the report has none (a merged plugin rule). */
+  words(rule: RubricDescription["rules"][number]): RuleWords | undefined;
+  invalid: InvalidTally;
+  /** Case ids were replaced by keyed hashes (--redact). */
+  redacted: boolean;
 }
 
-function gradesSection(analysis: Analysis, head: HtmlHead, groupTitle: string): string {
-  const { summary } = analysis;
-  const note = (flag: "higher" | "lower" | null) => (flag ? FLAG_TEXT[flag] : "");
-  const { grades } = head.rubric;
-  const [good, adequate, inadequate] = GRADES.map((grade) => gradeLabel(grade, grades));
-  const chart = gradeChart(
-    summary.groups.map((group) => ({ label: group.name, figures: group, note: note(group.flag) })),
-    { label: "Overall", figures: summary.overall, note: "" },
-    `Case grades by ${groupTitle.toLowerCase()}: shares of graded cases`,
-    `A stacked bar per group and one overall: ${good} (solid), ${adequate} (striped), ${inadequate} (cross-hatched). ` +
-      `Whiskers show 95% intervals: the ${good} share's above each bar, the ${inadequate} share's below it. The table below holds every figure.`,
-    grades,
-  );
-  const [columns = [], ...cells] = gradeTableCells(analysis, head.groupBy, { ci: true, grades });
-  const rows = cells.map((row) => row.map((cell) => cell.replace(" [", "\n[")));
-  const overall = rows.pop() ?? [];
-  const table = htmlTable({
-    caption: `Case grades by ${groupTitle.toLowerCase()}: count, share of graded cases and its 95% interval`,
-    columns,
-    rows: rows.map(([header = "", ...cells]) => ({ header, cells })),
-    foot: [{ header: overall[0] ?? "Overall", cells: overall.slice(1), className: "overall" }],
-    className: "numbers grades",
-  });
-  const notes = gradeTableNotes(analysis, { ci: true, grades }).map((text) => element("p", text, ' class="note"'));
-  return [
-    '<section id="grades" aria-labelledby="grades-title">',
-    element("h2", `Grades by ${groupTitle.toLowerCase()}`, ' id="grades-title"'),
-    `<figure>${chart}<figcaption>${escapeHtml(`${gradeTitle("good", grades)}, ${adequate} and ${inadequate} as shares of each group's graded cases, with 95% intervals. The same figures are in the table below.`)}</figcaption></figure>`,
-    table,
-    ...notes,
-    "</section>",
-  ].join("\n");
-}
+const BUILT_IN_WORDS = new Map(BUILT_IN_RULES.map((rule) => [rule.id, ruleWords(rule)]));
 
-const DESCRIPTIONS = new Map<string, string>(BUILT_IN_RULES.map((rule) => [rule.id, rule.description]));
+/** The built-in rules' words, for a report that has only the rubric's description (a merge). */
+export const builtInWords = (rule: { id: string; source: string }): RuleWords | undefined =>
+  rule.source === BUILT_IN ? BUILT_IN_WORDS.get(rule.id) : undefined;
 
-function rubricSection(rubric: HtmlHead["rubric"]): string {
-  const { strategy } = rubric;
-  const strategyText =
-    strategy.name === "points"
-      ? `points: good at a mean of ${strategy.good} or more, adequate at ${strategy.adequate} or more (good = 2, adequate = 1, inadequate = 0)`
-      : "worst: inadequate if any applicable rule rates inadequate; good if every applicable rule rates good; adequate otherwise";
-  const rules = htmlTable({
-    caption: `The ${rubric.rules.length} rules applied`,
-    columns: ["Rule", "What it checks", "Options", "Critical", ...(strategy.name === "points" ? ["Weight"] : []), "Source"],
-    rows: rubric.rules.map((rule) => ({
-      header: rule.id,
-      cells: [
-        rule.source === "built-in" ? (DESCRIPTIONS.get(rule.id) ?? "") : (rule.definition?.description ?? ""),
-        JSON.stringify(rule.options),
-        rule.critical ? "yes" : "no",
-        ...(strategy.name === "points" ? [String(rule.weight ?? 1)] : []),
-        rule.source,
-      ],
-    })),
-    className: "rubric",
-  });
-  const plugins = rubric.plugins.map((plugin) => `<li>${escapeHtml(plugin.path)}: ${escapeHtml(plugin.ids.join(", "))} <code>sha256:${escapeHtml(plugin.sha256)}</code></li>`);
-  return [
-    '<section id="rubric" aria-labelledby="rubric-title">',
-    '<h2 id="rubric-title">The rubric used</h2>',
-    element("p", `Strategy ${strategyText}.`),
-    rules,
-    plugins.length ? `<p>Rule plugins:</p><ul>${plugins.join("")}</ul>` : "",
-    `<p>Rubric hash <code>${escapeHtml(rubric.hash)}</code>: reports with the same hash were graded alike.</p>`,
-    "</section>",
-  ].join("\n");
-}
-
-const METHOD = [
-  "Intervals are 95% Wilson score intervals for a binomial proportion.",
-  "A group is flagged when its inadequate share differs from that of all other groups' cases together: a pooled two-proportion z-test per group, with Holm's correction across the groups tested, at 0.05.",
-  "Percent agreement counts cases the inspector and the audit graded alike. Cohen's kappa corrects it for the agreement the two graders' own totals would give by chance; the weighted kappa gives half credit to grades one step apart (linear weights). Kappa intervals are ±1.96 large-sample standard errors.",
+const CONTENTS: [string, string][] = [
+  ["grades", "Grades"],
+  ["breakdown", "The rule breakdown"],
+  ["agreement", "Agreement with the inspectors"],
+  ["invalid", "Invalid records"],
+  ["rubric", "The rubric used"],
+  ["method", "Method"],
 ];
 
+const contents = () =>
+  `<nav aria-label="Contents"><ol class="contents">${CONTENTS.map(([id, title]) => `<li><a href="#${id}">${title}</a></li>`).join("")}</ol></nav>`;
+
 /** One self-contained HTML file: inline CSS and SVG, no script, nothing fetched; readable offline and printable. */
-export function renderHtml(analysis: Analysis, head: HtmlHead): string {
-  const groupTitle = head.groupBy === "force" ? "Force" : head.groupBy;
-  const { overall, suppression } = analysis.summary;
-  const count = (value: number | null) => (value === null ? "[c]" : String(value));
-  const lead = `${head.input.name}: ${count(overall.graded)} cases graded, ${count(overall.invalid)} invalid records, grouped by ${head.groupBy}.`;
+export function renderHtml(analysis: Analysis, report: HtmlReport): string {
+  const { provenance } = report;
+  const groupTitle = provenance.groupBy === "force" ? "Force" : provenance.groupBy;
+  const { suppression } = analysis.summary;
   const suppressed = suppression
-    ? element("p", `Counts below ${suppression.below} are suppressed and shown as [c], with further counts hidden so that none can be worked back from the totals.`, ' class="note"')
+    ? element("p", `Counts below ${suppression.below} are suppressed and shown as ${MARKER}, with further counts hidden so that none can be worked back from the totals.`, ' class="note"')
     : "";
   return [
     "<!DOCTYPE html>",
@@ -110,22 +59,21 @@ export function renderHtml(analysis: Analysis, head: HtmlHead): string {
     '<meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">`,
-    element("title", `Case audit: ${head.input.name}`),
+    '<meta name="color-scheme" content="light dark">',
+    element("title", reportTitle(provenance)),
     `<style>${HTML_STYLE}</style>`,
     "</head>",
     "<body>",
-    "<header>",
-    "<h1>Case audit</h1>",
-    element("p", lead, ' class="lead"'),
-    element("p", `Made by audit ${head.toolVersion}. Rubric ${head.rubric.hash.slice(0, 19)}….`, ' class="muted"'),
+    headerHtml(provenance, analysis.summary.overall),
     suppressed,
-    "</header>",
+    contents(),
     "<main>",
-    gradesSection(analysis, head, groupTitle),
-    breakdownSection(analysis, groupTitle, head.rubric.strategy.name, head.rubric.grades),
-    agreementSection(analysis, groupTitle, head.rubric.grades),
-    rubricSection(head.rubric),
-    `<section id="method" aria-labelledby="method-title"><h2 id="method-title">Method</h2>${METHOD.map((text) => element("p", text)).join("")}</section>`,
+    gradesSection(analysis, provenance.groupBy, groupTitle, report.rubric.grades),
+    breakdownSection(analysis, groupTitle, report.rubric.strategy.name, report.rubric.grades),
+    agreementSection(analysis, groupTitle, report.rubric.grades),
+    invalidSection(report.invalid, { suppressed: suppression !== undefined, listWithheld: suppression !== undefined || report.redacted }),
+    rubricSection(report.rubric, report.words),
+    methodSection(),
     "</main>",
     "</body>",
     "</html>",
@@ -133,15 +81,60 @@ export function renderHtml(analysis: Analysis, head: HtmlHead): string {
   ].join("\n");
 }
 
-/** `--format html`: the whole report at the end of the run. */
-export function htmlReporter(options: { suppressBelow?: number } = {}): Reporter {
+export interface HtmlOptions {
+  suppressBelow?: number;
+  labels?: ReportLabels;
+  /** When the report was made; default now. */
+  generated?: Date;
+  /** Case ids in the report are keyed hashes (--redact): no invalid record is listed by location. */
+  redacted?: boolean;
+}
+
+const provenanceOf = (options: HtmlOptions, fields: Omit<Provenance, "labels" | "generated">): Provenance => ({
+  labels: options.labels ?? {},
+  generated: options.generated ?? new Date(),
+  ...fields,
+});
+
+/** The HTML report of `audit merge`: the rule words of built-in rules only (a plugin's are not in the reports). */
+export function mergedHtml(analysis: Analysis, merged: Pick<MergedReport, "head" | "invalid">, inputs: Provenance["inputs"], options: HtmlOptions): string {
+  const { head } = merged;
+  const invalid = new InvalidTally();
+  for (const record of merged.invalid) invalid.add(record);
+  return renderHtml(analysis, {
+    provenance: provenanceOf(options, { toolVersion: head.tool.version, inputs, format: head.input.format, rubricHash: head.rubric.hash, groupBy: head.groupBy }),
+    rubric: head.rubric,
+    words: builtInWords,
+    invalid,
+    redacted: options.redacted ?? false,
+  });
+}
+
+/** `--format html`: the whole report at the end of the run, invalid records tallied as they come. */
+export function htmlReporter(options: HtmlOptions = {}): Reporter {
+  const invalid = new InvalidTally();
   return {
-    end: (summary, meta) =>
-      renderHtml(analyse(summary, options), {
-        toolVersion: meta.toolVersion,
-        input: meta.input,
-        groupBy: meta.groupBy,
-        rubric: rubricDescription(meta),
-      }),
+    showsInputDigest: true,
+    invalid(record) {
+      invalid.add(record);
+      return "";
+    },
+    end: (summary, meta) => {
+      const words = new Map(meta.rubric.rules.map(({ rule }) => [rule.id, ruleWords(rule)]));
+      const rubric = rubricDescription(meta);
+      return renderHtml(analyse(summary, { suppressBelow: options.suppressBelow }), {
+        provenance: provenanceOf(options, {
+          toolVersion: meta.toolVersion,
+          inputs: [{ name: meta.input.name, sha256: meta.inputSha256 }],
+          format: meta.input.format,
+          rubricHash: rubric.hash,
+          groupBy: meta.groupBy,
+        }),
+        rubric,
+        words: (rule) => words.get(rule.id),
+        invalid,
+        redacted: options.redacted ?? false,
+      });
+    },
   };
 }

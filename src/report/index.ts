@@ -5,7 +5,7 @@ import { junitReporter } from "./junit.js";
 import { markdownReporter } from "./markdown.js";
 import { ndjsonReporter } from "./ndjson.js";
 import { tableReporter } from "./table.js";
-import type { Reporter } from "./types.js";
+import type { ReportLabels, Reporter } from "./types.js";
 
 export interface ReporterSettings {
   /** Colour the table (only the table uses colour). */
@@ -15,6 +15,12 @@ export interface ReporterSettings {
   ci?: boolean;
   /** Suppress counts below this in every summary-level output; per-case outputs are left whole. */
   suppressBelow?: number;
+  /** The HTML report's title, period and publisher. */
+  labels?: ReportLabels;
+  /** When the run was made, as the HTML report says. */
+  generated?: Date;
+  /** Case ids are replaced by keyed hashes (--redact). */
+  redacted?: boolean;
 }
 
 /** Every output format, by the name `--format` takes. */
@@ -25,7 +31,7 @@ export const REPORTERS = {
   csv: () => csvReporter(),
   markdown: (s: ReporterSettings) => markdownReporter({ ci: s.ci, suppressBelow: s.suppressBelow }),
   junit: (s: ReporterSettings) => junitReporter({ failOn: s.failOn }),
-  html: (s: ReporterSettings) => htmlReporter({ suppressBelow: s.suppressBelow }),
+  html: (s: ReporterSettings) => htmlReporter({ suppressBelow: s.suppressBelow, labels: s.labels, generated: s.generated, redacted: s.redacted }),
 } satisfies Record<string, (settings: ReporterSettings) => Reporter>;
 
 export type OutputFormat = keyof typeof REPORTERS;

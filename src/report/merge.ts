@@ -6,6 +6,8 @@ import { SCHEMA_VERSION, type Report } from "./schema.js";
 export interface NamedReport {
   name: string;
   report: Report;
+  /** SHA-256 of the report file's bytes, in hex, as read. */
+  sha256?: string;
 }
 
 export interface MergedReport {

@@ -8,6 +8,18 @@ export interface ReportMeta {
   input: { name: string; format: string };
   groupBy: string;
   rubric: Rubric;
+  /** SHA-256 of the input's bytes, in hex, when the run took it (by the end of the run). */
+  inputSha256?: string;
+}
+
+/** The longest title, period or publisher: a line, not a page. */
+export const LABEL_MAX = 300;
+
+/** What the HTML report says of itself: its title, the period its cases cover, who publishes it. */
+export interface ReportLabels {
+  title?: string;
+  period?: string;
+  publisher?: string;
 }
 
 /**
@@ -35,4 +47,6 @@ export interface Reporter {
   caseFrame?(json: Uint8Array, start: number, end: number): CaseFrame | undefined;
   invalid?(record: ScoredInvalid): string;
   end(summary: Summary, meta: ReportMeta): string;
+  /** The report shows the input's SHA-256: the run takes it (`meta.inputSha256` at `end`). */
+  showsInputDigest?: boolean;
 }

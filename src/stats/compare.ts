@@ -37,7 +37,12 @@ export interface GroupComparison {
   flagged: boolean;
   /** Undefined when the shares are equal, so it is always set on a flagged group. */
   direction: Direction | undefined;
+  /** Why the group was left out of the test; undefined when it was tested. */
+  untested: Untested | undefined;
 }
+
+/** Why a group was not tested: `testable` left it out, it graded nothing, it holds every graded case, or the test's minimum counts are not met. */
+export type Untested = "left out" | "nothing graded" | "no other cases" | "too few cases";
 
 /**
  * The pooled two-proportion z-test of x₁/n₁ against x₂/n₂; undefined when either sample is empty.
@@ -91,8 +96,9 @@ export function compareGroups(
   const pooled = totalGraded === 0 ? 0 : totalInadequate / totalGraded;
   const enough = (n: number) => Math.min(n * pooled, n * (1 - pooled)) >= minExpected;
 
+  const left = groups.map((group, index) => !testable(group, index));
   const tests = groups.map((group, index) =>
-    testable(group, index) && enough(group.graded) && enough(totalGraded - group.graded)
+    !left[index] && enough(group.graded) && enough(totalGraded - group.graded)
       ? twoProportionZTest(group.inadequate, group.graded, totalInadequate - group.inadequate, totalGraded - group.graded)
       : undefined,
   );
@@ -113,6 +119,7 @@ export function compareGroups(
       pAdjusted,
       flagged: pAdjusted !== undefined && pAdjusted <= alpha,
       direction: !test || test.difference === 0 ? undefined : test.difference > 0 ? "higher" : "lower",
+      untested: test ? undefined : left[index] ? "left out" : group.graded === 0 ? "nothing graded" : restGraded === 0 ? "no other cases" : "too few cases",
     };
   });
 }

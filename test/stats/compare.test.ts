@@ -76,7 +76,8 @@ describe("compareGroups", () => {
   test("a group with no graded cases is shown but not tested, and does not count towards Holm's m", () => {
     const result = compareGroups([...forces, { name: "D", graded: 0, inadequate: 0 }]);
     expect(result[3]).toMatchObject({ name: "D", share: undefined, restShare: 0.3, z: undefined, p: undefined });
-    expect(result[3]).toMatchObject({ pAdjusted: undefined, flagged: false, direction: undefined });
+    expect(result[3]).toMatchObject({ pAdjusted: undefined, flagged: false, direction: undefined, untested: "nothing graded" });
+    expect(result[0]?.untested).toBeUndefined();
     expect(result[0]?.pAdjusted).toBeCloseTo(0.0060847, 7);
   });
 
@@ -87,15 +88,23 @@ describe("compareGroups", () => {
     const loose = compareGroups(withSmall);
     const strict = compareGroups(withSmall, 0.05, 5);
     expect(loose[3]).toMatchObject({ name: "E", flagged: true });
-    expect(strict[3]).toMatchObject({ name: "E", share: 0.9, p: undefined, pAdjusted: undefined, flagged: false });
+    expect(strict[3]).toMatchObject({ name: "E", share: 0.9, p: undefined, pAdjusted: undefined, flagged: false, untested: "too few cases" });
+    expect(loose[3]?.untested).toBeUndefined();
     expect(strict.slice(0, 3).every((group) => group.pAdjusted !== undefined)).toBe(true);
     expect(strict.slice(0, 3).map((group) => group.pAdjusted)).toEqual(holmAdjust(strict.slice(0, 3).map((group) => group.p!)));
+  });
+
+  test("a group `testable` rejects is left out, says so, and still counts in the others' rest", () => {
+    const result = compareGroups(forces, 0.05, 0, (_group, i) => i !== 1);
+    expect(result[1]).toMatchObject({ name: "B", p: undefined, pAdjusted: undefined, flagged: false, untested: "left out" });
+    expect(result[0]).toMatchObject({ restShare: 0.25, untested: undefined });
+    expect(result[0]?.pAdjusted).toBeCloseTo(0.0020282 * 2, 6);
   });
 
   test("a group holding all the data has no rest to compare with", () => {
     const [only] = compareGroups([{ name: "A", graded: 10, inadequate: 4 }]);
     expect(only).toMatchObject({ share: 0.4, restShare: undefined, difference: undefined, p: undefined });
-    expect(only).toMatchObject({ pAdjusted: undefined, flagged: false, direction: undefined });
+    expect(only).toMatchObject({ pAdjusted: undefined, flagged: false, direction: undefined, untested: "no other cases" });
   });
 
   test("identical shares everywhere flag nothing", () => {

@@ -10,10 +10,12 @@ import type { CliContext } from "../context.js";
 import { EXIT, EXIT_CODES } from "../../errors.js";
 import type { OutputSpec } from "../formats.js";
 import { fileDestination, stdoutDestination, type Destination } from "../output.js";
+import { inputDigest } from "../input-digest.js";
 import { Progress } from "../progress.js";
 import { whereIn } from "../where.js";
 import { resolveScoreOptions, type RawScoreOptions, type ScoreOptions } from "../score-options.js";
 import { addInputOptions } from "../record-input.js";
+import { DOCUMENT_FLAGS } from "../document-options.js";
 import type { RegisterCommand } from "./types.js";
 import { describeProblem } from "../../input/describe.js";
 
@@ -38,7 +40,7 @@ async function openOutputs(options: ScoreOptions, ctx: CliContext): Promise<Outp
   try {
     for (const spec of options.outputs) {
       const colour = useColour(options.color, ctx, spec);
-      const reporter = REPORTERS[spec.format]({ colour, failOn: options.gates.failOn ?? "inadequate", ...options.figures });
+      const reporter = REPORTERS[spec.format]({ colour, failOn: options.gates.failOn ?? "inadequate", ...options.figures, ...options.document, redacted: options.redact !== undefined });
       const destination = spec.path === undefined ? stdoutDestination(ctx.stdout) : await fileDestination(spec.path);
       outputs.push({ reporter, destination });
     }
@@ -87,6 +89,7 @@ export async function score(file: string, options: ScoreOptions, ctx: CliContext
   let source: Source | undefined;
   // Outputs are temporary files until committed, so a run that cannot read its input leaves none behind.
   const outputs = await openOutputs(options, ctx);
+  const digest = outputs.some(({ reporter }) => reporter.showsInputDigest) ? inputDigest(file, ctx.stdin) : undefined;
   let started = false;
   const start = async () => {
     if (started) return;
@@ -107,7 +110,7 @@ export async function score(file: string, options: ScoreOptions, ctx: CliContext
       mapping: options.mapping,
       maxFieldBytes: options.maxFieldBytes,
       expectedColumns: new Set(options.rubric.rules.flatMap(({ rule }) => rule.fields)),
-      stdin: ctx.stdin,
+      stdin: digest?.stdin ?? ctx.stdin,
       warn,
       onOpen: (opened) => {
         source = opened;
@@ -139,6 +142,7 @@ export async function score(file: string, options: ScoreOptions, ctx: CliContext
     progress?.finish();
     await start();
     if (redact) summary.agreement.apart = summary.agreement.apart.map((c) => ({ ...c, case_id: redact(c.case_id) }));
+    meta.inputSha256 = await digest?.finish(source?.size);
     await writeAll(outputs, (r) => r.end(summary, meta));
     for (const { destination } of outputs) await destination.commit();
 
@@ -152,6 +156,7 @@ export async function score(file: string, options: ScoreOptions, ctx: CliContext
     return failures.length ? EXIT.failed : EXIT.ok;
   } catch (error) {
     progress?.finish();
+    digest?.abandon();
     await Promise.all(outputs.map((output) => output.destination.abandon()));
     throw error;
   }
@@ -180,7 +185,9 @@ export const registerScore: RegisterCommand = (program, { ctx, setExit, version 
     .option("--redact-key-file <file>", "the --redact key (default: the AUDIT_REDACT_KEY environment variable)")
     .option("--max-field-bytes <n>", "a cell longer than this makes its record invalid", String(1024 * 1024))
     .option("--ci", "show each share's 95% interval in the table and markdown (json and html always have them)")
-    .option("--suppress-below <k>", "hide counts below k, and enough others that none can be worked back (summary outputs)")
+    .option("--suppress-below <k>", "hide counts below k, and enough others that none can be worked back (summary outputs)");
+  for (const [flags, description] of DOCUMENT_FLAGS) command.option(flags, description);
+  command
     .addHelpText("after", EXIT_CODES);
   addInputOptions(command).action(async (file: string, raw: RawScoreOptions) => {
     setExit(await score(file, await resolveScoreOptions(raw, ctx), ctx, version));
