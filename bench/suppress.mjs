@@ -1,22 +1,18 @@
 // `--suppress-below` with many groups: times the suppression plan of a report (grade table, one table per
-// rule, agreement matrix, invalid counts; test/helpers/suppress-old.mjs holds the algorithm as it was) old against
-// new, side by side on synthetic summaries, checks that the two plans are the same, and prints the ratio.
+// rule, agreement matrix, invalid counts, all suppressed together) on synthetic summaries, and checks that
+// every count below k is hidden.
 // Usage: npm run build && node bench/suppress.mjs [--groups 100,200,400,10000,100000] [--k 5] [--runs 3]
-//   [--old-max 400] (the old one is not run above this many groups: it grows with about the cube)
 // Two shapes of summary: `case` has one case per group (as `--group-by case_id`), `few` a handful of cases
 // per group (as a date column), both over the five rules of the reference rubric; a few cases in fifty
 // lack an inspector grade, as in the fixture.
 import { performance } from "node:perf_hooks";
-import { isDeepStrictEqual } from "node:util";
 import { planSuppression } from "../dist/engine/_suppression.js";
-import { oldPlanSuppression } from "../test/helpers/suppress-old.mjs";
 import { seeded } from "../test/helpers/seeded.mjs";
 
 const arg = (name, fallback) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : fallback);
 const groupCounts = arg("--groups", "100,200,400,10000,100000").split(",").map(Number);
 const k = Number(arg("--k", "5"));
 const runs = Number(arg("--runs", "3"));
-const oldMax = Number(arg("--old-max", "400"));
 const RULES = ["child-first", "multi-agency", "risk-assessment", "timeliness", "voice-of-child"];
 
 /** A summary whose counts add up as a run's do: `cases()` draws each group's number of cases. */
@@ -84,25 +80,33 @@ function timed(fn, times) {
   return { seconds: seconds.sort((a, b) => a - b)[Math.floor((seconds.length - 1) / 2)], result };
 }
 
-const format = (seconds) => (seconds === undefined ? "-" : seconds < 1 ? `${(seconds * 1000).toFixed(1)} ms` : `${seconds.toFixed(2)} s`);
-console.log(`planSuppression, k = ${k}; new: median of ${runs} runs, old: one run (up to ${oldMax} groups)`);
-console.log(["shape", "groups", "old", "new", "old/new", "same plan"].map((h, i) => (i < 2 ? h.padEnd(8) : h.padStart(10))).join(" "));
-let differ = false;
+/** Counts from 1 to k-1 in the grade table that the plan shows: there must be none. */
+function smallShown(summary, plan) {
+  let shown = 0;
+  summary.groups.forEach((group, g) => {
+    ["good", "adequate", "inadequate"].forEach((grade, j) => {
+      if (group[grade] >= 1 && group[grade] < k && plan.grades.cells[g][j] === "shown") shown++;
+    });
+  });
+  return shown;
+}
+
+const format = (seconds) => (seconds < 1 ? `${(seconds * 1000).toFixed(1)} ms` : `${seconds.toFixed(2)} s`);
+console.log(`planSuppression, k = ${k}; median of ${runs} runs`);
+console.log(["shape", "groups", "time", "hidden", "small shown"].map((h, i) => (i < 2 ? h.padEnd(8) : h.padStart(12))).join(" "));
+let wrong = false;
 for (const [shape, cases] of Object.entries(SHAPES)) {
   for (const groupCount of groupCounts) {
     const random = seeded(20240611 + groupCount);
     const summary = summaryOf(groupCount, cases(random), random);
-    const fresh = timed(() => planSuppression(summary, k), runs);
-    const old = groupCount <= oldMax ? timed(() => oldPlanSuppression(summary, k), 1) : undefined;
-    const same = old ? isDeepStrictEqual(old.result, fresh.result) : undefined;
-    if (same === false) differ = true;
-    const ratio = old ? `${(old.seconds / fresh.seconds).toFixed(0)}×` : "-";
-    console.log(
-      [shape.padEnd(8), String(groupCount).padEnd(8), format(old?.seconds).padStart(10), format(fresh.seconds).padStart(10), ratio.padStart(10), String(same ?? "-").padStart(10)].join(" "),
-    );
+    const { seconds, result } = timed(() => planSuppression(summary, k, "worst"), runs);
+    const hidden = result.grades.cells.flat().filter((status) => status === "hidden").length;
+    const small = smallShown(summary, result);
+    if (small > 0) wrong = true;
+    console.log([shape.padEnd(8), String(groupCount).padEnd(8), format(seconds).padStart(12), String(hidden).padStart(12), String(small).padStart(12)].join(" "));
   }
 }
-if (differ) {
-  console.error("the old and new plans differ");
+if (wrong) {
+  console.error("a count below k is shown");
   process.exitCode = 1;
 }

@@ -4,11 +4,14 @@ import { planSuppression, type SuppressionPlan } from "./_suppression.js";
 import { agreementOf, type Agreement } from "./agreement.js";
 import { ruleBreakdown, type Breakdown } from "./breakdown.js";
 import { gradeTable, type GradeTable } from "./grade-table.js";
+import type { Strategy } from "./strategy.js";
 import type { Summary } from "./summary.js";
 
 export interface AnalysisOptions {
-  /** Hide every count below this (and what is computed from it), with secondary suppression. */
+  /** Hide every count below this (and what is computed from it), and enough others that none can be worked out. */
   suppressBelow?: number;
+  /** The rubric's strategy: what a reader can infer from it about the counts decides what suppression hides. */
+  strategy?: Strategy["name"];
 }
 
 /**
@@ -39,7 +42,9 @@ export interface Analysis {
  * breakdown, agreement and suppression, all recomputed from the additive counts of a summary.
  */
 export function analyse(summary: Summary, options: AnalysisOptions = {}): Analysis {
-  const plan = options.suppressBelow === undefined ? undefined : planSuppression(summary, options.suppressBelow);
+  const { suppressBelow, strategy } = options;
+  if (suppressBelow !== undefined && strategy === undefined) throw new Error("suppression needs the rubric's strategy");
+  const plan = suppressBelow === undefined ? undefined : planSuppression(summary, suppressBelow, strategy!);
   const grades = gradeTable(summary, plan);
   const inadequate = { overall: grades.overall.inadequate, groups: grades.groups.map((group) => group.inadequate) };
   const breakdown = ruleBreakdown(summary, inadequate, plan);
@@ -78,9 +83,7 @@ function hiddenEntries(summary: Summary, plan: SuppressionPlan): SuppressedEntry
   const matrix = plan.agreement;
   GRADES.forEach((inspector, i) => {
     GRADES.forEach((tool, j) => add({ section: "agreement", group: null, field: `matrix.${inspector}.${tool}` }, matrix.cells[i]?.[j]));
-    add({ section: "agreement", group: null, field: `inspector.${inspector}` }, matrix.rowTotals[i]);
   });
-  GRADES.forEach((tool, j) => add({ section: "agreement", group: null, field: `tool.${tool}` }, matrix.columnTotals[j]));
   add({ section: "agreement", group: null, field: "n" }, matrix.grandTotal);
   return entries;
 }

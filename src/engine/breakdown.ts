@@ -28,7 +28,7 @@ export interface Breakdown {
 
 const shown = (status: string | undefined) => status === undefined || status === "shown";
 
-/** statuses, in RULE_COLUMNS order: good, adequate, decisive, other inadequate, n/a. */
+/** statuses in the plan's order: good, adequate, decisive, other inadequate, n/a. */
 function ruleRow(counts: RuleCounts, statuses: readonly string[] | undefined, inadequateCases: Shown): RuleRow {
   const at = (i: number, value: number): Shown => (shown(statuses?.[i]) ? value : null);
   const decisive = at(2, counts.decisive);

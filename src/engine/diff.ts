@@ -4,6 +4,7 @@ import { suppress } from "../stats/suppress.js";
 import type { Interval } from "../stats/wilson.js";
 import { analyse, type AnalysisOptions } from "./analysis.js";
 import type { GradeRow, PerGrade, Shown } from "./grade-table.js";
+import type { Strategy } from "./strategy.js";
 import type { GradeCounts, Summary } from "./summary.js";
 
 export interface GradeChange {
@@ -49,6 +50,8 @@ export interface Diff {
 
 export interface DiffSide {
   summary: Summary;
+  /** The rubric's strategy, which suppression needs. */
+  strategy: Strategy["name"];
   cases: readonly { case_id: string; group: string; grade: Grade }[];
 }
 
@@ -94,8 +97,8 @@ function caseDiff(before: DiffSide["cases"], after: DiffSide["cases"], suppressB
 }
 
 /** Per group, how each grade's share moved from one report to the other, and the cases whose grade changed. */
-export function diffSummaries(before: DiffSide, after: DiffSide, options: AnalysisOptions = {}): Diff {
-  const [rowsBefore, rowsAfter] = [before, after].map((side) => analyse(side.summary, options).summary);
+export function diffSummaries(before: DiffSide, after: DiffSide, options: Pick<AnalysisOptions, "suppressBelow"> = {}): Diff {
+  const [rowsBefore, rowsAfter] = [before, after].map((side) => analyse(side.summary, { ...options, strategy: side.strategy }).summary);
   const names = [...new Set([...before.summary.groups, ...after.summary.groups].map((group) => group.name))].sort((a, b) =>
     a.localeCompare(b, "en"),
   );

@@ -122,7 +122,7 @@ export function htmlReporter(options: HtmlOptions = {}): Reporter {
     end: (summary, meta) => {
       const words = new Map(meta.rubric.rules.map(({ rule }) => [rule.id, ruleWords(rule)]));
       const rubric = rubricDescription(meta);
-      return renderHtml(analyse(summary, { suppressBelow: options.suppressBelow }), {
+      return renderHtml(analyse(summary, { suppressBelow: options.suppressBelow, strategy: meta.rubric.strategy.name }), {
         provenance: provenanceOf(options, {
           toolVersion: meta.toolVersion,
           inputs: [{ name: meta.input.name, sha256: meta.inputSha256 }],

@@ -71,8 +71,8 @@ export function jsonReporter(options: { suppressBelow?: number } = {}): Reporter
       invalid.push(JSON.stringify(record));
       return "";
     },
-    end(summary) {
-      return reportEndText(cases, invalid, analyse(summary, options));
+    end(summary, meta) {
+      return reportEndText(cases, invalid, analyse(summary, { ...options, strategy: meta.rubric.strategy.name }));
     },
   };
 }

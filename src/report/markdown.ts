@@ -32,9 +32,9 @@ export function renderAnalysisMarkdown(analysis: Analysis, groupBy: string, opti
 }
 
 export function renderMarkdown(summary: Summary, groupBy: string, options: TableOptions = {}): string {
-  return renderAnalysisMarkdown(analyse(summary, { suppressBelow: options.suppressBelow }), groupBy, options);
+  return renderAnalysisMarkdown(analyse(summary, { suppressBelow: options.suppressBelow, strategy: options.strategy }), groupBy, options);
 }
 
 export function markdownReporter(options: TableOptions = {}): Reporter {
-  return { end: (summary, meta) => renderMarkdown(summary, meta.groupBy, { ...options, grades: meta.rubric.grades }) };
+  return { end: (summary, meta) => renderMarkdown(summary, meta.groupBy, { ...options, grades: meta.rubric.grades, strategy: meta.rubric.strategy.name }) };
 }

@@ -44,6 +44,6 @@ export function ndjsonReporter(options: { suppressBelow?: number } = {}): Report
       return frame;
     },
     invalid: (record) => line("invalid", record),
-    end: (summary) => line("summary", analyse(summary, options).summary),
+    end: (summary, meta) => line("summary", analyse(summary, { ...options, strategy: meta.rubric.strategy.name }).summary),
   };
 }

@@ -1,11 +1,14 @@
 import { Chalk, type ChalkInstance } from "chalk";
 import { analyse, type Analysis } from "../engine/analysis.js";
+import type { Strategy } from "../engine/strategy.js";
 import type { Summary } from "../engine/summary.js";
 import { gradeTableCells, gradeTableNotes, type FigureOptions } from "./_figures.js";
 import type { Reporter } from "./types.js";
 
 export interface TableOptions extends FigureOptions {
   suppressBelow?: number;
+  /** The rubric's strategy, which suppression needs. */
+  strategy?: Strategy["name"];
 }
 
 const TINTS: Record<number, (chalk: ChalkInstance) => ChalkInstance> = {
@@ -47,9 +50,9 @@ export function renderAnalysisTable(analysis: Analysis, groupBy: string, colour:
 }
 
 export function renderTable(summary: Summary, groupBy: string, colour: boolean, options: TableOptions = {}): string {
-  return renderAnalysisTable(analyse(summary, { suppressBelow: options.suppressBelow }), groupBy, colour, options);
+  return renderAnalysisTable(analyse(summary, { suppressBelow: options.suppressBelow, strategy: options.strategy }), groupBy, colour, options);
 }
 
 export function tableReporter(colour: boolean, options: TableOptions = {}): Reporter {
-  return { end: (summary, meta) => renderTable(summary, meta.groupBy, colour, { ...options, grades: meta.rubric.grades }) };
+  return { end: (summary, meta) => renderTable(summary, meta.groupBy, colour, { ...options, grades: meta.rubric.grades, strategy: meta.rubric.strategy.name }) };
 }

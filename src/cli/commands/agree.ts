@@ -88,7 +88,7 @@ export const registerAgree: RegisterCommand = (program, { ctx, setExit }) => {
     if (summary.agreement.overall.flat().every((count) => count === 0)) {
       throw new CliError(`${name}: no graded record carries an inspector_grade, so there is nothing to compare`);
     }
-    const analysis = analyse(summary, { suppressBelow });
+    const analysis = analyse(summary, { suppressBelow, strategy: rubric.strategy.name });
     const groupOrder = summary.groups.map((group) => group.name);
     const suppression = suppressBelow === undefined ? undefined : { overallShown: analysis.agreement.overall.share !== null };
     const weighted = weightedAgreement(compared, WEIGHT, groupOrder, suppression);

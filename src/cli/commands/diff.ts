@@ -12,7 +12,7 @@ import type { RegisterCommand } from "./types.js";
 
 const FORMATS: readonly OutputFormat[] = ["table", "json"];
 
-const sideOf = ({ name, report }: NamedReport) => ({ summary: summaryOfReport(report, name), cases: report.cases });
+const sideOf = ({ name, report }: NamedReport) => ({ summary: summaryOfReport(report, name), cases: report.cases, strategy: report.rubric.strategy.name });
 
 export const registerDiff: RegisterCommand = (program, { ctx }) => {
   program

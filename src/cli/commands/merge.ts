@@ -23,7 +23,7 @@ interface MergeFlags extends DocumentFlags {
 
 function mergedJson(merged: MergedReport, suppressBelow: number | undefined): string {
   const parts = [reportHeadText(merged.head), ...merged.cases.map((result, i) => reportCaseText(result, i))];
-  parts.push(reportEndText(merged.cases.length, merged.invalid.map((record) => JSON.stringify(record)), analyse(merged.summary, { suppressBelow })));
+  parts.push(reportEndText(merged.cases.length, merged.invalid.map((record) => JSON.stringify(record)), analyse(merged.summary, { suppressBelow, strategy: merged.head.rubric.strategy.name })));
   return parts.join("");
 }
 
@@ -48,7 +48,7 @@ export const registerMerge: RegisterCommand = (program, { ctx, version }) => {
       const reports: NamedReport[] = [];
       for (const path of paths) reports.push(await readReportFile(path, ctx));
       const merged = mergeReports(reports, version);
-      const analysis = analyse(merged.summary, { suppressBelow });
+      const analysis = analyse(merged.summary, { suppressBelow, strategy: merged.head.rubric.strategy.name });
       const { groupBy } = merged.head;
       const colour = Boolean(ctx.stdout.isTTY) && ctx.env.NO_COLOR === undefined;
       const render: Record<string, (toStdout: boolean) => string> = {
