@@ -254,7 +254,7 @@ export class ReportFigures implements Published {
       if (this.fits(g, caseChanges(profile, 1))) yield changed(profile);
     }
     const any = someCase(this.blockOf(g), offset);
-    if (any) yield changed(any);
+    if (any && this.fits(g, caseChanges(any, 1))) yield changed(any);
   }
 
   /**

@@ -98,8 +98,8 @@ export function gradeTableNotes(analysis: Analysis, options: FigureOptions): str
   }
   if (summary.suppression) {
     notes.push(
-      `${MARKER}: suppressed: a count below ${summary.suppression.below}, or one hidden with it so that it cannot be ` +
-        "worked back from the totals; shares and intervals built on a hidden count are hidden too.",
+      `${MARKER}: suppressed: a count below ${summary.suppression.below}, or one hidden with it so that none can be ` +
+        "worked out from what is shown; shares and intervals built on a hidden count are hidden too.",
     );
   }
   return notes;
