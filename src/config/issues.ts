@@ -116,3 +116,23 @@ export function describeProblems(issues: readonly Issue[], schema: unknown, raw?
 export function describeIssues(issues: readonly Issue[], schema: unknown, raw?: unknown): string[] {
   return describeProblems(issues, schema, raw).map(problemLine);
 }
+
+/**
+ * Every key `__proto__` in a config (JSON and YAML make it an own key): JavaScript objects, and so the
+ * config's schema, would drop it without a word, so that `columns.__proto__` would map nothing.
+ */
+export function prototypeKeys(raw: unknown): Problem[] {
+  const found: Problem[] = [];
+  const pending: [unknown, PropertyKey[]][] = [[raw, []]];
+  // A JavaScript config may refer to one object from two places, or to itself.
+  const seen = new Set<object>();
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    const [value, path] = next;
+    if (path.at(-1) === "__proto__") found.push({ path, message: 'a key named "__proto__" cannot be read; rename it' });
+    if (value === null || typeof value !== "object" || seen.has(value) || path.at(-1) === "__proto__") continue;
+    seen.add(value);
+    // Pushed last first, so that problems come in the order they are written.
+    for (const [key, inner] of Object.entries(value).reverse()) pending.push([inner, [...path, Array.isArray(value) ? Number(key) : key]]);
+  }
+  return found;
+}

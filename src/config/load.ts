@@ -8,9 +8,9 @@ import type { ColumnMapping } from "../input/mapping.js";
 import { BUILT_IN_RULES } from "../rules/index.js";
 import { ConfigError } from "../errors.js";
 import { declaredRules } from "./declarative.js";
-import { describeProblems, problemLine, type Problem } from "./issues.js";
+import { describeProblems, problemLine, prototypeKeys, type Problem } from "./issues.js";
 import { jsonErrorOffset, lineAndColumn } from "./json-error.js";
-import { loadPlugins } from "./plugins.js";
+import { loadPlugins, type CodePermission } from "./plugins.js";
 import { builtInSource, configSchema, engineStrategy, type KnownRule, type ParsedConfig } from "./schema.js";
 import { showValue } from "../text/suggest.js";
 
@@ -31,6 +31,8 @@ export interface LoadConfigOptions {
   /** False for `--no-config`: the reference rubric, whatever files there are. */
   useConfig: boolean;
   cwd: string;
+  /** `--allow-plugins`: run code from outside the config's folder, and a JavaScript config found in the working directory. */
+  allowPlugins?: boolean;
 }
 
 export interface LoadedConfig {
@@ -54,6 +56,8 @@ function locate({ configPath, cwd }: LoadConfigOptions): string | undefined {
   return found[0] && resolve(cwd, found[0]);
 }
 
+export const isJavaScript = (file: string) => [".mjs", ".js", ".cjs"].includes(extname(file));
+
 async function readConfigFile(file: string, name: string): Promise<ConfigText> {
   const extension = extname(file);
   if (extension === ".json") {
@@ -72,7 +76,7 @@ async function readConfigFile(file: string, name: string): Promise<ConfigText> {
     if (!read.ok) throw new ConfigError([`${name}:${read.line}:${read.column}: not valid YAML: ${read.message}`]);
     return { raw: read.config.value, lineOf: read.config.lineOf };
   }
-  if (![".mjs", ".js", ".cjs"].includes(extension)) throw new ConfigError([`${name}: expected a .json, .yaml, .mjs or .js config file`]);
+  if (!isJavaScript(file)) throw new ConfigError([`${name}: expected a .json, .yaml, .mjs or .js config file`]);
   let module: { default?: unknown };
   try {
     module = (await import(pathToFileURL(file).href)) as { default?: unknown };
@@ -100,7 +104,13 @@ function exportMapping(parsed: ParsedConfig): ColumnMapping {
 }
 
 /** Parses a config (already read) against the built-in rules, its plugins' rules and the rules it writes itself. */
-export async function parseConfig(raw: unknown, baseDir: string, name: string, lineOf?: LineOf): Promise<Omit<LoadedConfig, "path">> {
+export async function parseConfig(
+  raw: unknown,
+  baseDir: string,
+  name: string,
+  lineOf?: LineOf,
+  permission: CodePermission = { allowPlugins: false },
+): Promise<Omit<LoadedConfig, "path">> {
   const line = (problem: string | Problem) => {
     if (typeof problem === "string") return `${name}: ${problem}`;
     const at = lineOf?.(problem.path);
@@ -108,9 +118,11 @@ export async function parseConfig(raw: unknown, baseDir: string, name: string, l
   };
   const fail = (problems: readonly (string | Problem)[]) => new ConfigError(problems.map(line));
   if (raw === null || typeof raw !== "object" || Array.isArray(raw)) throw fail([`expected a config object, got ${showValue(raw)}`]);
+  const lost = prototypeKeys(raw);
+  if (lost.length) throw fail(lost);
   const listed = pluginsOnly.safeParse(raw, { reportInput: true });
   if (!listed.success) throw fail(describeProblems(listed.error.issues, pluginsOnly));
-  const plugins = await loadPlugins(listed.data.plugins, baseDir);
+  const plugins = await loadPlugins(listed.data.plugins, baseDir, permission);
   if (plugins.problems.length) throw fail(plugins.problems);
 
   const taken = [...BUILT_IN_RULES.map(builtInSource), ...plugins.rules];
@@ -161,6 +173,11 @@ export async function loadConfig(options: LoadConfigOptions): Promise<LoadedConf
   const file = locate(options);
   if (file === undefined) return defaultConfig();
   const name = options.configPath ?? relative(options.cwd, file);
+  const allowPlugins = options.allowPlugins === true;
+  // A JavaScript config cannot be read without running it: one found, not named, runs only when allowed.
+  if (options.configPath === undefined && isJavaScript(file) && !allowPlugins) {
+    throw new ConfigError([`${name}: a JavaScript config is code; audit runs one it finds only when named (--config ${name}) or with --allow-plugins`]);
+  }
   const { raw, lineOf } = await readConfigFile(file, name);
-  return { ...(await parseConfig(raw, dirname(file), name, lineOf)), path: name };
+  return { ...(await parseConfig(raw, dirname(file), name, lineOf, { allowPlugins })), path: name };
 }

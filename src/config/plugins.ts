@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
-import { readFile } from "node:fs/promises";
-import { extname, resolve } from "node:path";
+import { readFile, realpath } from "node:fs/promises";
+import { extname, isAbsolute, relative, resolve, sep } from "node:path";
 import { pathToFileURL } from "node:url";
 import { z } from "zod";
 import type { PluginRef } from "../engine/rubric.js";
@@ -57,14 +57,54 @@ function loadFailure(path: string, error: unknown): string {
   return `${JSON.stringify(path)} failed to load: ${message.split("\n")[0]}`;
 }
 
-/** Imports each plugin named by a config, resolved against the config's folder, and checks every rule it exports. */
-export async function loadPlugins(paths: readonly string[], baseDir: string): Promise<LoadedPlugins> {
+/** Whether the config may run code from anywhere (`--allow-plugins`), or only from its own folder. */
+export interface CodePermission {
+  allowPlugins: boolean;
+}
+
+export const ALLOW_PLUGINS_HINT = "audit runs code from outside the config's folder only with --allow-plugins";
+
+const within = (folder: string, file: string) => {
+  const path = relative(folder, file);
+  return path !== "" && path !== ".." && !path.startsWith(`..${sep}`) && !isAbsolute(path);
+};
+
+/**
+ * Where each plugin is, its links followed, or why it may not be run: an absolute path, a path that
+ * climbs out of the config's folder, or a link inside it that leads out. A file that is not there is
+ * left to be reported when it is read.
+ */
+async function placePlugins(paths: readonly string[], baseDir: string, permission: CodePermission) {
+  const folder = await realpath(baseDir).catch(() => resolve(baseDir));
+  const placed: { path: string; file: string; refusal?: string }[] = [];
+  for (const path of paths) {
+    const file = resolve(baseDir, path);
+    const real = await realpath(file).catch(() => file);
+    let refusal: string | undefined;
+    if (!permission.allowPlugins) {
+      if (isAbsolute(path)) refusal = `${JSON.stringify(path)} is an absolute path; ${ALLOW_PLUGINS_HINT}`;
+      else if (!within(resolve(baseDir), file)) refusal = `${JSON.stringify(path)} is outside the config's folder; ${ALLOW_PLUGINS_HINT}`;
+      else if (!within(folder, real)) refusal = `${JSON.stringify(path)} is a link that leads out of the config's folder (to ${real}); ${ALLOW_PLUGINS_HINT}`;
+    }
+    placed.push({ path, file: real, refusal });
+  }
+  return placed;
+}
+
+/**
+ * Imports each plugin named by a config, resolved against the config's folder, and checks every rule it
+ * exports. Every path is checked against `permission` first: if any may not be run, none is loaded.
+ */
+export async function loadPlugins(paths: readonly string[], baseDir: string, permission: CodePermission): Promise<LoadedPlugins> {
   const owners = new Map<string, string>(BUILT_IN_RULES.map((rule) => [rule.id, "a built-in rule"]));
   const loaded: LoadedPlugins = { rules: [], refs: [], problems: [] };
-  for (const [index, path] of paths.entries()) {
-    const where = formatPath(["plugins", index]);
+  const placed = await placePlugins(paths, baseDir, permission);
+  const at = (index: number) => formatPath(["plugins", index]);
+  for (const [index, { refusal }] of placed.entries()) if (refusal) loaded.problems.push(`${at(index)}: ${refusal}`);
+  if (loaded.problems.length) return loaded;
+  for (const [index, { path, file }] of placed.entries()) {
+    const where = at(index);
     const problem = (message: string) => void loaded.problems.push(`${where}: ${message}`);
-    const file = resolve(baseDir, path);
     let content: Buffer;
     try {
       content = await readFile(file);

@@ -1,5 +1,5 @@
 import { ruleWeight } from "../engine/strategy.js";
-import type { LoadedConfig } from "./load.js";
+import { isJavaScript, type LoadedConfig } from "./load.js";
 
 type Entry = LoadedConfig["rules"][number];
 
@@ -39,4 +39,11 @@ export function resolvedConfig(config: Omit<LoadedConfig, "path">) {
     date_formats: parsed.date_formats,
     two_digit_year_pivot: parsed.two_digit_year_pivot,
   };
+}
+
+/** The code a config runs, one line each: the config itself when it is JavaScript, and each plugin with its file's hash. */
+export function codeLines(config: Pick<LoadedConfig, "path" | "rubric">): string[] {
+  const lines = config.path !== undefined && isJavaScript(config.path) ? [`runs code: ${config.path} (the config itself is JavaScript)`] : [];
+  for (const { path, ids, sha256 } of config.rubric.plugins) lines.push(`runs code: ${path} (rules ${ids.join(", ")}; sha256 ${sha256})`);
+  return lines.length ? lines : ["runs no code"];
 }

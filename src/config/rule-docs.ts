@@ -1,6 +1,7 @@
 import { ruleWeight } from "../engine/strategy.js";
 import { CONFIG_SOURCE, type DeclarativeDefinition, type DeclarativeEntry } from "../rules/_declarative/definition.js";
 import type { LoadedConfig } from "./load.js";
+import { codeLines } from "./print.js";
 import { runExample } from "./rule-examples.js";
 import { didYouMean } from "../text/suggest.js";
 
@@ -47,7 +48,7 @@ function wrap(items: readonly string[], indent: string, width = 100): string {
 }
 
 /** `audit rules`: every active rule with what it reads and its options. */
-export function listRules(config: Omit<LoadedConfig, "path">): string {
+export function listRules(config: LoadedConfig): string {
   const blocks = config.rules
     .filter((entry) => entry.enabled)
     .map((entry) => {
@@ -62,7 +63,7 @@ export function listRules(config: Omit<LoadedConfig, "path">): string {
       ].join("\n");
     });
   const off = config.rules.filter((entry) => !entry.enabled).map((entry) => entry.rule.id);
-  const footer = [`strategy: ${config.rubric.strategy.name}`, ...(off.length ? [`off: ${off.join(", ")}`] : [])];
+  const footer = [`strategy: ${config.rubric.strategy.name}`, ...(off.length ? [`off: ${off.join(", ")}`] : []), ...codeLines(config)];
   return `${blocks.join("\n\n")}\n\n${footer.join("\n")}\n`;
 }
 

@@ -79,7 +79,12 @@ export function canonicalJson(value: unknown): string {
   );
 }
 
+/** The hash of a rubric's description (as `describeRubric` makes it, or as a report holds it without its `hash`). */
+export function descriptionHash(description: unknown): string {
+  return `sha256:${createHash("sha256").update(canonicalJson(description)).digest("hex")}`;
+}
+
 /** A stable hash of the rubric's description: equal hashes mean comparable grades. */
 export function rubricHash(rubric: Rubric): string {
-  return `sha256:${createHash("sha256").update(canonicalJson(describeRubric(rubric))).digest("hex")}`;
+  return descriptionHash(describeRubric(rubric));
 }

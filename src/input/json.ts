@@ -33,10 +33,14 @@ function jsonProblem(error: unknown, text: string): string {
   return `not valid JSON at line ${line}, column ${before.length - before.lastIndexOf("\n")}`;
 }
 
+/** A JSON or NDJSON input with nothing but white space in it: an error, as an empty CSV file is. */
+const emptyInput = (source: Source) => new InputError(`${source.name}: the file is empty (no records)`);
+
 /** A JSON file: an array of records, or an object whose `cases` is one. */
 export async function* readJsonItems(source: Source, maxBytes: number): AsyncGenerator<JsonItem> {
   let document: unknown;
   const text = await readAll(source, maxBytes);
+  if (text.trim() === "") throw emptyInput(source);
   try {
     document = JSON.parse(text);
   } catch (error) {
@@ -55,12 +59,14 @@ export async function* readJsonItems(source: Source, maxBytes: number): AsyncGen
 /** NDJSON: one record object per line, blank lines ignored, read line by line. */
 export async function* readNdjsonItems(source: Source, maxLineBytes: number): AsyncGenerator<JsonItem> {
   let line = 0;
+  let read = false;
   const decoder = new TextDecoder("utf-8");
   function* lines(text: string): Generator<JsonItem> {
     for (const raw of text.split("\n")) {
       line++;
       const trimmed = (line === 1 ? raw.replace(/^\uFEFF/, "") : raw).trim();
       if (trimmed === "") continue;
+      read = true;
       const bytes = trimmed.length * 3 > maxLineBytes ? Buffer.byteLength(trimmed, "utf8") : 0;
       if (bytes > maxLineBytes) {
         yield { location: { line }, value: undefined, error: `a line of ${bytes} bytes is over the limit of ${maxLineBytes} (--max-field-bytes)` };
@@ -94,4 +100,5 @@ export async function* readNdjsonItems(source: Source, maxLineBytes: number): As
   }
   const carry = open.join("") + decoder.decode();
   if (carry.trim() !== "") yield* lines(carry);
+  if (!read) throw emptyInput(source);
 }

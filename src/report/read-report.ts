@@ -1,3 +1,6 @@
+import { gradeCase } from "../engine/grade.js";
+import { descriptionHash } from "../engine/rubric.js";
+import { DEFAULT_WEIGHT } from "../engine/strategy.js";
 import type { ApartCase, GradeCounts, RuleCounts, Summary } from "../engine/summary.js";
 import { InputError } from "../input/errors.js";
 import { reportSchema, SCHEMA_VERSION, type Report } from "./schema.js";
@@ -20,7 +23,32 @@ export function parseReport(text: string, name: string): Report {
     const where = issue.path.length ? `${issue.path.join(".")}: ` : "";
     throw new InputError(`${name}: not an audit JSON report (${where}${issue.message})`);
   }
+  matchRubric(checked.data, name);
   return checked.data;
+}
+
+const sameIds = (rules: readonly { id: string }[], ids: readonly string[]) => rules.length === ids.length && rules.every((rule, i) => rule.id === ids[i]);
+
+/**
+ * A report's rubric must be the one its hash names, and its contents what that rubric gives: every case
+ * rated by the rubric's rules, in its order, and graded as its strategy grades those ratings; the rule
+ * breakdown by the same rules. A report edited after `audit` wrote it fails one of these.
+ */
+function matchRubric(report: Report, name: string): void {
+  const { hash, ...description } = report.rubric;
+  const changed = (what: string) => new InputError(`${name}: ${what}; the report was changed after audit wrote it (score the data again)`);
+  if (descriptionHash(description) !== hash) throw changed("its rubric does not match its hash");
+  const ids = description.rules.map((rule) => rule.id);
+  const { strategy: described } = description;
+  const weights = Object.fromEntries(description.rules.map((rule) => [rule.id, rule.weight ?? DEFAULT_WEIGHT]));
+  const strategy = described.name === "points" ? { ...described, weights } : described;
+  report.cases.forEach((result, i) => {
+    if (!sameIds(result.rules, ids)) throw changed(`cases[${i}] is rated by rules other than its rubric's`);
+    const rated = result.rules.map((rule, r) => ({ rating: rule.rating, weight: weights[rule.id]!, critical: description.rules[r]!.critical }));
+    if (gradeCase(rated, strategy) !== result.grade) throw changed(`cases[${i}] is graded ${result.grade}, which its rubric does not give its ratings`);
+  });
+  const breakdowns = [report.breakdown.overall, ...report.breakdown.groups];
+  if (!breakdowns.every((breakdown) => sameIds(breakdown.rules, ids))) throw changed("its rule breakdown is by rules other than its rubric's");
 }
 
 function count(value: number | null, name: string): number {

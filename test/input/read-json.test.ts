@@ -48,7 +48,8 @@ describe("JSON files", () => {
     ["true", "true", /array/],
     ["a single record object", json(A), /array/],
     ["an object whose cases is not an array", json({ cases: "A;B" }), /array/],
-    ["an empty file", "", /not valid JSON/],
+    ["an empty file", "", /^.*bad\.json: the file is empty \(no records\)$/],
+    ["a file of white space", " \n\t\r\n", /^.*bad\.json: the file is empty \(no records\)$/],
     ["a trailing comma", `[${json(A)},]`, /not valid JSON/],
     ["two arrays", `${json([A])}\n${json([B])}`, /not valid JSON/],
     ["NDJSON in a .json file", lines(json(A), json(B)), /not valid JSON/],
@@ -136,6 +137,16 @@ describe("JSON values", () => {
 });
 
 describe("NDJSON files", () => {
+  test.each<[string, string]>([
+    ["an empty file", ""],
+    ["blank lines only", "\n\n\r\n"],
+    ["white space and a BOM only", "\uFEFF  \n\t\n"],
+  ])("%s is a file error, as an empty CSV file is", async (_name, content) => {
+    const { error, items } = await readFailure(write("empty.ndjson", content));
+    expect(error.message).toMatch(/empty\.ndjson: the file is empty \(no records\)$/);
+    expect(items).toEqual([]);
+  });
+
   test.each<[string, string, string, Outcome[]]>([
     ["one record a line", "cases.ndjson", lines(json(A), json(B)), [
       { kind: "case", case_id: "A", line: 1 },
@@ -177,7 +188,6 @@ describe("NDJSON files", () => {
       { kind: "case", case_id: "A", line: 1 },
       { kind: "invalid", field: "child_age", line: 2 },
     ]],
-    ["an empty file", "empty.ndjson", "", []],
   ])("%s", async (_name, fileName, content, expected) => {
     const { items } = await readAll(write(fileName, content));
     expect(outcomes(items)).toEqual(expected);

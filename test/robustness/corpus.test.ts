@@ -14,6 +14,8 @@ interface Entry {
   graded?: number;
   invalid?: number;
   message?: string;
+  /** The first line on stderr, `{input}` standing for the input's name (its path, or stdin). */
+  firstLine?: string;
   groups?: string[];
   absent?: string[];
   broke?: string;
@@ -25,10 +27,11 @@ const dir = scratchDir();
 const env = { AUDIT_REDACT_KEY: "k".repeat(32) };
 const FORMATS: Record<string, string> = { ".csv": "csv", ".json": "json", ".ndjson": "ndjson" };
 
-function expectOutcome(entry: Entry, run: Run): void {
+function expectOutcome(entry: Entry, run: Run, input: string): void {
   expectContract(run);
   expect(run.code).toBe(entry.exit);
   if (entry.message) expect(run.stderr).toContain(entry.message);
+  if (entry.firstLine !== undefined) expect(run.stderr.split("\n")[0]).toBe(entry.firstLine.replace("{input}", input));
   for (const text of entry.absent ?? []) expect(run.stdout + run.stderr).not.toContain(text);
   if (entry.exit === 2) return;
   const report = jsonReport(run) as ReturnType<typeof jsonReport> & { summary: { groups: { name: string }[] } };
@@ -48,10 +51,10 @@ describe("the corpus of inputs that once broke it", () => {
     const file = path.join(CORPUS, entry.file);
     replay(`${entry.file}${entry.knownBug ? ` (known bug: ${entry.knownBug})` : ""}`, async () => {
       const args = [...(entry.args ?? []), "-f", "json"];
-      expectOutcome(entry, await runMain(["score", file, ...args], { cwd: dir, env }));
+      expectOutcome(entry, await runMain(["score", file, ...args], { cwd: dir, env }), file);
       const format = FORMATS[path.extname(file)]!;
       const stdin = stdinOf(fs.readFileSync(file), entry.stdinCuts ?? [1, 2, 3, 5, 8, 13]);
-      expectOutcome(entry, await runMain(["score", "-", "--input-format", format, ...args], { cwd: dir, env, stdin }));
+      expectOutcome(entry, await runMain(["score", "-", "--input-format", format, ...args], { cwd: dir, env, stdin }), "stdin");
     });
   }
 });

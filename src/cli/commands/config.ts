@@ -1,6 +1,6 @@
 import type { Command } from "commander";
 import { loadConfig, type LoadConfigOptions } from "../../config/load.js";
-import { resolvedConfig } from "../../config/print.js";
+import { codeLines, resolvedConfig } from "../../config/print.js";
 import { rubricHash } from "../../engine/rubric.js";
 import type { CliContext } from "../context.js";
 import type { RegisterCommand } from "./types.js";
@@ -8,18 +8,25 @@ import type { RegisterCommand } from "./types.js";
 export interface ConfigFlags {
   /** A path from `--config FILE`, false from `--no-config`, undefined to look in the working directory. */
   config?: string | false;
+  allowPlugins?: boolean;
 }
 
 /** Adds `--config FILE` and `--no-config` to a command. */
 export function addConfigOptions(command: Command): Command {
   return command
-    .option("--config <file>", "the rubric config (default: audit.config.json, .mjs or .js in the working directory)")
-    .option("--no-config", "ignore any config file: the reference rubric, our column names");
+    .option("--config <file>", "the rubric config (default: audit.config.json, .yaml, .yml, .mjs or .js in the working directory)")
+    .option("--no-config", "ignore any config file: the reference rubric, our column names")
+    .option("--allow-plugins", "run plugins from outside the config's folder, and a JavaScript config found in the working directory");
 }
 
 /** What `loadConfig` needs, from the flags `addConfigOptions` adds. */
 export function configRequest(flags: ConfigFlags, ctx: Pick<CliContext, "cwd">): LoadConfigOptions {
-  return { configPath: typeof flags.config === "string" ? flags.config : undefined, useConfig: flags.config !== false, cwd: ctx.cwd };
+  return {
+    configPath: typeof flags.config === "string" ? flags.config : undefined,
+    useConfig: flags.config !== false,
+    cwd: ctx.cwd,
+    allowPlugins: flags.allowPlugins === true,
+  };
 }
 
 export const registerConfig: RegisterCommand = (program, { ctx }) => {
@@ -36,5 +43,6 @@ export const registerConfig: RegisterCommand = (program, { ctx }) => {
     const source = loaded.path ?? "no config file (the reference rubric)";
     const { rules, strategy } = loaded.rubric;
     ctx.stdout.write(`${source}: valid; ${rules.length} rules, strategy ${strategy.name}, rubric ${rubricHash(loaded.rubric)}\n`);
+    ctx.stdout.write(`${codeLines(loaded).join("\n")}\n`);
   });
 };
