@@ -40,7 +40,8 @@ test("a rule written in the config and a JavaScript plugin rule of the same logi
   for (const [name, config] of Object.entries(configs)) {
     const file = join(dir, `${name}.json`);
     writeFileSync(file, JSON.stringify(config));
-    const run = await runCli(["score", cases, "--config", file, "-f", "json", "-q"]);
+    // The plugin lies outside the config's folder, so running it needs --allow-plugins.
+    const run = await runCli(["score", cases, "--config", file, "--allow-plugins", "-f", "json", "-q"]);
     expect(run.code, run.stderr).not.toBe(2);
     reports[name] = JSON.parse(run.stdout) as Report;
   }
