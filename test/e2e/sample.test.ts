@@ -215,6 +215,8 @@ describe("audit sample: bad input is one line, exit 2, nothing written", () => {
     ["a stratification that does not exist", ["--per-group", "5", "--stratify", "grades"], /--stratify: expected grade or rule:<id>, got "grades"; did you mean "grade"\?/],
     ["a seed that is not an integer", ["--per-group", "5", "--seed", "1.5"], /--seed: expected a whole number from 0 to 9007199254740991, got "1.5"/],
     ["a seed that is not a number", ["--per-group", "5", "--seed", "abc"], /--seed: expected a whole number/],
+    ["a seed past 2^53 − 1", ["--per-group", "5", "--seed", "9007199254740992"], /--seed: expected a whole number from 0 to 9007199254740991/],
+    ["a seed in exponent form", ["--per-group", "5", "--seed", "1e3"], /--seed: expected a whole number/],
     ["a per-group size of 0", ["--per-group", "0"], /--per-group: expected a whole number of at least 1/],
     ["oversampling without strata", ["--per-group", "5", "--oversample", "inadequate=2"], /--oversample needs strata/],
     ["oversampling a stratum that does not exist", ["--per-group", "5", "--stratify", "grade", "--oversample", "inadequat=2"], /--oversample: no stratum "inadequat"; did you mean "inadequate"\?/],
@@ -229,6 +231,14 @@ describe("audit sample: bad input is one line, exit 2, nothing written", () => {
     expect(run.stderr).toMatch(new RegExp(`^audit: ${message.source}`));
     expect(run.stderr.trimEnd().split("\n")).toHaveLength(1);
     expect(existsSync(join(out, "s.csv"))).toBe(false);
+    expect(readdirSync(out)).toEqual([]);
+  });
+
+  test("an output that cannot be written stops the run at once, leaving nothing", async () => {
+    const out = dir();
+    const run = await runCli(["sample", HMIC, "--per-group", "5", "--seed", "1", "-f", `json=${join(out, "s.json")}`, "-f", `csv=${join(out, "missing", "s.csv")}`]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^audit: .*missing\/s\.csv: cannot write the report/);
     expect(readdirSync(out)).toEqual([]);
   });
 
