@@ -4,7 +4,7 @@ import { configDefaults, defineConfig } from "vitest/config";
  * The suites that start the CLI or worker threads: slow, and the most loaded by a busy machine.
  * `npm run test:unit` leaves them out; `npm test` (and CI) runs everything.
  */
-const SLOW = ["test/e2e/**/*.test.ts", "test/robustness/**/*.test.ts", "test/fast/threads.test.ts", "test/config/cli.test.ts"];
+const SLOW = ["test/e2e/**/*.test.ts", "test/robustness/**/*.test.ts", "test/fast/threads.test.ts", "test/sample/read.test.ts", "test/config/cli.test.ts"];
 const ALL = ["test/**/*.test.ts", "src/**/*.test.ts", "examples/**/*.test.ts"];
 /** Only there to catch a hang: on a loaded two-core machine a sound test (or its setup) can take minutes. */
 const LIMITS = { testTimeout: 180_000, hookTimeout: 180_000 };
