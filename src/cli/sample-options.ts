@@ -2,7 +2,6 @@ import { randomInt } from "node:crypto";
 import { extname } from "node:path";
 import type { Rubric } from "../engine/rubric.js";
 import { normaliseHeader } from "../input/header.js";
-import type { InputFormat } from "../input/source.js";
 import { FACTOR_DECIMALS, type Sizing } from "../sample/design.js";
 import { MAX_SEED } from "../sample/keys.js";
 import { strataOf, type Stratification } from "../sample/strata.js";
@@ -10,11 +9,10 @@ import { didYouMean } from "../text/suggest.js";
 import type { CliContext } from "./context.js";
 import { CliError } from "../errors.js";
 import { parseOutputSpecs, type OutputSpec } from "./formats.js";
+import type { InputFlags } from "./record-input.js";
 import { parseCount, redactOption } from "./score-options.js";
 
-export interface RawSampleOptions {
-  inputFormat?: InputFormat;
-  delimiter?: string;
+export interface RawSampleOptions extends InputFlags {
   groupBy: string;
   maxFieldBytes: string;
   perGroup?: string;
@@ -38,8 +36,6 @@ export interface RawSampleOptions {
 }
 
 export interface SampleOptions {
-  inputFormat?: InputFormat;
-  delimiter?: string;
   groupBy: string;
   maxFieldBytes: number;
   sizing: Sizing;
@@ -133,8 +129,6 @@ export const designPathFor = (path: string): string => `${extname(path) ? path.s
 
 /** Every sample option, checked before any record is read (the rubric is needed for --stratify rule:<id>). */
 export function resolveSampleOptions(raw: RawSampleOptions, rubric: Rubric, ctx: Pick<CliContext, "env">): SampleOptions {
-  const delimiter = raw.delimiter === "\\t" || raw.delimiter === "tab" ? "\t" : raw.delimiter;
-  if (delimiter !== undefined && delimiter.length !== 1) throw new CliError(`--delimiter: expected one character (or "tab"), got "${raw.delimiter}"`);
   const sizing = sizingOption(raw);
   const dryRun = Boolean(raw.dryRun);
   const stratification = stratificationOption(raw.stratify, rubric);
@@ -146,8 +140,6 @@ export function resolveSampleOptions(raw: RawSampleOptions, rubric: Rubric, ctx:
   const clash = designPaths.find((path) => taken.includes(path));
   if (clash) throw new CliError(`--design: ${clash} is also a report's file`);
   return {
-    inputFormat: raw.inputFormat,
-    delimiter,
     groupBy: normaliseHeader(raw.groupBy),
     maxFieldBytes: parseCount(raw.maxFieldBytes, "--max-field-bytes"),
     sizing,

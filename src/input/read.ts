@@ -84,8 +84,11 @@ export interface ReadOptions {
   sheet?: string;
   /** Called once the source is open, e.g. to learn its size. */
   onOpen?: (source: Source) => void;
-  /** Keep each case's columns as written (`row`), with `notes` when `notes` is true. */
-  rows?: { notes: boolean };
+  /**
+   * Read again only the cases with these ids, each with its columns as written (`row`), `notes` among
+   * them only when `notes` is true. Records with other ids are passed over unchecked and not given.
+   */
+  rows?: { ids: ReadonlySet<string>; notes: boolean };
 }
 
 /** A raw record as read: contract field → value as written, and carried-through columns. */
@@ -94,11 +97,21 @@ interface RawRecord {
   fields: Record<string, unknown>;
   extra: Record<string, string>;
   problem?: FieldProblem;
-  row?: RecordRow;
+  /** The columns as written, made only for a record that is asked for. */
+  row?: () => RecordRow;
 }
 
 /** Whether a column goes into a kept row: every one but `notes`, unless asked for. */
 const keptInRow = (target: ColumnTarget, rows: ReadOptions["rows"]) => target.kind !== "private" || rows?.notes === true;
+
+/** With `options.rows`, for a file with a header: a record's row, made from its cells only when asked for. */
+function rowMaker(header: readonly string[], targets: readonly ColumnTarget[], rows: ReadOptions["rows"]) {
+  if (!rows) return undefined;
+  const kept = header.flatMap((_text, i) => (keptInRow(targets[i]!, rows) ? [i] : []));
+  const columns = kept.map((i) => header[i]!);
+  const idColumn = kept.indexOf(targets.findIndex((t) => t.kind === "field" && t.name === "case_id"));
+  return (cell: (i: number) => string) => (): RecordRow => ({ columns, values: kept.map(cell), idColumn });
+}
 
 export function makeTargeter(mapping: ColumnMapping | undefined): (header: string) => ColumnTarget {
   const mapped = new Map<string, string>();
@@ -156,9 +169,7 @@ async function* tableRecords(table: Table, options: ReadOptions, titles: Map<str
   const targets = planHeader(table.name, header, options);
   for (const [field, title] of columnTitles(header, targets)) titles.set(field, title);
   const idColumn = targets.findIndex((t) => t.kind === "field" && t.name === "case_id");
-  const kept = options.rows ? header.flatMap((_text, i) => (keptInRow(targets[i]!, options.rows) ? [i] : [])) : [];
-  const columns = kept.map((i) => header[i]!);
-  const rowId = kept.indexOf(idColumn);
+  const rowOf = rowMaker(header, targets, options.rows);
 
   for await (const { location, cells, damage } of table.rows) {
     if (damage !== undefined) {
@@ -166,8 +177,7 @@ async function* tableRecords(table: Table, options: ReadOptions, titles: Map<str
     } else if (cells.length !== header.length) {
       yield { location, fields: {}, extra: Object.create(null), problem: raggedRow(cells.length, header.length) };
     } else {
-      const row = options.rows ? { columns, values: kept.map((i) => cells[i]), idColumn: rowId } : undefined;
-      yield { location, ...rowFields(cells.length, (i) => cells[i]!, targets, maxField), row };
+      yield { location, ...rowFields(cells.length, (i) => cells[i]!, targets, maxField), row: rowOf?.((i) => cells[i]!) };
     }
   }
 }
@@ -214,7 +224,7 @@ async function* jsonRecords(source: Source, options: ReadOptions, titles: Map<st
       } else if (target.kind === "field") fields[target.name] = raw;
       else if (target.kind === "extra") extra[target.name] = typeof raw === "string" ? raw : jsonText(raw);
     }
-    yield { location: item.location, fields, extra, problem, row };
+    yield { location: item.location, fields, extra, problem, row: row && (() => row) };
   }
 }
 
@@ -246,6 +256,7 @@ export async function* readCases(path: string, options: ReadOptions = {}): Async
       yield invalid([raw.problem]);
       continue;
     }
+    if (options.rows && (caseId === undefined || !options.rows.ids.has(caseId))) continue;
     // The first record with an id owns it, graded or not; every later one is a duplicate.
     const first = caseId === undefined ? undefined : ids.get(caseId);
     if (first) {
@@ -256,6 +267,6 @@ export async function* readCases(path: string, options: ReadOptions = {}): Async
     readers.mapFields(raw.fields);
     const checked = checkRecord(raw.fields, raw.extra, readers.fields);
     if (!checked.ok) yield invalid(checked.problems);
-    else yield raw.row ? { kind: "case", record: checked.record, location: raw.location, row: raw.row } : { kind: "case", record: checked.record, location: raw.location };
+    else yield raw.row ? { kind: "case", record: checked.record, location: raw.location, row: raw.row() } : { kind: "case", record: checked.record, location: raw.location };
   }
 }

@@ -10,7 +10,7 @@ import { strataOf, stratumOf, type Stratification } from "./strata.js";
 /** How the input is read: as `audit score` reads it. */
 export type InputOptions = Pick<
   ScoreCsvOptions,
-  "format" | "delimiter" | "mapping" | "maxFieldBytes" | "stdin" | "warn" | "onOpen" | "onProgress" | "workers" | "chunkBytes" | "threadsFromBytes"
+  "format" | "delimiter" | "sheet" | "mapping" | "maxFieldBytes" | "stdin" | "warn" | "onOpen" | "onProgress" | "workers" | "chunkBytes" | "threadsFromBytes"
 >;
 
 export interface FrameRequest {
@@ -37,6 +37,8 @@ export async function readSamplingFrame(path: string, request: FrameRequest, inp
     ...input,
     rubric: request.rubric,
     groupBy: request.groupBy,
+    // Columns a plugin rule reads are not "carried through" to warn about.
+    expectedColumns: new Set(request.rubric.rules.flatMap(({ rule }) => rule.fields)),
     wantCases: true,
     onCase: (result) => {
       if (request.excluded(result.case_id)) frame.exclude(result.group);
@@ -50,11 +52,12 @@ export async function readSamplingFrame(path: string, request: FrameRequest, inp
  * The columns as written of the cases drawn, read again: each is the record that owned its case_id
  * when the frame was read (the first one with it that was not damaged), so the reader settles it.
  */
-export async function readDrawnRows(path: string, ids: ReadonlySet<string>, options: ReadOptions & { rows: { notes: boolean } }): Promise<Map<string, RecordRow>> {
+export async function readDrawnRows(path: string, ids: ReadonlySet<string>, options: Omit<ReadOptions, "rows" | "warn" | "onOpen"> & { notes: boolean }): Promise<Map<string, RecordRow>> {
   const rows = new Map<string, RecordRow>();
   let name = path;
-  for await (const item of readCases(path, { ...options, warn: undefined, onOpen: (source) => (name = source.name) })) {
-    if (item.kind === "case" && item.row && ids.has(item.record.case_id)) rows.set(item.record.case_id, item.row);
+  const { notes, ...read } = options;
+  for await (const item of readCases(path, { ...read, rows: { ids, notes }, warn: undefined, onOpen: (source) => (name = source.name) })) {
+    if (item.kind === "case" && item.row) rows.set(item.record.case_id, item.row);
   }
   if (rows.size !== ids.size) throw new InputError(`${name}: the file changed while it was being read; sample a copy that nothing writes to`);
   return rows;

@@ -3,6 +3,7 @@ import { describe, expect, test } from "vitest";
 import { referenceRubric } from "../../src/engine/rubric.js";
 import { planSample, type Sizing } from "../../src/sample/design.js";
 import { seedKey } from "../../src/sample/keys.js";
+import { readCases } from "../../src/input/read.js";
 import { readDrawnRows, readSamplingFrame, type InputOptions } from "../../src/sample/read.js";
 import type { Stratification } from "../../src/sample/strata.js";
 import { tempFiles } from "../fast/_csv.js";
@@ -48,22 +49,29 @@ describe("a sample read through the engine", () => {
         "",
       ].join("\n"),
     );
-    const rows = await readDrawnRows(path, new Set(["A-1", "B-2"]), { rows: { notes: false } });
+    const rows = await readDrawnRows(path, new Set(["A-1", "B-2"]), { notes: false });
     expect(rows.get("A-1")).toEqual({ columns: ["case_id", "force", "reported_on", "team"], values: ["A-1", "Avon", "2015-07-02", "north"], idColumn: 0 });
     expect(rows.get("B-2")?.values).toEqual(["B-2", "Avon", "2015-07-04", "east"]);
-    const withNotes = await readDrawnRows(path, new Set(["A-1"]), { rows: { notes: true } });
+    const withNotes = await readDrawnRows(path, new Set(["A-1"]), { notes: true });
     expect(withNotes.get("A-1")?.columns).toEqual(["case_id", "force", "reported_on", "notes", "team"]);
     expect(withNotes.get("A-1")?.values[3]).toBe("first real");
   });
 
+  test("the reader, asked for rows, gives only the cases asked for, and passes over the rest unchecked", async () => {
+    const path = file("mixed.csv", "case_id,force,reported_on\nA-1,Avon,2015-07-01\nB-2,Avon,not a date\nC-3,Avon,2015-07-03\n");
+    const items = [];
+    for await (const item of readCases(path, { rows: { ids: new Set(["C-3"]), notes: false } })) items.push(item);
+    expect(items.map((item) => (item.kind === "case" ? item.record.case_id : item.invalid.case_id))).toEqual(["C-3"]);
+  });
+
   test("keeps a JSON record's keys and values as written, the case_id's position noted", async () => {
     const path = file("cases.json", JSON.stringify([{ force: "Avon", "Case ID": "J-1", reported_on: "2015-07-01", concern: ["neglect", "cse"], notes: "x" }]));
-    const rows = await readDrawnRows(path, new Set(["J-1"]), { rows: { notes: false }, mapping: { columns: { "Case ID": "case_id" } } });
+    const rows = await readDrawnRows(path, new Set(["J-1"]), { notes: false, mapping: { columns: { "Case ID": "case_id" } } });
     expect(rows.get("J-1")).toEqual({ columns: ["force", "Case ID", "reported_on", "concern"], values: ["Avon", "J-1", "2015-07-01", ["neglect", "cse"]], idColumn: 1 });
   });
 
   test("a drawn case no longer in the file stops the run: it changed between the reads", async () => {
     const path = file("short.csv", "case_id,force,reported_on\nA-1,Avon,2015-07-01\n");
-    await expect(readDrawnRows(path, new Set(["A-1", "Z-9"]), { rows: { notes: false } })).rejects.toThrow(/changed while it was being read/);
+    await expect(readDrawnRows(path, new Set(["A-1", "Z-9"]), { notes: false })).rejects.toThrow(/changed while it was being read/);
   });
 });

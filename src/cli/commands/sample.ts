@@ -1,9 +1,8 @@
 import { Option } from "commander";
-import { loadConfig } from "../../config/load.js";
 import { rubricHash } from "../../engine/rubric.js";
 import type { Rubric } from "../../engine/rubric.js";
 import type { ColumnMapping } from "../../input/mapping.js";
-import type { RecordRow } from "../../input/read.js";
+import type { ReadOptions, RecordRow } from "../../input/read.js";
 import type { Source } from "../../input/source.js";
 import { renderSamplePlan, sampleCsv } from "../../report/sample.js";
 import type { SampleDesignFile } from "../../report/sample-schema.js";
@@ -19,7 +18,7 @@ import { CliError, EXIT, EXIT_CODES } from "../../errors.js";
 import { Progress } from "../progress.js";
 import { openOutputs } from "../report-files.js";
 import { resolveSampleOptions, type RawSampleOptions, type SampleOptions } from "../sample-options.js";
-import { addConfigOptions, configRequest, type ConfigFlags } from "./config.js";
+import { addInputOptions, resolveInput } from "../record-input.js";
 import type { RegisterCommand } from "./types.js";
 
 const REDACTED = "hmac:";
@@ -44,6 +43,8 @@ interface Run {
   options: SampleOptions;
   rubric: Rubric;
   mapping: ColumnMapping | undefined;
+  /** How to read the input, from the shared input flags. */
+  read: Pick<ReadOptions, "format" | "delimiter" | "sheet" | "mapping" | "stdin">;
   ctx: CliContext;
   toolVersion: string;
   log: (line: string) => void;
@@ -52,7 +53,7 @@ interface Run {
 
 /** Reads the input through the engine into the sampling frame, and lays out the design. */
 async function frameAndDesign(run: Run, exclude: { listed: number; excluded: (id: string) => boolean }) {
-  const { file, options, rubric, mapping, ctx, progress } = run;
+  const { file, options, rubric, read, progress } = run;
   let source: Source | undefined;
   const input = { name: file === "-" ? "stdin" : file, format: "csv" as Source["format"] };
   const { frame, summary } = await readSamplingFrame(
@@ -66,11 +67,8 @@ async function frameAndDesign(run: Run, exclude: { listed: number; excluded: (id
       keep: mostPerStratum(options.sizing, options.expected, strataOf(options.stratification).length),
     },
     {
-      format: options.inputFormat,
-      delimiter: options.delimiter,
-      mapping,
+      ...read,
       maxFieldBytes: options.maxFieldBytes,
-      stdin: ctx.stdin,
       warn: options.quiet ? () => {} : (line) => run.log(`audit: warning: ${line}`),
       onOpen: (opened) => {
         source = opened;
@@ -103,13 +101,13 @@ async function frameAndDesign(run: Run, exclude: { listed: number; excluded: (id
 
 /** The texts of the outputs, in the order they were opened: the reports, then the design files. */
 async function drawnTexts(run: Run, frame: SamplingFrame, plan: SamplePlan, design: SampleDesignFile): Promise<(() => string)[]> {
-  const { file, options, mapping } = run;
+  const { file, options, read } = run;
   const designJson = () => `${JSON.stringify(design, null, 2)}\n`;
   if (options.dryRun) return options.outputs.map((spec) => (spec.format === "json" ? designJson : () => renderSamplePlan(design)));
   const drawn = frame.draw(new Map(plan.groups.map((group) => [group.name, group.strata])));
   const ids = new Set(drawn.map((c) => c.case_id));
-  const { inputFormat: format, delimiter, maxFieldBytes, includeNotes: notes, redact } = options;
-  let rows = options.columns === "all" ? await readDrawnRows(file, ids, { format, delimiter, mapping, maxFieldBytes, rows: { notes } }) : undefined;
+  const { maxFieldBytes, includeNotes: notes, redact } = options;
+  let rows = options.columns === "all" ? await readDrawnRows(file, ids, { ...read, maxFieldBytes, notes }) : undefined;
   if (redact) {
     if (rows) rows = new Map([...rows].map(([id, row]) => [redact(id), redactRow(row, redact(id))]));
     for (const c of drawn) c.case_id = redact(c.case_id);
@@ -119,8 +117,9 @@ async function drawnTexts(run: Run, frame: SamplingFrame, plan: SamplePlan, desi
   return [...reports, ...options.designPaths.map(() => designJson)];
 }
 
-async function sample(file: string, raw: RawSampleOptions & ConfigFlags, ctx: CliContext, toolVersion: string): Promise<number> {
-  const { rubric, mapping } = await loadConfig(configRequest(raw, ctx));
+async function sample(file: string, raw: RawSampleOptions, ctx: CliContext, toolVersion: string): Promise<number> {
+  const { config, read } = await resolveInput(raw, ctx);
+  const { rubric, mapping } = config;
   const options = resolveSampleOptions(raw, rubric, ctx);
   if (options.columns === "all" && !options.dryRun && file === "-") {
     throw new CliError("--columns all reads the input a second time for the drawn records' columns, so it needs a file, not stdin");
@@ -130,7 +129,7 @@ async function sample(file: string, raw: RawSampleOptions & ConfigFlags, ctx: Cl
     progress?.finish();
     ctx.stderr.write(`${line}\n`);
   };
-  const run: Run = { file, options, rubric, mapping, ctx, toolVersion, log, progress };
+  const run: Run = { file, options, rubric, mapping, read, ctx, toolVersion, log, progress };
   const exclude = await exclusions(options, mapping);
   const designSpecs = options.dryRun ? [] : options.designPaths.map((path) => ({ format: "json" as const, path }));
   // Opened before the input is read: a target that cannot be written fails at once, and nothing appears until the end.
@@ -164,8 +163,6 @@ export const registerSample: RegisterCommand = (program, { ctx, setExit, version
     .command("sample")
     .description("draw a reproducible random sample of the valid records for inspectors to read: per group, stratified, weighted")
     .argument("<file>", "a .csv, .tsv, .json, .ndjson or .jsonl file, or - for stdin")
-    .addOption(new Option("--input-format <format>", "read the input as this format").choices(["csv", "json", "ndjson", "xlsx"]))
-    .option("--delimiter <char>", "CSV delimiter, or tab (default: sniffed)")
     .option("--group-by <column>", "draw from each value of this column", "force")
     .option("--max-field-bytes <n>", "a cell longer than this makes its record invalid", String(1024 * 1024))
     .option("--per-group <n>", "draw n cases from each group")
@@ -187,7 +184,7 @@ export const registerSample: RegisterCommand = (program, { ctx, setExit, version
     .option("--redact-key-file <file>", "the --redact key (default: the AUDIT_REDACT_KEY environment variable)")
     .option("-q, --quiet", "print nothing on stderr but errors")
     .addHelpText("after", EXIT_CODES);
-  addConfigOptions(command).action(async (file: string, raw: RawSampleOptions & ConfigFlags) => {
+  addInputOptions(command).action(async (file: string, raw: RawSampleOptions) => {
     setExit(await sample(file, raw, ctx, version));
   });
 };
