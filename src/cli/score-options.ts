@@ -63,7 +63,23 @@ export function redactOption(
   return redactor(redactionKey(raw.redactKeyFile, ctx.env));
 }
 
+/**
+ * `--html-cases` makes each HTML output the drill-down (as `-f html-cases=FILE` does). A list of every
+ * case gives away the counts `--suppress-below` hides, so the two are refused together.
+ */
+export function drillDownOutputs(outputs: OutputSpec[], htmlCases: boolean | undefined, suppressBelow: string | undefined): OutputSpec[] {
+  const specs = htmlCases ? outputs.map((spec) => (spec.format === "html" ? { ...spec, format: "html-cases" as const } : spec)) : outputs;
+  if (htmlCases && !specs.some((spec) => spec.format === "html-cases")) {
+    throw new CliError("--html-cases adds every case to the HTML report, and there is none: add -f html=FILE");
+  }
+  if (suppressBelow !== undefined && specs.some((spec) => spec.format === "html-cases")) {
+    throw new CliError("--html-cases lists every case, which would give away the counts --suppress-below hides: write the drill-down in a run without --suppress-below");
+  }
+  return specs;
+}
+
 export interface RawScoreOptions extends InputFlags, DocumentFlags {
+  htmlCases?: boolean;
   groupBy: string;
   format: string[];
   output?: string;
@@ -91,7 +107,7 @@ export async function resolveScoreOptions(raw: RawScoreOptions, ctx: CliContext)
     delimiter: read.delimiter,
     sheet: read.sheet,
     groupBy: normaliseHeader(raw.groupBy),
-    outputs: parseOutputSpecs(raw.format, raw.output),
+    outputs: drillDownOutputs(parseOutputSpecs(raw.format, raw.output), raw.htmlCases, raw.suppressBelow),
     color: raw.color,
     quiet: raw.quiet,
     maxErrors: parseCount(raw.maxErrors, "--max-errors"),

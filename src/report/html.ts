@@ -10,10 +10,12 @@ import { methodSection, rubricSection, ruleWords, type RuleWords } from "./_html
 import { agreementSection } from "./_html-agreement.js";
 import { breakdownSection } from "./_html-breakdown.js";
 import { HTML_STYLE } from "./_html-style.js";
+import { CASES_SCRIPT_HASH, CASES_STYLE, CaseList, casesSection } from "./_html-cases.js";
 import { MARKER } from "./_figures.js";
 import { rubricDescription } from "./json.js";
 import type { MergedReport } from "./merge.js";
-import type { ReportLabels, Reporter } from "./types.js";
+import type { CaseResult } from "../engine/score.js";
+import type { ReportLabels, ReportMeta, Reporter } from "./types.js";
 
 /** Everything the HTML report shows beyond the figures derived from the summary. */
 export interface HtmlReport {
@@ -24,6 +26,8 @@ export interface HtmlReport {
   invalid: InvalidTally;
   /** Case ids were replaced by keyed hashes (--redact). */
   redacted: boolean;
+  /** Every case, for the drill-down (`html-cases`); undefined in the report for publication. */
+  cases?: CaseList;
 }
 
 const BUILT_IN_WORDS = new Map(BUILT_IN_RULES.map((rule) => [rule.id, ruleWords(rule)]));
@@ -37,14 +41,18 @@ const CONTENTS: [string, string][] = [
   ["breakdown", "The rule breakdown"],
   ["agreement", "Agreement with the inspectors"],
   ["invalid", "Invalid records"],
+  ["cases", "Every case"],
   ["rubric", "The rubric used"],
   ["method", "Method"],
 ];
 
-const contents = () =>
-  `<nav aria-label="Contents"><ol class="contents">${CONTENTS.map(([id, title]) => `<li><a href="#${id}">${title}</a></li>`).join("")}</ol></nav>`;
+const contents = (cases: boolean) =>
+  `<nav aria-label="Contents"><ol class="contents">${CONTENTS.filter(([id]) => cases || id !== "cases").map(([id, title]) => `<li><a href="#${id}">${title}</a></li>`).join("")}</ol></nav>`;
 
-/** One self-contained HTML file: inline CSS and SVG, no script, nothing fetched; readable offline and printable. */
+/**
+ * One self-contained HTML file: inline CSS, nothing fetched; readable offline and printable. The report for
+ * publication runs no script; the drill-down runs one, its own, allowed by its hash.
+ */
 export function renderHtml(analysis: Analysis, report: HtmlReport): string {
   const { provenance } = report;
   const groupTitle = provenance.groupBy === "force" ? "Force" : provenance.groupBy;
@@ -58,20 +66,22 @@ export function renderHtml(analysis: Analysis, report: HtmlReport): string {
     "<head>",
     '<meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">`,
+    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'${report.cases ? `; script-src '${CASES_SCRIPT_HASH}'` : ""}">`,
     '<meta name="color-scheme" content="light dark">',
     element("title", reportTitle(provenance)),
-    `<style>${HTML_STYLE}</style>`,
+    `<style>${HTML_STYLE}${report.cases ? CASES_STYLE : ""}</style>`,
     "</head>",
     "<body>",
     headerHtml(provenance, analysis.summary.overall),
     suppressed,
-    contents(),
+    report.cases ? element("p", "For internal review, not for publication: this report lists every case.", ' class="internal"') : "",
+    contents(report.cases !== undefined),
     "<main>",
     gradesSection(analysis, provenance.groupBy, groupTitle, report.rubric.grades),
     breakdownSection(analysis, groupTitle, report.rubric.strategy.name, report.rubric.grades),
     agreementSection(analysis, groupTitle, report.rubric.grades),
     invalidSection(report.invalid, { suppressed: suppression !== undefined, listWithheld: suppression !== undefined || report.redacted }),
+    report.cases ? casesSection(report.cases, groupTitle, report.rubric.grades, report.redacted) : "",
     rubricSection(report.rubric, report.words),
     methodSection(),
     "</main>",
@@ -88,6 +98,8 @@ export interface HtmlOptions {
   generated?: Date;
   /** Case ids in the report are keyed hashes (--redact): no invalid record is listed by location. */
   redacted?: boolean;
+  /** Add every case, for internal review (`html-cases`). */
+  cases?: boolean;
 }
 
 const provenanceOf = (options: HtmlOptions, fields: Omit<Provenance, "labels" | "generated">): Provenance => ({
@@ -113,8 +125,20 @@ export function mergedHtml(analysis: Analysis, merged: Pick<MergedReport, "head"
 /** `--format html`: the whole report at the end of the run, invalid records tallied as they come. */
 export function htmlReporter(options: HtmlOptions = {}): Reporter {
   const invalid = new InvalidTally();
+  // Made at the start of the run, when the rubric's rules are known; only the drill-down keeps cases.
+  let cases: CaseList | undefined;
   return {
     showsInputDigest: true,
+    ...(options.cases && {
+      start(meta: ReportMeta) {
+        cases = new CaseList(meta.rubric.rules.map(({ rule }) => rule.id));
+        return "";
+      },
+      case(result: CaseResult) {
+        cases!.add(result);
+        return "";
+      },
+    }),
     invalid(record) {
       invalid.add(record);
       return "";
@@ -134,6 +158,7 @@ export function htmlReporter(options: HtmlOptions = {}): Reporter {
         words: (rule) => words.get(rule.id),
         invalid,
         redacted: options.redacted ?? false,
+        cases,
       });
     },
   };

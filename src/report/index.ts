@@ -32,6 +32,8 @@ export const REPORTERS = {
   markdown: (s: ReporterSettings) => markdownReporter({ ci: s.ci, suppressBelow: s.suppressBelow }),
   junit: (s: ReporterSettings) => junitReporter({ failOn: s.failOn }),
   html: (s: ReporterSettings) => htmlReporter({ suppressBelow: s.suppressBelow, labels: s.labels, generated: s.generated, redacted: s.redacted }),
+  /** The HTML report with every case added, for internal review (never with suppression: the CLI refuses). */
+  "html-cases": (s: ReporterSettings) => htmlReporter({ suppressBelow: s.suppressBelow, labels: s.labels, generated: s.generated, redacted: s.redacted, cases: true }),
 } satisfies Record<string, (settings: ReporterSettings) => Reporter>;
 
 export type OutputFormat = keyof typeof REPORTERS;

@@ -97,6 +97,29 @@ describe.skipIf(!chromiumPresent)(browserTitle("hostile text in the HTML report:
     await view.context().close();
   });
 
+  test("the drill-down lists the hostile ids and names as text: no script runs but its own, nothing is fetched", async () => {
+    const drill = join(dir, "drill.html");
+    const run = await runCli(["score", join(dir, "cases.csv"), "--config", join(dir, "audit.config.json"), "-f", `html=${drill}`, "--html-cases", "-q"]);
+    expect(run.code, run.stderr).toBe(0);
+    const view = await openGuarded(browser, pathToFileURL(drill).href, { viewport: { width: 320, height: 640 } });
+    const failures: string[] = [];
+    view.page.on("pageerror", (error) => void failures.push(error.message));
+    await view.page.locator("#case-search").fill(HOSTILE.attribute);
+    const ids = await view.page.locator("#case-rows th button").allTextContents();
+    expect(ids.length).toBeGreaterThan(0);
+    for (const id of ids) expect(id.startsWith(HOSTILE.attribute)).toBe(true);
+    await view.page.locator("#case-rows th button").first().click();
+    expect(await view.page.locator("#case-rows").innerText()).toContain(HOSTILE.image);
+    await view.page.locator("#case-group").selectOption({ label: HOSTILE.script });
+    expect(await view.page.locator("#case-rows").innerText()).toContain(HOSTILE.script);
+    expect(await pageFlag(view.page, "__pwned")).toBeUndefined();
+    expect(view.attempted).toEqual([]);
+    expect(failures).toEqual([]);
+    expect(await view.page.locator("script").count()).toBe(2);
+    expect(await layoutProblems(view.page)).toEqual([]);
+    await view.context.close();
+  });
+
   test("a right-to-left override in a name stays inside the name: the words after it read left to right", async () => {
     expect(await bidiOrder(page, HOSTILE.rtl)).toEqual({ isolated: true, after: "right" });
   });

@@ -185,7 +185,8 @@ export const registerScore: RegisterCommand = (program, { ctx, setExit, version 
     .option("--redact-key-file <file>", "the --redact key (default: the AUDIT_REDACT_KEY environment variable)")
     .option("--max-field-bytes <n>", "a cell longer than this makes its record invalid", String(1024 * 1024))
     .option("--ci", "show each share's 95% interval in the table and markdown (json and html always have them)")
-    .option("--suppress-below <k>", "hide counts below k, and enough others that none can be worked back (summary outputs)");
+    .option("--suppress-below <k>", "hide counts below k, and enough others that none can be worked back (summary outputs)")
+    .option("--html-cases", "add every case to the HTML report, for internal review (as -f html-cases=FILE; not with --suppress-below)");
   for (const [flags, description] of DOCUMENT_FLAGS) command.option(flags, description);
   command
     .addHelpText("after", EXIT_CODES);
