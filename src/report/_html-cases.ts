@@ -101,7 +101,7 @@ form.filters input, form.filters select, nav.pages button { font: inherit; color
 table.cases th button { font: inherit; font-weight: 600; color: var(--link); background: none; border: 0; padding: 0; text-decoration: underline; cursor: pointer; text-align: left; overflow-wrap: anywhere; }
 table.cases th button[aria-expanded="true"]::before { content: "▾ "; }
 table.cases th button[aria-expanded="false"]::before { content: "▸ "; }
-table.cases td:last-child { text-align: right; }
+table.cases > tbody > tr > td:last-child:not([colspan]) { text-align: right; }
 tr.case-detail > td { background: var(--head); }
 table.case-rules { margin: 0.25rem 0; }
 table.case-rules ul { margin: 0; padding-left: 1.1rem; }
