@@ -95,10 +95,14 @@ export function drillDown(): void {
       const tr = make("tr");
       const th = make("th", rule);
       th.scope = "row";
-      const list = make("ul");
-      for (let f = 0; f < row[5].length; f += 2) if (row[5][f] === r) list.append(make("li", data.findings[row[5][f + 1]!]));
+      const items: Control[] = [];
+      for (let f = 0; f < row[5].length; f += 2) if (row[5][f] === r) items.push(make("li", data.findings[row[5][f + 1]!]));
       const cell = make("td");
-      if (row[5].some((value, f) => f % 2 === 0 && value === r)) cell.append(list);
+      if (items.length) {
+        const list = make("ul");
+        list.append(...items);
+        cell.append(list);
+      }
       tr.append(th, make("td", data.ratings[row[4][r]!] ?? ""), cell);
       body.append(tr);
     });

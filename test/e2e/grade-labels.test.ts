@@ -12,7 +12,7 @@ describe("grades: labels for display, keys for data", async () => {
   const dir = mkdtempSync(join(tmpdir(), "audit-labels-"));
   const config = join(dir, "audit.config.yaml");
   writeFileSync(config, "grades:\n  adequate: requires improvement\n");
-  const files = Object.fromEntries(["json", "ndjson", "csv", "markdown", "junit", "html"].map((format) => [format, join(dir, `report.${format}`)]));
+  const files = Object.fromEntries(["json", "ndjson", "csv", "markdown", "junit", "html", "html-cases"].map((format) => [format, join(dir, `report.${format}`)]));
   const run = await runCli(["score", HMIC, "--config", config, "-f", "table", ...Object.entries(files).flatMap(([f, p]) => ["-f", `${f}=${p}`])]);
   const read = (format: string) => readFileSync(files[format]!, "utf8");
 
@@ -31,6 +31,14 @@ describe("grades: labels for display, keys for data", async () => {
     expect(failures.length).toBe(220);
     expect(failures.every((f) => f.type === "inadequate" && f.message?.startsWith("graded inadequate"))).toBe(true);
     expect(failures.some((f) => f.inner?.includes("(requires improvement)"))).toBe(true);
+  });
+
+  test("the HTML drill-down's grade filter, rule ratings and grade cells say the label", () => {
+    const html = read("html-cases");
+    expect(html).toContain('<option value="1">Requires improvement</option>');
+    expect(html).toContain('<option value="a">requires improvement</option>');
+    expect(html).toContain('"grades":["good","requires improvement","inadequate"]');
+    expect(html).not.toMatch(/>Adequate<|"adequate"/);
   });
 
   test("HTML shows the label in the table, the chart's legend and the breakdown", () => {
