@@ -13,11 +13,13 @@ const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const out = resolve(process.argv[2] ?? join(ROOT, "docs", "images"));
 const work = mkdtempSync(join(tmpdir(), "audit-screenshots-"));
 const report = join(work, "report.html");
+const drillDown = join(work, "cases.html");
 
 try {
+  // The report for publication, and the drill-down for internal review.
   const run = spawnSync(
     process.execPath,
-    [join(ROOT, "bin", "audit.js"), "score", join(ROOT, "fixtures", "hmic-2015.csv"), "-f", `html=${report}`, "--html-cases", "-q",
+    [join(ROOT, "bin", "audit.js"), "score", join(ROOT, "fixtures", "hmic-2015.csv"), "-f", `html=${report}`, "-f", `html-cases=${drillDown}`, "-q",
       "--title", "Child protection case audit", "--period", "April 2014 – March 2015", "--publisher", "An inspectorate"],
     // A fixed date: the screenshots change only when the report does.
     { env: { ...process.env, SOURCE_DATE_EPOCH: "1430438400" }, encoding: "utf8" },
@@ -26,10 +28,10 @@ try {
   mkdirSync(out, { recursive: true });
 
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium", args: ["--headless", "--no-sandbox", "--disable-gpu"] });
-  const shoot = async (name, options, act) => {
+  const shoot = async (name, options, act, file = report) => {
     const context = await browser.newContext({ viewport: { width: 1000, height: 1100 }, ...options });
     const page = await context.newPage();
-    await page.goto(pathToFileURL(report).href);
+    await page.goto(pathToFileURL(file).href);
     const target = (await act?.(page)) ?? page;
     await target.screenshot({ path: join(out, `${name}.png`) });
     await context.close();
@@ -44,7 +46,7 @@ try {
     await page.selectOption("#case-grade", { label: "Inadequate" });
     await page.locator("#case-rows th button").first().click();
     return page.locator("#cases");
-  });
+  }, drillDown);
   await browser.close();
 } finally {
   rmSync(work, { recursive: true, force: true });
