@@ -188,7 +188,11 @@ export function initReport(result: InitResult, from: string, output: string): st
     toFill += finding.toFill;
   }
   if (result.missing.length) {
-    lines.push(`audit: init: no column found for the required fields ${result.missing.join(", ")}; add them under columns`);
+    const missing = result.missing.map((field) => {
+      const near = unplaced.filter((column) => column.nearest === field).map((column) => columnTitle(column.header));
+      return near.length ? `${field} (nearest: ${near.join(", ")})` : field;
+    });
+    lines.push(`audit: init: no column found for the required ${result.missing.length === 1 ? "field" : "fields"} ${missing.join(", ")}; add ${result.missing.length === 1 ? "it" : "them"} under columns`);
   }
   const config = output === "audit.config.json" ? "" : ` --config ${output}`;
   const next = toFill ? `replace each "${FILL_IN}" (${toFill} in all), then run` : "check it, then run";
