@@ -11,7 +11,7 @@ import type { InputFormat, Source } from "./source.js";
 import { openInput, type Location, type Table } from "./table.js";
 import { caseIdOf, damagedFields, fieldName, raggedRow, rowFields, tooLong } from "./row.js";
 import { jsonText } from "./values.js";
-import { placeOf } from "./describe.js";
+import { columnTitle, placeOf } from "./describe.js";
 import { fieldReaders, type ColumnMapping } from "./mapping.js";
 
 export type { Location };
@@ -137,14 +137,14 @@ export function checkHeader(name: string, header: readonly string[], targets: re
   targets.forEach((target, i) => {
     if (target.kind !== "field") return;
     const other = seen.get(target.name);
-    if (other !== undefined) throw new InputError(`${name}: columns "${other}" and "${header[i]}" are both the field ${target.name}`);
+    if (other !== undefined) throw new InputError(`${name}: columns ${columnTitle(other)} and ${columnTitle(header[i]!)} are both the field ${target.name}`);
     seen.set(target.name, header[i]!);
   });
   const missing = REQUIRED_FIELDS.filter((field) => !seen.has(field));
   if (missing.length) {
     const unplaced = header.filter((_text, i) => targets[i]!.kind === "extra");
     const list = missing.map((field) => {
-      const closest = closestColumns(field, unplaced, 2).map((title) => JSON.stringify(title));
+      const closest = closestColumns(field, unplaced, 2).map(columnTitle);
       return `"${field}" (${closest.length ? `closest: ${closest.join(", ")}` : "no column looks like it"})`;
     });
     const from = name === "stdin" ? "FILE (saved from stdin)" : name;
@@ -157,7 +157,7 @@ export function planHeader(name: string, header: readonly string[], options: Pic
   const targeter = makeTargeter(options.mapping);
   const targets = header.map((text, i): ColumnTarget => (text.trim() === "" ? { kind: "extra", name: `column_${i + 1}` } : targeter(text)));
   checkHeader(name, header, targets);
-  const carried = targets.flatMap((t) => (t.kind === "extra" && !options.expectedColumns?.has(t.name) ? [t.name] : []));
+  const carried = targets.flatMap((t, i) => (t.kind === "extra" && !options.expectedColumns?.has(t.name) ? [header[i]!.trim() === "" ? t.name : columnTitle(header[i]!)] : []));
   if (carried.length) options.warn?.(`${name}: carrying through columns that are not rubric fields: ${carried.join(", ")}`);
   return targets;
 }

@@ -60,12 +60,24 @@ function isDateFormat(format: string | undefined): boolean {
   return /[dmy]/i.test(bare) && !/general/i.test(bare);
 }
 
-/** A cell's value as CSV text would hold it: text as written, numbers as digits, Excel's dates as YYYY-MM-DD, a formula's cached value. */
-export function cellText(value: unknown, numFmt?: string): string {
+/**
+ * The serial number of 1970-01-01 in a workbook's date system: Excel counts days from 1900 (with
+ * 1900 wrongly a leap year), or, in a workbook made for old Macs (`date1904`), from 1904.
+ */
+const UNIX_EPOCH = { 1900: 25569, 1904: 24107 } as const;
+export type DateSystem = keyof typeof UNIX_EPOCH;
+
+/**
+ * A cell's value as CSV text would hold it: text as written, numbers as digits, Excel's dates as
+ * YYYY-MM-DD, a formula's cached value. exceljs turns the date cells it knows into dates itself, in
+ * the workbook's date system; a number under a date format it does not know, and a formula's cached
+ * date, are counted here in `system`.
+ */
+export function cellText(value: unknown, numFmt?: string, system: DateSystem = 1900): string {
   if (value === null || value === undefined) return "";
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? "" : dateText(value);
   if (typeof value === "number") {
-    if (isDateFormat(numFmt)) return dateText(new Date(Math.round((value - 25569) * 86_400_000)));
+    if (isDateFormat(numFmt)) return dateText(new Date(Math.round((value - UNIX_EPOCH[system]) * 86_400_000)));
     return String(value);
   }
   if (typeof value === "boolean") return value ? "true" : "false";
@@ -73,9 +85,9 @@ export function cellText(value: unknown, numFmt?: string): string {
   if (typeof value === "object") {
     const cell = value as { richText?: { text: string }[]; result?: unknown; formula?: string; sharedFormula?: string; text?: unknown; error?: string };
     if (cell.richText) return cell.richText.map((run) => run.text).join("");
-    if ("formula" in cell || "sharedFormula" in cell) return cellText(cell.result, numFmt);
+    if ("formula" in cell || "sharedFormula" in cell) return cellText(cell.result, numFmt, system);
     if (cell.error !== undefined) return cell.error;
-    if (cell.text !== undefined) return cellText(cell.text, numFmt);
+    if (cell.text !== undefined) return cellText(cell.text, numFmt, system);
   }
   return "";
 }
@@ -84,6 +96,12 @@ function readFailure(name: string, error: unknown): InputError {
   if (error instanceof InputError) return error;
   const message = (error instanceof Error ? error.message : String(error)).split("\n")[0]!.slice(0, 120);
   return new InputError(`${name}: cannot read the workbook, it is damaged (${message})`);
+}
+
+/** The date system of the workbook a reader has opened, as exceljs read it from its `workbookPr`. */
+function dateSystem(reader: unknown): DateSystem {
+  const properties = (reader as { properties?: { model?: { date1904?: boolean } } }).properties;
+  return properties?.model?.date1904 ? 1904 : 1900;
 }
 
 /**
@@ -104,10 +122,11 @@ export async function* readSheetRows(path: string, name: string, sheet?: string)
       seen.push(title);
       if (sheet !== undefined && title !== sheet) continue;
       found = true;
+      const system = dateSystem(reader);
       for await (const row of worksheet as AsyncIterable<ExcelJS.Row>) {
         const cells: string[] = [];
         row.eachCell({ includeEmpty: false }, (cell, column) => {
-          cells[column - 1] = cellText(cell.value, cell.numFmt);
+          cells[column - 1] = cellText(cell.value, cell.numFmt, system);
         });
         const filled = Array.from(cells, (cell) => cell ?? "");
         if (filled.some((cell) => cell !== "")) yield { sheet: title, row: row.number, cells: filled };

@@ -92,6 +92,7 @@ describe("a force's export graded from init to score, as CSV and as a workbook",
     const errors = run.stdout.split("\n").filter((line) => line.includes(": error: "));
     expect(errors).toEqual(PLANTED.map(listed(file, at, seen)));
     expect(run.stdout).toContain(`${file}: 40 records: 34 valid, 6 invalid`);
+    expect(run.stdout).toContain(`warning: ${file}: carrying through columns that are not rubric fields: "Team", "Extracted On"`);
   });
 
   test("score: the workbook grades as the CSV does, and each case as fixtures/hmic-2015.csv grades it", async () => {

@@ -37,9 +37,15 @@ describe("CSV headers", () => {
       { officer_name: "", team: "CAIT" },
     ]);
     expect(items[2]).toMatchObject({ kind: "invalid", rawExtra: { officer_name: "PC Jones", team: "CAIT" } });
-    expect(warnings).toHaveLength(1);
-    expect(warnings[0]).toContain("officer_name");
-    expect(warnings[0]).toContain("team");
+    expect(warnings).toEqual([`${file}: carrying through columns that are not rubric fields: "Officer Name", "Team"`]);
+  });
+
+  test("column titles in messages are the export's own, quoted and escaped", async () => {
+    const carried = write("hostile.csv", lines(`${HEADER},"Stn\u001b[2J\u0007",`, "A,N,2015-07-02,x,y"));
+    expect((await readAll(carried)).warnings).toEqual([`${carried}: carrying through columns that are not rubric fields: "Stn\\u001b[2J\\u0007", column_5`]);
+    const twice = write("twice.csv", lines(`${HEADER},"Force\u001b]0;x"`, "A,N,2015-07-02,x"));
+    const { error } = await readFailure(twice, { mapping: { columns: { "Force\u001b]0;x": "force" } } });
+    expect(error.message).toBe(`${twice}: columns "force" and "Force\\u001b]0;x" are both the field force`);
   });
 
   test("no warning when every column is a field or notes", async () => {

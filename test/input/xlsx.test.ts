@@ -85,3 +85,27 @@ describe("a workbook is read as a CSV file is", () => {
     expect(error.message).not.toContain("\n");
   });
 });
+
+describe("a workbook made in the 1904 date system", () => {
+  test.each<[string, boolean]>([
+    ["the 1900 system (Excel's default)", false],
+    ["the 1904 system (old Mac workbooks)", true],
+  ])("%s: date cells and formulas' cached dates read as the same days", async (name, date1904) => {
+    const book = new ExcelJS.Workbook();
+    book.properties.date1904 = date1904;
+    const sheet = book.addWorksheet("Cases");
+    sheet.addRow(["case_id", "force", "reported_on", "risk_assessed_on", "interviewed_on"]);
+    // A formula's cached value is a serial number, counted in the workbook's own system.
+    const serial = (date1904 ? 40725 : 42187) + 1;
+    sheet.addRow(["A-1", "Norfolk", new Date(Date.UTC(2015, 6, 2)), { formula: "C2+1", result: serial }, serial]);
+    for (const ref of ["C2", "D2"]) sheet.getCell(ref).numFmt = "dd/mm/yyyy";
+    sheet.getCell("E2").numFmt = "d-mmm-yy";
+    const path = write(`${date1904 ? 1904 : 1900}.xlsx`, Buffer.alloc(0));
+    await book.xlsx.writeFile(path);
+    const { items } = await readAll(path);
+    expect(items[0], name).toMatchObject({
+      kind: "case",
+      record: { reported_on: { text: "2015-07-02" }, risk_assessed_on: { text: "2015-07-03" }, interviewed_on: { text: "2015-07-03" } },
+    });
+  });
+});
