@@ -1,7 +1,8 @@
 import { randomInt } from "node:crypto";
 import { extname } from "node:path";
 import type { Rubric } from "../engine/rubric.js";
-import { normaliseHeader } from "../input/header.js";
+import { groupColumn } from "../input/group-column.js";
+import type { ColumnMapping } from "../input/mapping.js";
 import { FACTOR_DECIMALS, type Sizing } from "../sample/design.js";
 import { MAX_SEED } from "../sample/keys.js";
 import { strataOf, type Stratification } from "../sample/strata.js";
@@ -128,7 +129,9 @@ function oversampleOption(values: readonly string[], stratification: Stratificat
 export const designPathFor = (path: string): string => `${extname(path) ? path.slice(0, -extname(path).length) : path}.design.json`;
 
 /** Every sample option, checked before any record is read (the rubric is needed for --stratify rule:<id>). */
-export function resolveSampleOptions(raw: RawSampleOptions, rubric: Rubric, ctx: Pick<CliContext, "env">): SampleOptions {
+export function resolveSampleOptions(raw: RawSampleOptions, config: { rubric: Rubric; mapping?: ColumnMapping }, ctx: Pick<CliContext, "env">): SampleOptions {
+  const { rubric } = config;
+  const groupBy = groupColumn(raw.groupBy, config.mapping);
   const sizing = sizingOption(raw);
   const dryRun = Boolean(raw.dryRun);
   const stratification = stratificationOption(raw.stratify, rubric);
@@ -140,7 +143,7 @@ export function resolveSampleOptions(raw: RawSampleOptions, rubric: Rubric, ctx:
   const clash = designPaths.find((path) => taken.includes(path));
   if (clash) throw new CliError(`--design: ${clash} is also a report's file`);
   return {
-    groupBy: normaliseHeader(raw.groupBy),
+    groupBy,
     maxFieldBytes: parseCount(raw.maxFieldBytes, "--max-field-bytes"),
     sizing,
     expected: raw.expected === undefined ? 0.5 : shareOption(raw.expected, "--expected", "0.3 if about 30% are expected"),
@@ -153,7 +156,7 @@ export function resolveSampleOptions(raw: RawSampleOptions, rubric: Rubric, ctx:
     dryRun,
     outputs,
     designPaths,
-    redact: redactOption(raw, ctx),
+    redact: redactOption({ ...raw, groupBy }, ctx),
     quiet: Boolean(raw.quiet),
   };
 }

@@ -1,6 +1,6 @@
 import { parseLimit, type Gates, type Limit } from "../engine/gates.js";
 import type { Rubric } from "../engine/rubric.js";
-import { normaliseHeader } from "../input/header.js";
+import { groupColumn } from "../input/group-column.js";
 import type { ColumnMapping } from "../input/mapping.js";
 import type { InputFormat } from "../input/source.js";
 import { resolveInput, type InputFlags } from "./record-input.js";
@@ -51,13 +51,13 @@ export function suppressBelowOption(value: string | undefined): number | undefin
   return k;
 }
 
-/** --redact: the keyed hash of case ids, refused when groups are named by case id. */
+/** --redact: the keyed hash of case ids, refused when groups are named by case id (`groupBy` as `groupColumn` settles it). */
 export function redactOption(
   raw: { redact?: boolean; redactKeyFile?: string; groupBy: string },
   ctx: Pick<CliContext, "env">,
 ): ((caseId: string) => string) | undefined {
   if (!raw.redact) return undefined;
-  if (normaliseHeader(raw.groupBy) === "case_id") {
+  if (raw.groupBy === "case_id") {
     throw new CliError("--redact with --group-by case_id would print every case id as a group name; group by another column");
   }
   return redactor(redactionKey(raw.redactKeyFile, ctx.env));
@@ -102,11 +102,12 @@ export interface RawScoreOptions extends InputFlags, DocumentFlags {
 export async function resolveScoreOptions(raw: RawScoreOptions, ctx: CliContext): Promise<ScoreOptions> {
   const { config, read } = await resolveInput(raw, ctx);
   const { rubric, mapping } = config;
+  const groupBy = groupColumn(raw.groupBy, mapping);
   return {
     inputFormat: read.format,
     delimiter: read.delimiter,
     sheet: read.sheet,
-    groupBy: normaliseHeader(raw.groupBy),
+    groupBy,
     outputs: drillDownOutputs(parseOutputSpecs(raw.format, raw.output), raw.htmlCases, raw.suppressBelow),
     color: raw.color,
     quiet: raw.quiet,
@@ -121,7 +122,7 @@ export async function resolveScoreOptions(raw: RawScoreOptions, ctx: CliContext)
     },
     rubric,
     mapping,
-    redact: redactOption(raw, ctx),
+    redact: redactOption({ ...raw, groupBy }, ctx),
     maxFieldBytes: parseCount(raw.maxFieldBytes, "--max-field-bytes"),
     figures: { ci: raw.ci, suppressBelow: suppressBelowOption(raw.suppressBelow) },
     document: documentOptions(raw, ctx.env, config.parsed.report),

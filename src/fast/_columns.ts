@@ -1,7 +1,6 @@
 import { FIELDS } from "../input/fields.js";
 import type { ColumnTarget } from "../input/header.js";
-import { planHeader } from "../input/read.js";
-import type { ColumnMapping } from "../input/mapping.js";
+import { planHeader, type ReadOptions } from "../input/read.js";
 
 /** Where each column of a file goes, settled once from its header (as src/input/read.ts does). */
 export interface ColumnPlan {
@@ -14,14 +13,8 @@ export interface ColumnPlan {
 }
 
 /** The reference reader's header checks: the same errors, the same warning, in the same order. */
-export function planColumns(
-  name: string,
-  header: string[],
-  mapping: ColumnMapping | undefined,
-  warn?: (message: string) => void,
-  expectedColumns?: ReadonlySet<string>,
-): ColumnPlan {
-  const targets = planHeader(name, header, { mapping, warn, expectedColumns });
+export function planColumns(name: string, header: string[], options: Pick<ReadOptions, "mapping" | "warn" | "expectedColumns" | "groupBy">): ColumnPlan {
+  const targets = planHeader(name, header, options);
   const fieldOf = targets.map((t) => (t.kind === "field" ? FIELDS.findIndex((f) => f.name === t.name) : -1));
   const columnOf = FIELDS.map((_, f) => fieldOf.indexOf(f));
   return { header, targets, fieldOf, columnOf };

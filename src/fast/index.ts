@@ -116,7 +116,7 @@ async function scoreFile(path: string, file: CsvFile, rubric: WireRubric, option
   const maxRecordChars = maxFieldBytes * RECORD_LIMIT_FACTOR;
   const setup: Omit<ChunkSetup, "plan"> = { path, size, delimiter, maxRecordChars, maxFieldBytes, mapping: options.mapping, groupBy, rubric, wantCases: options.wantCases };
   const { header, start } = readHeader(setup, source);
-  const plan = planColumns(source.name, header, options.mapping, options.warn, options.expectedColumns);
+  const plan = planColumns(source.name, header, { ...options, groupBy });
   const ruleIds = options.rubric.rules.map(({ rule }) => rule.id);
   const merger = new Merger(source.name, ruleIds, start, options, columnTitles(header, plan.targets));
   const threads = options.workers ?? availableParallelism();
@@ -291,7 +291,7 @@ async function referenceScore(path: string, options: ScoreCsvOptions, groupBy: s
     if (++records % 1024 === 0) options.onProgress?.({ records });
   };
   const { format, delimiter, sheet, mapping, stdin, warn, maxFieldBytes, expectedColumns, onOpen } = options;
-  const items = readCases(path, { format, delimiter, sheet, mapping, stdin, warn, maxFieldBytes, expectedColumns, onOpen });
+  const items = readCases(path, { format, delimiter, sheet, mapping, stdin, warn, maxFieldBytes, expectedColumns, onOpen, groupBy });
   return runAudit(
     items,
     options.rubric,

@@ -3,7 +3,7 @@ import type { Case } from "./case.js";
 import { InputError } from "./errors.js";
 import { closestColumns } from "./column-names.js";
 import { REQUIRED_FIELDS } from "./fields.js";
-import { normaliseHeader, targetOf, type ColumnTarget } from "./header.js";
+import { makeTargeter, type ColumnTarget } from "./header.js";
 import { readJsonItems, readNdjsonItems } from "./json.js";
 import type { FieldProblem } from "./check.js";
 import { checkRecord } from "./record.js";
@@ -13,6 +13,7 @@ import { caseIdOf, damagedFields, fieldName, raggedRow, rowFields, tooLong } fro
 import { jsonText } from "./values.js";
 import { columnTitle, placeOf } from "./describe.js";
 import { fieldReaders, type ColumnMapping } from "./mapping.js";
+import { checkGroupColumn } from "./group-column.js";
 
 export type { Location };
 
@@ -89,6 +90,8 @@ export interface ReadOptions {
    * them only when `notes` is true. Records with other ids are passed over unchecked and not given.
    */
   rows?: { ids: ReadonlySet<string>; notes: boolean };
+  /** The column records are grouped by (as `groupColumn` settles it): the file must have it. */
+  groupBy?: string;
 }
 
 /** A raw record as read: contract field → value as written, and carried-through columns. */
@@ -111,15 +114,6 @@ function rowMaker(header: readonly string[], targets: readonly ColumnTarget[], r
   const columns = kept.map((i) => header[i]!);
   const idColumn = kept.indexOf(targets.findIndex((t) => t.kind === "field" && t.name === "case_id"));
   return (cell: (i: number) => string) => (): RecordRow => ({ columns, values: kept.map(cell), idColumn });
-}
-
-export function makeTargeter(mapping: ColumnMapping | undefined): (header: string) => ColumnTarget {
-  const mapped = new Map<string, string>();
-  for (const [from, to] of Object.entries(mapping?.columns ?? {})) mapped.set(normaliseHeader(from), to);
-  return (header) => {
-    const to = mapped.get(normaliseHeader(header));
-    return to === undefined ? targetOf(header) : targetOf(to);
-  };
 }
 
 export function locate(location: Location): Pick<InvalidRecord, "line" | "index" | "sheet" | "row"> {
@@ -153,10 +147,11 @@ export function checkHeader(name: string, header: readonly string[], targets: re
 }
 
 /** Where each column of a CSV file goes, checked once: a field, nowhere (notes), or carried through (warned about once). */
-export function planHeader(name: string, header: readonly string[], options: Pick<ReadOptions, "mapping" | "warn" | "expectedColumns">): ColumnTarget[] {
+export function planHeader(name: string, header: readonly string[], options: Pick<ReadOptions, "mapping" | "warn" | "expectedColumns" | "groupBy">): ColumnTarget[] {
   const targeter = makeTargeter(options.mapping);
   const targets = header.map((text, i): ColumnTarget => (text.trim() === "" ? { kind: "extra", name: `column_${i + 1}` } : targeter(text)));
   checkHeader(name, header, targets);
+  if (options.groupBy !== undefined) checkGroupColumn(name, options.groupBy, targets);
   const carried = targets.flatMap((t, i) => (t.kind === "extra" && !options.expectedColumns?.has(t.name) ? [header[i]!.trim() === "" ? t.name : columnTitle(header[i]!)] : []));
   if (carried.length) options.warn?.(`${name}: carrying through columns that are not rubric fields: ${carried.join(", ")}`);
   return targets;
@@ -188,6 +183,7 @@ async function* jsonRecords(source: Source, options: ReadOptions, titles: Map<st
   const targeter = makeTargeter(options.mapping);
   const targets = new Map<string, ColumnTarget>();
   const warned = new Set<string>();
+  let read = false;
   for await (const item of items) {
     const fields: Record<string, unknown> = {};
     const extra: Record<string, string> = Object.create(null);
@@ -225,7 +221,9 @@ async function* jsonRecords(source: Source, options: ReadOptions, titles: Map<st
       else if (target.kind === "extra") extra[target.name] = typeof raw === "string" ? raw : jsonText(raw);
     }
     yield { location: item.location, fields, extra, problem, row: row && (() => row) };
+    read = true;
   }
+  if (read && options.groupBy !== undefined) checkGroupColumn(source.name, options.groupBy, targets.values(), "key");
 }
 
 async function openRecords(path: string, options: ReadOptions, titles: Map<string, string>): Promise<AsyncGenerator<RawRecord>> {

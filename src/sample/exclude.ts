@@ -2,7 +2,7 @@ import { z } from "zod";
 import { readCsvRows } from "../input/csv.js";
 import { InputError } from "../input/errors.js";
 import type { ColumnMapping } from "../input/mapping.js";
-import { makeTargeter } from "../input/read.js";
+import { makeTargeter } from "../input/header.js";
 import { chunks, openSource, type Source } from "../input/source.js";
 import { unguardedCell } from "../report/csv.js";
 

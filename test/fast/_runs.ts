@@ -44,7 +44,7 @@ async function collect(run: (sink: Pick<ScoreCsvOptions, "onCaseJson" | "onInval
 export const reference = (path: string, s: Settings) =>
   collect((sink) =>
     runAudit(
-      readCases(path, { mapping: s.mapping, maxFieldBytes: s.maxFieldBytes, expectedColumns: s.expectedColumns, warn: sink.warn }),
+      readCases(path, { mapping: s.mapping, maxFieldBytes: s.maxFieldBytes, expectedColumns: s.expectedColumns, warn: sink.warn, groupBy: s.groupBy }),
       s.rubric,
       { case: (result) => sink.onCaseJson!(JSON.stringify(result)), invalid: (record) => sink.onInvalid!(record) },
       s.groupBy,

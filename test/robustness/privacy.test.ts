@@ -67,7 +67,6 @@ describe(`free text (notes and carried-through columns) never reaches any output
     ["--redact", ["--redact"]],
     ["--max-errors 0 --fail-on adequate", ["--max-errors", "0", "--fail-on", "adequate"]],
     ["--max-field-bytes 64", ["--max-field-bytes", "64"]],
-    ["--group-by notes", ["--group-by", "notes"]],
   ];
   for (const [input, ext, content] of INPUTS) {
     const file = write(ext, content);
@@ -87,6 +86,17 @@ describe(`free text (notes and carried-through columns) never reaches any output
       },
     );
   }
+
+  test.each(INPUTS)("%s: --group-by notes is refused before a record is read, and nothing is written", async (_name, ext, content) => {
+    const file = write(ext, content);
+    const out = path.join(dir, `${path.basename(file)}-group-by-notes.json`);
+    const run = await runMain(["score", file, "-f", `json=${out}`, "--group-by", "notes"], { cwd: dir, env: KEY });
+    expectContract(run);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^audit: --group-by: "notes" is the free-text notes column/);
+    expect(fs.existsSync(out)).toBe(false);
+    expect(everything(run, [])).not.toContain(MARKER);
+  });
 
   test.each(INPUTS.flatMap(([name, ext, content]) => (["text", "json"] as const).map((format) => [name, format, ext, content] as const)))(
     "%s: validate -f %s",

@@ -2,6 +2,7 @@ import { analyse } from "../../engine/analysis.js";
 import { rubricHash } from "../../engine/rubric.js";
 import { runAudit } from "../../engine/run.js";
 import { weightedAgreement, type WeightedComparison } from "../../engine/weighted-agreement.js";
+import { groupColumn } from "../../input/group-column.js";
 import { readCases, type ReadItem } from "../../input/read.js";
 import { renderAgreement, renderWeightedAgreement } from "../../report/agreement-text.js";
 import { SAMPLE_COLUMNS } from "../../report/sample.js";
@@ -60,10 +61,11 @@ export const registerAgree: RegisterCommand = (program, { ctx, setExit }) => {
     const outputs = parseOutputSpecs(flags.format, flags.output, FORMATS, "table");
     const suppressBelow = suppressBelowOption(flags.suppressBelow);
     const { config, read } = await resolveInput(flags, ctx);
+    const groupBy = groupColumn(flags.groupBy, config.mapping);
     const warn = flags.quiet ? () => {} : (line: string) => void ctx.stderr.write(`audit: warning: ${line}\n`);
     let name = file === "-" ? "stdin" : file;
     const expectedColumns = SAMPLE_COLUMN_NAMES;
-    const items = readCases(file, { ...read, warn, expectedColumns, onOpen: (source) => (name = source.name) });
+    const items = readCases(file, { ...read, warn, expectedColumns, groupBy, onOpen: (source) => (name = source.name) });
     const { rubric } = config;
     const weights = new Map<string, number>();
     const compared: WeightedComparison[] = [];
@@ -80,7 +82,7 @@ export const registerAgree: RegisterCommand = (program, { ctx, setExit }) => {
         },
         invalid: () => {},
       },
-      flags.groupBy,
+      groupBy,
     );
     if (compared.length > 0 && unweighted !== undefined) {
       throw new CliError(`${name}: case ${unweighted} has an inspector grade but no ${WEIGHT}, which other cases have: give every compared case its weight`);
@@ -94,11 +96,11 @@ export const registerAgree: RegisterCommand = (program, { ctx, setExit }) => {
     const weighted = weightedAgreement(compared, WEIGHT, groupOrder, suppression);
     const render = {
       table: () =>
-        renderAgreement(analysis.agreement, flags.groupBy, analysis.summary.overall.graded, rubric.grades) +
-        (weighted ? `\n${renderWeightedAgreement(weighted, flags.groupBy)}` : ""),
+        renderAgreement(analysis.agreement, groupBy, analysis.summary.overall.graded, rubric.grades) +
+        (weighted ? `\n${renderWeightedAgreement(weighted, groupBy)}` : ""),
       json: () => {
         const recorded = { hash: rubricHash(rubric), ...(rubric.grades ? { grades: rubric.grades } : {}) };
-        const report = { input: name, groupBy: flags.groupBy, rubric: recorded, graded: analysis.summary.overall.graded, agreement: analysis.agreement };
+        const report = { input: name, groupBy, rubric: recorded, graded: analysis.summary.overall.graded, agreement: analysis.agreement };
         return `${JSON.stringify(weighted ? { ...report, weighted } : report, null, 2)}\n`;
       },
     };

@@ -120,7 +120,7 @@ async function drawnTexts(run: Run, frame: SamplingFrame, plan: SamplePlan, desi
 async function sample(file: string, raw: RawSampleOptions, ctx: CliContext, toolVersion: string): Promise<number> {
   const { config, read } = await resolveInput(raw, ctx);
   const { rubric, mapping } = config;
-  const options = resolveSampleOptions(raw, rubric, ctx);
+  const options = resolveSampleOptions(raw, { rubric, mapping }, ctx);
   if (options.columns === "all" && !options.dryRun && file === "-") {
     throw new CliError("--columns all reads the input a second time for the drawn records' columns, so it needs a file, not stdin");
   }
