@@ -4,6 +4,7 @@ import { InputError } from "../input/errors.js";
 import type { CliContext } from "./context.js";
 import { CliError, EXIT, EXIT_CODES } from "../errors.js";
 import { COMMANDS } from "./commands/index.js";
+import { errorLine } from "./error-line.js";
 
 const { version } = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string };
 
@@ -33,12 +34,8 @@ export async function main(ctx: CliContext): Promise<number> {
     return code;
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT.ok : EXIT.unusable;
-    if (error instanceof CliError || error instanceof InputError) {
-      ctx.stderr.write(`audit: ${error.message}\n`);
-      return error instanceof CliError ? error.exitCode : EXIT.unusable;
-    }
-    const message = error instanceof Error ? error.message : String(error);
-    ctx.stderr.write(`audit: internal error: ${message}\n`);
+    ctx.stderr.write(`audit: ${errorLine(error)}\n`);
+    if (error instanceof CliError || error instanceof InputError) return error instanceof CliError ? error.exitCode : EXIT.unusable;
     if (ctx.env.AUDIT_DEBUG && error instanceof Error && error.stack) ctx.stderr.write(`${error.stack}\n`);
     return EXIT.unusable;
   }

@@ -1,7 +1,7 @@
 import { open, stat } from "node:fs/promises";
 import { extname } from "node:path";
-import { sniffDelimiter } from "../input/csv.js";
-import { sniffFormat, type InputFormat, type Source } from "../input/source.js";
+import { delimiterOf } from "../input/csv.js";
+import { endsLinesWithCr, looksBinary, SNIFF_BYTES, sniffFormat, type InputFormat, type Source } from "../input/source.js";
 
 /** A regular CSV file the fast path can read by byte ranges, with what openSource would have sniffed. */
 export interface CsvFile {
@@ -13,9 +13,6 @@ export interface CsvFile {
 }
 
 const BY_EXTENSION: Record<string, InputFormat> = { ".csv": "csv", ".tsv": "csv", ".json": "json", ".ndjson": "ndjson", ".jsonl": "ndjson" };
-/** openSource reads a 256 KiB first chunk, so that is the head it sniffs. */
-const HEAD_BYTES = 256 * 1024;
-const BINARY_SNIFF_BYTES = 8192;
 
 /**
  * The file at `path` if the fast path can take it: a regular, readable, non-binary file read
@@ -30,15 +27,16 @@ export async function probeCsvFile(path: string, format: InputFormat | undefined
     const handle = await open(path, "r");
     let head: Buffer;
     try {
-      const { buffer, bytesRead } = await handle.read(Buffer.alloc(Math.min(HEAD_BYTES, info.size)), 0, Math.min(HEAD_BYTES, info.size), 0);
+      const { buffer, bytesRead } = await handle.read(Buffer.alloc(Math.min(SNIFF_BYTES, info.size)), 0, Math.min(SNIFF_BYTES, info.size), 0);
       head = buffer.subarray(0, bytesRead);
     } finally {
       await handle.close();
     }
-    if (head.subarray(0, BINARY_SNIFF_BYTES).includes(0) || (head[0] === 0xff && head[1] === 0xfe)) return undefined;
+    // Binary, UTF-16 and CR-ended files are read the reference way, which says what it makes of them.
+    if (looksBinary(head) || (head[0] === 0xff && head[1] === 0xfe) || endsLinesWithCr(head)) return undefined;
     const resolved = format ?? BY_EXTENSION[extname(path).toLowerCase()] ?? sniffFormat(head);
     if (resolved !== "csv") return undefined;
-    const chosen = delimiter ?? (path.toLowerCase().endsWith(".tsv") ? "\t" : sniffDelimiter(head.toString("utf8")));
+    const chosen = delimiter ?? delimiterOf(path, head);
     if (Buffer.byteLength(chosen) !== 1 || chosen === '"' || chosen === "\r" || chosen === "\n") return undefined;
     const source: Source = { name: path, format: resolved, head, rest: { async *[Symbol.asyncIterator]() {} }, size: info.size };
     return { source, size: info.size, mtimeMs: info.mtimeMs, delimiter: chosen };

@@ -1,7 +1,7 @@
 import { CsvError, parse } from "csv-parse";
 import { parse as parseSync } from "csv-parse/sync";
 import { InputError } from "./errors.js";
-import { chunks, type Source } from "./source.js";
+import { chunks, sniffed, type Source } from "./source.js";
 
 export interface CsvRow {
   /** The 1-based line on which the row starts. */
@@ -28,6 +28,11 @@ export function sniffDelimiter(head: string): string {
   let best = ",";
   for (const [d, n] of counts) if (n > counts.get(best)!) best = d;
   return best;
+}
+
+/** The delimiter of a file named `name` (or `stdin`) that starts with `head`: tab for .tsv, else sniffed from the first SNIFF_BYTES. */
+export function delimiterOf(name: string, head: Buffer): string {
+  return name.toLowerCase().endsWith(".tsv") ? "\t" : sniffDelimiter(sniffed(head).toString("utf8"));
 }
 
 function countNewlines(cells: readonly string[]): number {
@@ -195,7 +200,7 @@ class ParserRun {
  * its line. Only a chunk of the file and the record being read are held at a time.
  */
 export async function* readCsvRows(source: Source, delimiter?: string, maxRecordChars = 8 * 1024 * 1024): AsyncGenerator<CsvRow> {
-  const chosen = delimiter ?? (source.name.toLowerCase().endsWith(".tsv") ? "\t" : sniffDelimiter(source.head.toString("utf8")));
+  const chosen = delimiter ?? delimiterOf(source.name, source.head);
   const input = chunks(source);
   const fail = (line: number, reason: string) => new InputError(`${source.name}: line ${line}: ${reason}`);
   let run = new ParserRun(chosen, maxRecordChars, 0, 1, true);

@@ -14,6 +14,7 @@ import { jsonText } from "./values.js";
 import { columnTitle, placeOf } from "./describe.js";
 import { fieldReaders, type ColumnMapping } from "./mapping.js";
 import { checkGroupColumn } from "./group-column.js";
+import { DEFAULT_MAX_FIELD_BYTES } from "./limits.js";
 
 export type { Location };
 
@@ -121,7 +122,6 @@ export function locate(location: Location): Pick<InvalidRecord, "line" | "index"
   return "index" in location ? { index: location.index } : { sheet: location.sheet, row: location.row };
 }
 
-export const DEFAULT_MAX_FIELD_BYTES = 1024 * 1024;
 /** A record may be this many times --max-field-bytes before the file is given up as not CSV at all. */
 export const RECORD_LIMIT_FACTOR = 8;
 

@@ -51,5 +51,7 @@ export function csvReporter(): Reporter {
       return row([record.case_id ?? "", record.group, "invalid", ...ruleIds.map(() => ""), problems]);
     },
     end: () => "",
+    // A last row whose grade is `error`: the run stopped part-way, and its findings say why.
+    stopped: (message) => row(["", "", "error", ...ruleIds.map(() => ""), message]),
   };
 }

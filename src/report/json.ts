@@ -27,12 +27,17 @@ export function reportCaseText(result: CaseResult | string, index: number): stri
 
 const indented = (value: unknown) => JSON.stringify(value, null, 2).replace(/\n/g, "\n  ");
 
+/** Closes `cases` and writes the invalid records, each as its JSON text. */
+function casesClosedText(caseCount: number, invalid: readonly string[]): string {
+  const invalidList = invalid.map((json) => `    ${json}`).join(",\n");
+  return `${caseCount ? "\n  " : ""}],\n  "invalid": [${invalid.length ? `\n${invalidList}\n  ` : ""}],\n`;
+}
+
 /** Closes `cases` and writes the invalid records (each as its JSON text) and the sections derived from the summary. */
 export function reportEndText(caseCount: number, invalid: readonly string[], analysis: Analysis): string {
-  const invalidList = invalid.map((json) => `    ${json}`).join(",\n");
   const { summary, breakdown, agreement } = asReportSections(analysis);
   return (
-    `${caseCount ? "\n  " : ""}],\n  "invalid": [${invalid.length ? `\n${invalidList}\n  ` : ""}],\n` +
+    casesClosedText(caseCount, invalid) +
     `  "summary": ${indented(summary)},\n  "breakdown": ${indented(breakdown)},\n  "agreement": ${indented(agreement)}\n}\n`
   );
 }
@@ -73,6 +78,10 @@ export function jsonReporter(options: { suppressBelow?: number } = {}): Reporter
     },
     end(summary, meta) {
       return reportEndText(cases, invalid, analyse(summary, { ...options, strategy: meta.rubric.strategy.name }));
+    },
+    // The cases and invalid records read before the run stopped, and why it stopped: no summary.
+    stopped(message) {
+      return `${casesClosedText(cases, invalid)}  "error": ${JSON.stringify(message)}\n}\n`;
     },
   };
 }

@@ -8,7 +8,7 @@ function escaped(text: string): string {
   return `${text.replace(LINE_SEPARATORS, (c) => `\\u${c.charCodeAt(0).toString(16)}`)}\n`;
 }
 
-function line(type: "case" | "invalid" | "summary", value: object): string {
+function line(type: "case" | "invalid" | "summary" | "error", value: object): string {
   return escaped(JSON.stringify({ type, ...value }));
 }
 
@@ -45,5 +45,7 @@ export function ndjsonReporter(options: { suppressBelow?: number } = {}): Report
     },
     invalid: (record) => line("invalid", record),
     end: (summary, meta) => line("summary", analyse(summary, { ...options, strategy: meta.rubric.strategy.name }).summary),
+    // In place of the summary line: the run stopped part-way, and why.
+    stopped: (message) => line("error", { message }),
   };
 }

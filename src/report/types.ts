@@ -49,4 +49,10 @@ export interface Reporter {
   end(summary: Summary, meta: ReportMeta): string;
   /** The report shows the input's SHA-256: the run takes it (`meta.inputSha256` at `end`). */
   showsInputDigest?: boolean;
+  /**
+   * What ends a report that streams (after `start`) when the run stops part-way: what was written
+   * and this make one whole document that says the report is incomplete and why. A reporter that
+   * writes nothing before `end` has none.
+   */
+  stopped?(message: string): string;
 }

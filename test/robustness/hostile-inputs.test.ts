@@ -61,7 +61,9 @@ const CASES: [string, string, () => string | Buffer, Expected][] = [
   ["an empty file", ".csv", () => "", { code: 2, message: /the file is empty/ }],
   ["a file of only a BOM and blank lines", ".csv", () => "\uFEFF\n\r\n\n", { code: 2, message: /the file is empty/ }],
   ["only a header", ".csv", () => csv(HEADER), { code: 0, graded: 0, invalid: 0 }],
-  ["old Mac line endings (CR only)", ".csv", () => `${HEADER}\rA,N,2015-07-02\r`, { code: 2, message: /missing required column/ }],
+  ["old Mac line endings (CR only)", ".csv", () => `${HEADER}\rA,N,2015-07-02\rB,N,"2015-07-03"\r`, { code: 0, graded: 2, invalid: 0 }],
+  ["old Mac line endings, a quoted cell holding one", ".csv", () => `${HEADER},officer\rA,N,2015-07-02,"one\rtwo"\rB,N,2015-07-02\r`, { code: 1, graded: 1, invalid: 1 }],
+  ["old Mac line endings in NDJSON", ".ndjson", () => `${JSON.stringify(record())}\r${JSON.stringify(record({ case_id: "B" }))}\r`, { code: 0, graded: 2, invalid: 0 }],
 ];
 
 describe("hostile inputs: the exit code of the contract, one clear line, every record counted", () => {

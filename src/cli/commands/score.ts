@@ -18,11 +18,14 @@ import { addInputOptions } from "../record-input.js";
 import { DOCUMENT_FLAGS } from "../document-options.js";
 import type { RegisterCommand } from "./types.js";
 import { describeProblem } from "../../input/describe.js";
+import { errorLine } from "../error-line.js";
 
 
 interface Output {
   reporter: Reporter;
   destination: Destination;
+  /** Written to stdout, where what was written cannot be taken back. */
+  stdout: boolean;
 }
 
 function useColour(requested: boolean | undefined, ctx: CliContext, spec: OutputSpec): boolean {
@@ -42,7 +45,7 @@ async function openOutputs(options: ScoreOptions, ctx: CliContext): Promise<Outp
       const colour = useColour(options.color, ctx, spec);
       const reporter = REPORTERS[spec.format]({ colour, failOn: options.gates.failOn ?? "inadequate", ...options.figures, ...options.document, redacted: options.redact !== undefined });
       const destination = spec.path === undefined ? stdoutDestination(ctx.stdout) : await fileDestination(spec.path);
-      outputs.push({ reporter, destination });
+      outputs.push({ reporter, destination, stdout: spec.path === undefined });
     }
   } catch (error) {
     await Promise.all(outputs.map((output) => output.destination.abandon()));
@@ -157,8 +160,22 @@ export async function score(file: string, options: ScoreOptions, ctx: CliContext
   } catch (error) {
     progress?.finish();
     digest?.abandon();
-    await Promise.all(outputs.map((output) => output.destination.abandon()));
+    await Promise.all(outputs.map((output) => (output.stdout && started ? endStopped(output, errorLine(error)) : output.destination.abandon())));
     throw error;
+  }
+}
+
+/**
+ * A report on stdout stopped part-way: what was written is ended as a whole document that says why
+ * (an `error` member, an NDJSON `error` line, a CSV `error` row), never cut off mid-case. A file is
+ * removed instead (abandon), and a report that writes only at its end has written nothing.
+ */
+async function endStopped({ reporter, destination }: Output, message: string): Promise<void> {
+  try {
+    await destination.write(reporter.stopped?.(message) ?? "");
+    await destination.commit();
+  } catch {
+    // stdout itself failed (a closed pipe): nothing more can reach it.
   }
 }
 
