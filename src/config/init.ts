@@ -19,6 +19,10 @@ import { FILL_IN, fillIn } from "./mapped-values.js";
 const MAX_KEPT = 20_000;
 /** More values than this left to fill in for one field are not written one by one. */
 export const MAX_TO_FILL = 200;
+/** A value (a list's item) longer than this is no code but text in the wrong column: counted, never written. */
+export const MAX_VALUE_CHARS = 100;
+/** A cell longer than this is not held while the file is read, only counted: a list of codes is never so long. */
+const MAX_CELL_CHARS = 1000;
 /** An unplaced header at least this close to a field is listed with it. */
 const NEAREST_FIELD = 0.5;
 
@@ -35,6 +39,8 @@ export interface FieldFinding {
   toFill: number;
   /** Set when more values than MAX_TO_FILL are left to fill in: none is written. */
   tooMany?: true;
+  /** Values refused and longer than MAX_VALUE_CHARS (cells longer than MAX_CELL_CHARS): counted, not written. */
+  tooLong?: number;
 }
 
 export interface InitResult {
@@ -55,6 +61,8 @@ interface Column {
   index: number;
   /** Distinct values the field's reader refuses as written, up to MAX_KEPT. */
   refused: Set<string>;
+  /** Cells refused and longer than MAX_CELL_CHARS, counted only: they are not held. */
+  long: number;
 }
 
 const typed = (spec: FieldSpec | undefined): spec is FieldSpec => spec !== undefined && spec.kind !== "text";
@@ -68,10 +76,11 @@ function guessMappings(columns: readonly Column[]) {
   const values: Record<string, Record<string, string>> = {};
   const separators: Record<string, string> = {};
   const fields: FieldFinding[] = [];
-  for (const { guess, spec, refused } of columns) {
+  for (const { guess, spec, refused, long } of columns) {
     const separator = spec.kind === "list" ? detectSeparator(refused) : undefined;
-    const cells = spec.kind === "list" ? [...refused].flatMap((cell) => listItems(cell, separator)) : refused;
-    const guesses: ValueGuesses = guessValues(spec, cells, accepts(spec.kind === "date" ? readDate : parserFor(spec)));
+    const found = spec.kind === "list" ? [...refused].flatMap((cell) => listItems(cell, separator)) : [...refused];
+    const written = found.filter((value) => value.length <= MAX_VALUE_CHARS);
+    const guesses: ValueGuesses = guessValues(spec, written, accepts(spec.kind === "date" ? readDate : parserFor(spec)));
     const tooMany = guesses.toFill.length > MAX_TO_FILL;
     const table = { ...guesses.table };
     if (!tooMany) for (const { value, nearest } of guesses.toFill) table[value] = fillIn(nearest);
@@ -80,7 +89,9 @@ function guessMappings(columns: readonly Column[]) {
     const finding: FieldFinding = { header: guess.header, field: spec.name, kind: spec.kind, mapped: Object.keys(guesses.table).length, toFill: tooMany ? 0 : guesses.toFill.length };
     if (separator !== undefined) finding.separator = separator;
     if (tooMany) finding.tooMany = true;
-    if (finding.mapped || finding.toFill || finding.tooMany || finding.separator) fields.push(finding);
+    const tooLong = long + new Set(found.filter((value) => value.length > MAX_VALUE_CHARS)).size;
+    if (tooLong) finding.tooLong = tooLong;
+    if (finding.mapped || finding.toFill || finding.tooMany || finding.tooLong || finding.separator) fields.push(finding);
   }
   return { dates, values, separators, fields };
 }
@@ -98,7 +109,7 @@ export async function guessConfig(from: string, read: Pick<OpenOptions, "format"
   const { placed, unplaced } = guessColumns(header);
   const columns = placed.flatMap((guess): Column[] => {
     const spec = FIELDS.find((f) => f.name === guess.field);
-    return typed(spec) ? [{ guess, spec, index: header.indexOf(guess.header), refused: new Set() }] : [];
+    return typed(spec) ? [{ guess, spec, index: header.indexOf(guess.header), refused: new Set(), long: 0 }] : [];
   });
   const refuses = columns.map((column) => {
     const ok = accepts(parserFor(column.spec));
@@ -109,7 +120,8 @@ export async function guessConfig(from: string, read: Pick<OpenOptions, "format"
     count++;
     columns.forEach((column, i) => {
       const cell = (row.cells[column.index] ?? "").trim();
-      if (column.refused.size < MAX_KEPT && !column.refused.has(cell) && refuses[i]!(cell)) column.refused.add(cell);
+      if (cell.length > MAX_CELL_CHARS) column.long += refuses[i]!(cell) ? 1 : 0;
+      else if (column.refused.size < MAX_KEPT && !column.refused.has(cell) && refuses[i]!(cell)) column.refused.add(cell);
     });
   }
   const { dates, values, separators, fields } = guessMappings(columns);
@@ -184,6 +196,9 @@ export function initReport(result: InitResult, from: string, output: string): st
     if (finding.tooMany) {
       const fix = finding.kind === "date" ? "; give their form under date_formats" : "; map them under values";
       lines.push(`${at} more than ${MAX_TO_FILL} values it cannot read, too many to write one by one${fix}`);
+    }
+    if (finding.tooLong) {
+      lines.push(`${at} ${counted(finding.tooLong, "value")} it cannot read, each longer than ${MAX_VALUE_CHARS} characters (text in the wrong column?), not written`);
     }
     toFill += finding.toFill;
   }

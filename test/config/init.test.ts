@@ -2,7 +2,7 @@ import ExcelJS from "exceljs";
 import { dirname, join } from "node:path";
 import { describe, expect, test } from "vitest";
 import { proposeDateForms } from "../../src/config/guess-dates.js";
-import { guessConfig, initReport, MAX_TO_FILL, writeStarterConfig } from "../../src/config/init.js";
+import { guessConfig, initReport, MAX_TO_FILL, MAX_VALUE_CHARS, writeStarterConfig } from "../../src/config/init.js";
 import { loadConfig } from "../../src/config/load.js";
 import { inputDir, lines } from "../input/_files.js";
 
@@ -54,6 +54,16 @@ describe("audit init reads the whole export and writes every value it cannot pla
     await expect(loadConfig({ cwd: dir, useConfig: true })).rejects.toThrow(
       `audit.config.json: values.agencies_consulted["Youth Offending"]: fill in what this value stands for: one or more of ` +
         `social_care, health, education, youth_justice, probation, other, separated by ";", or "" for not recorded (init's nearest guess: youth_justice)`,
+    );
+  });
+
+  test("text in a typed column is counted, never written into the config", async () => {
+    const sentence = "Child disclosed to a teacher that an older cousin had touched her at a family party last summer";
+    const rows = [`A-1,Norfolk,02/07/2015,,"${sentence} and again at Christmas",,`, `A-2,Norfolk,02/07/2015,,"${"x ".repeat(600)}",,`, `A-3,Norfolk,02/07/2015,,Neglekt,,`];
+    const result = await guessConfig(write("text.csv", lines(HEADER, ...rows)));
+    expect(result.config.values).toEqual({ concern: { Neglekt: "neglect" } });
+    expect(initReport(result, "text.csv", "audit.config.json")).toContain(
+      `audit: init: "Abuse Type" (concern): 2 values it cannot read, each longer than ${MAX_VALUE_CHARS} characters (text in the wrong column?), not written`,
     );
   });
 
