@@ -1,8 +1,9 @@
 import { readFileSync } from "node:fs";
 import { Command, CommanderError } from "commander";
+import { terminalLines, terminalText } from "../text/terminal.js";
 import { InputError } from "../input/errors.js";
 import type { CliContext } from "./context.js";
-import { CliError, EXIT, EXIT_CODES } from "../errors.js";
+import { CliError, ConfigError, EXIT, EXIT_CODES } from "../errors.js";
 import { COMMANDS } from "./commands/index.js";
 import { errorLine } from "./error-line.js";
 
@@ -15,8 +16,8 @@ function buildProgram(ctx: CliContext, setExit: (code: number) => void): Command
     .version(version, "-V, --version")
     .exitOverride()
     .configureOutput({
-      writeOut: (text) => void ctx.stdout.write(text),
-      writeErr: (text) => void ctx.stderr.write(text),
+      writeOut: (text) => void ctx.stdout.write(terminalLines(text)),
+      writeErr: (text) => void ctx.stderr.write(terminalLines(text)),
     })
     .showSuggestionAfterError()
     .addHelpText("after", EXIT_CODES);
@@ -34,7 +35,8 @@ export async function main(ctx: CliContext): Promise<number> {
     return code;
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT.ok : EXIT.unusable;
-    ctx.stderr.write(`audit: ${errorLine(error)}\n`);
+    const lines = error instanceof ConfigError ? error.problems : [errorLine(error)];
+    for (const line of lines) ctx.stderr.write(`audit: ${terminalText(line)}\n`);
     if (error instanceof CliError || error instanceof InputError) return error instanceof CliError ? error.exitCode : EXIT.unusable;
     if (ctx.env.AUDIT_DEBUG && error instanceof Error && error.stack) ctx.stderr.write(`${error.stack}\n`);
     return EXIT.unusable;

@@ -12,6 +12,7 @@ import { openInput, type OpenOptions } from "../input/table.js";
 import { BUILT_IN_RULES } from "../rules/index.js";
 import { detectSeparator, guessColumns, guessValues, listItems, type ValueGuesses } from "./guess.js";
 import { proposeDateForms, type DateProposal } from "./guess-dates.js";
+import { terminalPad, terminalWidth } from "../text/terminal.js";
 import { parseConfig } from "./load.js";
 import { FILL_IN, fillIn } from "./mapped-values.js";
 
@@ -171,13 +172,13 @@ export function refuseExisting(output: string, cwd: string): void {
 const counted = (n: number, thing: string) => `${n} ${thing}${n === 1 ? "" : "s"}`;
 const label = (header: string, field: string) => fieldLabel(header === field ? { field } : { field, column: header });
 
-/** What init read, placed and could not, for stderr: each column's field, then what is left to the user. */
+/** What init read, placed and could not, for stderr (each line to be shown as `terminalText`): each column's field, then what is left to the user. */
 export function initReport(result: InitResult, from: string, output: string): string[] {
   const { placed, unplaced } = result;
   const titles = placed.map((guess) => columnTitle(guess.header));
-  const width = Math.max(0, ...titles.map((title) => title.length));
+  const width = Math.max(0, ...titles.map(terminalWidth));
   const lines = [`audit: init: read all ${counted(result.rows, "row")} of ${from}; placed ${placed.length} of ${counted(placed.length + unplaced.length, "column")}:`];
-  placed.forEach((guess, i) => lines.push(`  ${titles[i]!.padEnd(width)}  -> ${guess.field} (${guess.kind})`));
+  placed.forEach((guess, i) => lines.push(`  ${terminalPad(titles[i]!, width, "end")}  -> ${guess.field} (${guess.kind})`));
   if (unplaced.length) {
     const listed = unplaced.map(({ header, nearest }) => `${columnTitle(header)} (${nearest ? `nearest field: ${nearest}` : "no field close"})`);
     lines.push(`audit: init: could not place ${counted(unplaced.length, "column")}; they will be carried through: ${listed.join(", ")}`);

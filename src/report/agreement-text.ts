@@ -4,6 +4,7 @@ import type { WeightedAgreement, WeightedScope } from "../engine/weighted-agreem
 import type { GradeLabels } from "../engine/rubric.js";
 import { GRADES } from "../input/fields.js";
 import { gradeLabel, gradeTitle } from "./grade-labels.js";
+import { terminalText } from "../text/terminal.js";
 import { apartCount, intervalText, MARKER, percent } from "./_figures.js";
 import type { WeightedShare } from "../stats/weighted.js";
 import { alignedTable } from "./table.js";
@@ -34,7 +35,7 @@ function apartLines(title: string, cases: readonly { case_id: string; group: str
   const all = apartCount(cases, total);
   const where = all > cases.length ? `-f json lists the first ${limit} in file order` : "-f json lists them all";
   const more = all > LISTED ? [`  ... and ${all - LISTED} more (${where})`] : [];
-  return [`${title} (${count(all)}):`, ...cases.slice(0, LISTED).map((c) => `  ${c.case_id} (${c.group})`), ...more];
+  return [`${title} (${count(all)}):`, ...cases.slice(0, LISTED).map((c) => `  ${terminalText(c.case_id)} (${terminalText(c.group)})`), ...more];
 }
 
 /** `audit agree` at a terminal: the inspector-by-tool matrix, agreement and kappa overall and per group, the cases furthest apart. */

@@ -1,6 +1,7 @@
 import type { Diff, GradeChange, GroupDiff } from "../engine/diff.js";
 import type { Shown } from "../engine/grade-table.js";
 import { GRADES } from "../input/fields.js";
+import { terminalText } from "../text/terminal.js";
 import { MARKER, percent } from "./_figures.js";
 import { alignedTable } from "./table.js";
 
@@ -49,7 +50,7 @@ function casesText(cases: NonNullable<Diff["cases"]>): string[] {
     alignedTable([["Before \\ after", ...GRADES], ...GRADES.map((grade, i) => [grade, ...(cases.transitions[i] ?? []).map(countText)])], false, {}, false).trimEnd(),
   ];
   if (changed === null) return [...lines, "", "The list of changed cases is withheld under --suppress-below."];
-  const listed = changed.slice(0, LISTED).map((c) => `  ${c.case_id} (${c.group}): ${c.before} → ${c.after}`);
+  const listed = changed.slice(0, LISTED).map((c) => `  ${terminalText(c.case_id)} (${terminalText(c.group)}): ${c.before} → ${c.after}`);
   const more = changed.length > LISTED ? [`  ... and ${changed.length - LISTED} more (-f json lists them all)`] : [];
   return [...lines, ...(changed.length ? ["", "Changed:", ...listed, ...more] : [])];
 }
@@ -63,8 +64,8 @@ export function renderDiffTable(diff: Diff, head: DiffHead): string {
       ? "Both graded with one rubric."
       : `Graded with different rubrics (before ${head.before.rubricHash.slice(0, 19)}…, after ${head.after.rubricHash.slice(0, 19)}…).`;
   const lines = [
-    `Before: ${head.before.name}`,
-    `After:  ${head.after.name}`,
+    `Before: ${terminalText(head.before.name)}`,
+    `After:  ${terminalText(head.after.name)}`,
     rubrics,
     "",
     table.trimEnd(),

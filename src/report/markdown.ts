@@ -1,13 +1,13 @@
 import { analyse, type Analysis } from "../engine/analysis.js";
 import type { Summary } from "../engine/summary.js";
+import { terminalText } from "../text/terminal.js";
 import { gradeTableCells, gradeTableNotes, type FigureOptions } from "./_figures.js";
 import type { TableOptions } from "./table.js";
 import type { Reporter } from "./types.js";
 
-/** Text safe in a GFM table cell: one line, with `|` and inline markup escaped. */
+/** Text safe in a GFM table cell: one line, its hidden characters shown (`terminalText`), `|` and inline markup escaped. */
 export function markdownText(text: string): string {
-  return text
-    .replace(/[\r\n]+/g, " ")
+  return terminalText(text.replace(/[\r\n]+/g, " "))
     .replace(/[\\`*_[\]<>|~]/g, "\\$&")
     .replace(/&(?=#?\w+;)/g, "\\&");
 }

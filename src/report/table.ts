@@ -2,6 +2,7 @@ import { Chalk, type ChalkInstance } from "chalk";
 import { analyse, type Analysis } from "../engine/analysis.js";
 import type { Strategy } from "../engine/strategy.js";
 import type { Summary } from "../engine/summary.js";
+import { terminalPad, terminalWidth } from "../text/terminal.js";
 import { gradeTableCells, gradeTableNotes, type FigureOptions } from "./_figures.js";
 import type { Reporter } from "./types.js";
 
@@ -18,14 +19,15 @@ const TINTS: Record<number, (chalk: ChalkInstance) => ChalkInstance> = {
 };
 
 /**
- * Rows of cells as aligned text: the first column left, the rest right, a rule under the header and, when
- * `totalRow`, above the last row, which is bold.
+ * Rows of cells as aligned text for a terminal: the first column left, the rest right, a rule under the
+ * header and, when `totalRow`, above the last row, which is bold. Each cell is shown as `terminalText`
+ * and aligned by the columns it takes.
  */
 export function alignedTable(cells: readonly string[][], colour = false, tints: typeof TINTS = {}, totalRow = true): string {
   const chalk = new Chalk({ level: colour ? 1 : 0 });
   const columns = Math.max(...cells.map((row) => row.length));
-  const widths = Array.from({ length: columns }, (_, i) => Math.max(...cells.map((row) => (row[i] ?? "").length)));
-  const pad = (text: string, i: number) => (i === 0 ? text.padEnd(widths[i]!) : text.padStart(widths[i]!));
+  const widths = Array.from({ length: columns }, (_, i) => Math.max(...cells.map((row) => terminalWidth(row[i] ?? ""))));
+  const pad = (text: string, i: number) => terminalPad(text, widths[i]!, i === 0 ? "end" : "start");
   const line = (texts: readonly string[], style: (i: number, text: string) => string) =>
     texts.map((text, i) => style(i, pad(text, i))).join("  ").trimEnd();
 

@@ -6,6 +6,7 @@ import { groupColumn } from "../../input/group-column.js";
 import { readCases, type ReadItem } from "../../input/read.js";
 import { renderAgreement, renderWeightedAgreement } from "../../report/agreement-text.js";
 import { SAMPLE_COLUMNS } from "../../report/sample.js";
+import { terminalText } from "../../text/terminal.js";
 import type { OutputFormat } from "../../report/index.js";
 import { CliError, EXIT, EXIT_CODES } from "../../errors.js";
 import { parseOutputSpecs } from "../formats.js";
@@ -62,7 +63,7 @@ export const registerAgree: RegisterCommand = (program, { ctx, setExit }) => {
     const suppressBelow = suppressBelowOption(flags.suppressBelow);
     const { config, read } = await resolveInput(flags, ctx);
     const groupBy = groupColumn(flags.groupBy, config.mapping);
-    const warn = flags.quiet ? () => {} : (line: string) => void ctx.stderr.write(`audit: warning: ${line}\n`);
+    const warn = flags.quiet ? () => {} : (line: string) => void ctx.stderr.write(`audit: warning: ${terminalText(line)}\n`);
     let name = file === "-" ? "stdin" : file;
     const expectedColumns = SAMPLE_COLUMN_NAMES;
     const items = readCases(file, { ...read, warn, expectedColumns, groupBy, onOpen: (source) => (name = source.name) });

@@ -2,6 +2,7 @@ import type { Command } from "commander";
 import { loadConfig, type LoadConfigOptions } from "../../config/load.js";
 import { codeLines, resolvedConfig } from "../../config/print.js";
 import { rubricHash } from "../../engine/rubric.js";
+import { terminalText } from "../../text/terminal.js";
 import type { CliContext } from "../context.js";
 import type { RegisterCommand } from "./types.js";
 
@@ -42,7 +43,7 @@ export const registerConfig: RegisterCommand = (program, { ctx }) => {
     }
     const source = loaded.path ?? "no config file (the reference rubric)";
     const { rules, strategy } = loaded.rubric;
-    ctx.stdout.write(`${source}: valid; ${rules.length} rules, strategy ${strategy.name}, rubric ${rubricHash(loaded.rubric)}\n`);
-    ctx.stdout.write(`${codeLines(loaded).join("\n")}\n`);
+    ctx.stdout.write(`${terminalText(`${source}: valid; ${rules.length} rules, strategy ${strategy.name}, rubric ${rubricHash(loaded.rubric)}`)}\n`);
+    ctx.stdout.write(`${codeLines(loaded).map(terminalText).join("\n")}\n`);
   });
 };

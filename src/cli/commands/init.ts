@@ -1,5 +1,6 @@
 import { guessConfig, initReport, refuseExisting, writeStarterConfig } from "../../config/init.js";
 import { addReadOptions, readFlags, type InputFlags } from "../record-input.js";
+import { terminalText } from "../../text/terminal.js";
 import type { RegisterCommand } from "./types.js";
 
 export const registerInit: RegisterCommand = (program, { ctx }) => {
@@ -13,6 +14,6 @@ export const registerInit: RegisterCommand = (program, { ctx }) => {
     refuseExisting(flags.output, ctx.cwd);
     const result = await guessConfig(flags.from, read);
     await writeStarterConfig(result, flags.output, ctx.cwd);
-    for (const line of initReport(result, flags.from, flags.output)) ctx.stderr.write(`${line}\n`);
+    for (const line of initReport(result, flags.from, flags.output)) ctx.stderr.write(`${terminalText(line)}\n`);
   });
 };

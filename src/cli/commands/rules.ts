@@ -1,6 +1,7 @@
 import { loadConfig } from "../../config/load.js";
 import { explainRule, listRules } from "../../config/rule-docs.js";
 import { CliError } from "../../errors.js";
+import { terminalLines } from "../../text/terminal.js";
 import { addConfigOptions, configRequest, type ConfigFlags } from "./config.js";
 import type { RegisterCommand } from "./types.js";
 
@@ -12,11 +13,11 @@ export const registerRules: RegisterCommand = (program, { ctx }) => {
   addConfigOptions(command).action(async (id: string | undefined, flags: ConfigFlags) => {
     const loaded = await loadConfig(configRequest(flags, ctx));
     if (id === undefined) {
-      ctx.stdout.write(listRules(loaded));
+      ctx.stdout.write(terminalLines(listRules(loaded)));
       return;
     }
     const text = explainRule(loaded, id);
     if (typeof text !== "string") throw new CliError(`rules: ${text.unknown}`);
-    ctx.stdout.write(text);
+    ctx.stdout.write(terminalLines(text));
   });
 };

@@ -6,6 +6,7 @@ import { scoreCsvFile } from "../../fast/index.js";
 import type { Source } from "../../input/source.js";
 import { REPORTERS } from "../../report/index.js";
 import type { ReportMeta, Reporter } from "../../report/types.js";
+import { terminalText } from "../../text/terminal.js";
 import type { CliContext } from "../context.js";
 import { EXIT, EXIT_CODES } from "../../errors.js";
 import type { OutputSpec } from "../formats.js";
@@ -80,7 +81,7 @@ export async function score(file: string, options: ScoreOptions, ctx: CliContext
   const progress = ctx.stderr.isTTY && !options.quiet ? new Progress(ctx.stderr) : undefined;
   const log = (line: string) => {
     progress?.finish();
-    ctx.stderr.write(`${line}\n`);
+    ctx.stderr.write(`${terminalText(line)}\n`);
   };
   const warn = options.quiet ? () => {} : (line: string) => log(`audit: warning: ${line}`);
   const meta: ReportMeta = {

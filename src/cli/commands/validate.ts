@@ -4,6 +4,7 @@ import { locate, readCases, type InvalidRecord } from "../../input/read.js";
 import type { FieldProblem } from "../../input/check.js";
 import { suspiciousValues } from "../../input/suspicious.js";
 import { EXIT } from "../../errors.js";
+import { terminalText } from "../../text/terminal.js";
 import { whereIn } from "../where.js";
 import { addInputOptions, resolveInput, type InputFlags } from "../record-input.js";
 import type { RegisterCommand } from "./types.js";
@@ -55,7 +56,7 @@ export const registerValidate: RegisterCommand = (program, { ctx, setExit }) => 
         ...warnings.map((w) => `${whereIn(name, w)}: warning: ${describeProblem(w)}`),
         `${name}: ${records} records: ${records - errors.length} valid, ${errors.length} invalid; ${warnings.length + columns.length} warnings`,
       ];
-      ctx.stdout.write(`${lines.join("\n")}\n`);
+      ctx.stdout.write(`${lines.map(terminalText).join("\n")}\n`);
     }
     setExit(errors.length ? EXIT.failed : EXIT.ok);
   });
