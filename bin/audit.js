@@ -1,19 +1,8 @@
 #!/usr/bin/env node
 import { main } from "../dist/cli/main.js";
-import { removeUnfinishedOutputs } from "../dist/cli/output.js";
+import { handleProcessEvents } from "../dist/cli/process-events.js";
 
-process.stdout.on("error", (error) => {
-  if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
-  throw error;
-});
-
-// Stop at once, leaving no half-written report: 128 + the signal's number, as shells do.
-for (const [signal, code] of [["SIGINT", 130], ["SIGTERM", 143]]) {
-  process.on(signal, () => {
-    removeUnfinishedOutputs();
-    process.exit(code);
-  });
-}
+handleProcessEvents(process);
 
 process.exitCode = await main({
   argv: process.argv.slice(2),

@@ -1,12 +1,16 @@
-import { createWriteStream, openSync, rmSync, type WriteStream } from "node:fs";
+import { closeSync, constants, createWriteStream, fchmodSync, fchownSync, fstatSync, open, openSync, rmSync, statSync, type Stats, type WriteStream } from "node:fs";
 import { rename, rm } from "node:fs/promises";
-import { basename, dirname, join } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import type { Writable } from "node:stream";
 import { CliError } from "../errors.js";
+import { removeStaleFiles } from "../stale-files.js";
+import { PARTIAL, partialName, reportTarget } from "./targets.js";
 
 /** Where a report goes: stdout, or a file written beside its target and renamed into place on success. */
 export interface Destination {
   name: string;
+  /** This process's stdout (however it was named), where what was written cannot be taken back. */
+  toStdout?: true;
   /** Each returns a promise only when the stream is full: await it before writing more. */
   write(text: string): Promise<void> | void;
   /** `bytes[start, end)`, copied: the caller may reuse `bytes` at once. */
@@ -36,13 +40,32 @@ class Batcher {
   private target: Buffer | undefined;
   private targetWords: DataView<ArrayBufferLike> = new DataView(new ArrayBuffer(0));
 
+  /** The stream's first error: every later write, and the commit, throws it as one line. */
+  private failure: CliError | undefined;
+
   /** `reuse`: the stream is done with a buffer once it calls back (a file's is; a PassThrough's is not). */
   constructor(
     private readonly stream: Writable,
+    private readonly name: string,
     private readonly reuse = false,
-  ) {}
+  ) {
+    stream.on("error", (error) => void (this.failure ??= writeFailure(name, error)));
+  }
+
+  /** Throws the stream's error, if it has had one. */
+  check(): void {
+    if (this.failure) throw this.failure;
+  }
+
+  /** Ends the stream, once all is flushed: rejects with its error, if it had one. */
+  async close(): Promise<void> {
+    await this.flush();
+    await new Promise<void>((resolve) => this.stream.end(() => resolve()));
+    this.check();
+  }
 
   text(text: string): Promise<void> | void {
+    this.check();
     if (text.length * 3 > BUFFER_BYTES) return this.direct(Buffer.from(text));
     if (this.used + text.length * 3 > BUFFER_BYTES) this.flush();
     this.used += this.buf.write(text, this.used, "utf8");
@@ -50,6 +73,7 @@ class Batcher {
   }
 
   bytes(bytes: Uint8Array, start: number, end: number): Promise<void> | void {
+    this.check();
     if (end - start > BUFFER_BYTES) return this.direct(bytes.slice(start, end));
     if (this.used + end - start > BUFFER_BYTES) this.flush();
     this.copy(bytes, start, end);
@@ -135,7 +159,7 @@ class Batcher {
       };
       const onError = (error: Error) => {
         this.stream.off("drain", onDrain);
-        reject(error);
+        reject(writeFailure(this.name, error));
       };
       this.stream.once("drain", onDrain);
       this.stream.once("error", onError);
@@ -145,14 +169,35 @@ class Batcher {
   }
 }
 
+const REASONS: Readonly<Record<string, string>> = {
+  ENOSPC: "no space left on the device",
+  EDQUOT: "the disk quota is used up",
+  EFBIG: "the file is too large for the file system",
+  EPIPE: "its reader closed it before the report was written whole",
+  EIO: "an input/output error",
+  EROFS: "the file system is read-only",
+  EACCES: "permission denied",
+  EPERM: "permission denied",
+  ENOENT: "its directory is gone",
+};
+
+/** A write that failed, as the one line that says so (exit 2): `report.json: cannot write: no space left on the device (ENOSPC)`. */
+export function writeFailure(name: string, error: unknown): CliError {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  const reason = (code && REASONS[code]) ?? (error instanceof Error ? error.message.split("\n")[0] : String(error));
+  return new CliError(`${name}: cannot write: ${reason}${code ? ` (${code})` : ""}`);
+}
+
 export function stdoutDestination(stdout: Writable): Destination {
-  const out = new Batcher(stdout);
+  const out = new Batcher(stdout, "stdout");
   return {
     name: "stdout",
+    toStdout: true,
     write: (text) => out.text(text),
     writeBytes: (bytes, start, end) => out.bytes(bytes, start, end),
     commit: async () => {
       await out.flush();
+      out.check();
     },
     abandon: async () => out.drop(),
   };
@@ -161,40 +206,112 @@ export function stdoutDestination(stdout: Writable): Destination {
 /** Temporary files of reports still being written, removed if the run is interrupted. */
 const unfinished = new Set<string>();
 
-/** On Ctrl-C or SIGTERM: remove every half-written report, synchronously, before the process exits. */
+/** On a signal that stops the run: remove every half-written report, synchronously, before the process exits. */
 export function removeUnfinishedOutputs(): void {
   for (const path of unfinished) rmSync(path, { force: true });
   unfinished.clear();
 }
 
-export async function fileDestination(path: string): Promise<Destination> {
-  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.partial`);
+/** Where a report named `path` (as given: relative to `cwd`; undefined or `/dev/stdout` for stdout) goes. */
+export async function openDestination(path: string | undefined, ctx: { cwd: string; stdout: Writable }): Promise<Destination> {
+  if (path === undefined || isStdout(resolve(ctx.cwd, path), ctx.stdout)) return stdoutDestination(ctx.stdout);
+  return fileDestination(resolve(ctx.cwd, path), path);
+}
+
+/** Whether `path` is this process's own stdout (`/dev/stdout`, `/proc/self/fd/1`), which may be a socket no name opens. */
+function isStdout(path: string, stdout: Writable): boolean {
+  const fd = (stdout as { fd?: unknown }).fd;
+  if (typeof fd !== "number") return false;
+  try {
+    const [own, named] = [fstatSync(fd), statSync(path)];
+    return own.dev === named.dev && own.ino === named.ino;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * A report to the file at `path`: written to a temporary file beside it, renamed over it when complete
+ * (see reportTarget). A pipe or a character device is written in place instead.
+ */
+export async function fileDestination(path: string, name = path): Promise<Destination> {
+  const target = reportTarget(path, name);
+  if (target.kind === "stream") return streamDestination(path, name);
+  const dir = dirname(target.path);
+  removeStaleFiles(dir, PARTIAL, process.geteuid?.());
+  const temporary = join(dir, partialName(target.path));
   let fd: number;
   try {
-    // Created synchronously, so that a signal's cleanup always finds what it must remove.
-    fd = openSync(temporary, "w");
+    // Created synchronously, so that a signal's cleanup always finds what it must remove; never through a link, never over a file.
+    fd = openSync(temporary, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, 0o600);
   } catch (error) {
-    throw new CliError(`${path}: cannot write the report (${(error as NodeJS.ErrnoException).code ?? "error"})`);
+    throw writeFailure(name, error);
   }
   unfinished.add(temporary);
-  const stream: WriteStream = createWriteStream(temporary, { fd });
-  const out = new Batcher(stream, true);
-  const close = () => new Promise<void>((resolve) => stream.end(() => resolve()));
+  const out = new Batcher(createWriteStream(temporary, { fd }), name, true);
   return {
-    name: path,
+    name,
     write: (text) => out.text(text),
     writeBytes: (bytes, start, end) => out.bytes(bytes, start, end),
     async commit() {
       await out.flush();
-      await close();
-      await rename(temporary, path);
+      keepAccess(fd, target.existing);
+      await out.close();
+      try {
+        await rename(temporary, target.path);
+      } catch (error) {
+        throw writeFailure(name, error);
+      }
       unfinished.delete(temporary);
     },
     async abandon() {
       out.drop();
-      await close();
+      await out.close().catch(() => {});
       await rm(temporary, { force: true });
       unfinished.delete(temporary);
+    },
+  };
+}
+
+/**
+ * The report file gets the mode and group of the one it replaces (a report made readable to a team stays
+ * so, and one kept private stays private); a new one the mode any new file gets (0666 less the umask).
+ * Where the group cannot be kept, the group gets no access rather than another group's.
+ */
+function keepAccess(fd: number, existing: Stats | undefined): void {
+  if (!existing) {
+    fchmodSync(fd, 0o666 & ~process.umask());
+    return;
+  }
+  let mode = existing.mode & 0o777;
+  try {
+    fchownSync(fd, existing.uid, existing.gid);
+  } catch {
+    if (fstatSync(fd).gid !== existing.gid) mode &= ~0o070;
+  }
+  fchmodSync(fd, mode);
+}
+
+/** A pipe or a character device, written in place: opened without waiting on this thread (a FIFO waits for its reader). */
+async function streamDestination(path: string, name: string): Promise<Destination> {
+  const fd = await new Promise<number>((resolve, reject) =>
+    open(path, constants.O_WRONLY | constants.O_NOCTTY, (error, opened) => (error ? reject(writeFailure(name, error)) : resolve(opened))),
+  );
+  const info = fstatSync(fd);
+  if (!info.isFIFO() && !info.isCharacterDevice()) {
+    closeSync(fd);
+    throw new CliError(`${name}: changed while it was being opened; run again`);
+  }
+  const stream: WriteStream = createWriteStream(path, { fd });
+  const out = new Batcher(stream, name);
+  return {
+    name,
+    write: (text) => out.text(text),
+    writeBytes: (bytes, start, end) => out.bytes(bytes, start, end),
+    commit: () => out.close(),
+    async abandon() {
+      out.drop();
+      await out.close().catch(() => {});
     },
   };
 }

@@ -6,7 +6,7 @@ import type { NamedReport } from "../report/merge.js";
 import type { CliContext } from "./context.js";
 import { CliError } from "../errors.js";
 import type { OutputSpec } from "./formats.js";
-import { fileDestination, stdoutDestination, type Destination } from "./output.js";
+import { openDestination, type Destination } from "./output.js";
 
 function unreadable(path: string, error: NodeJS.ErrnoException): CliError {
   if (error.code === "ENOENT") return new CliError(`${path}: no such file`);
@@ -42,7 +42,7 @@ export async function openOutputs(specs: readonly OutputSpec[], ctx: CliContext)
   const opened: Destination[] = [];
   const abandon = async () => void (await Promise.all(opened.map((destination) => destination.abandon())));
   try {
-    for (const spec of specs) opened.push(spec.path === undefined ? stdoutDestination(ctx.stdout) : await fileDestination(resolve(ctx.cwd, spec.path)));
+    for (const spec of specs) opened.push(await openDestination(spec.path, ctx));
   } catch (error) {
     await abandon();
     throw error;

@@ -1,8 +1,8 @@
 import { closeSync, createReadStream, writeSync } from "node:fs";
 import { Readable } from "node:stream";
-import { removeTemporary, temporaryFile } from "./_temporary.js";
+import { openOnly, removeTemporary, temporaryFile } from "./_temporary.js";
 
-/** Stdin copied whole into a temporary file, removed by `remove` (or when the process exits). */
+/** Stdin copied whole into a temporary file (mode 0600, its name removed at once where the system allows), gone after `remove` or when the process exits. */
 export interface Spooled {
   path: string;
   size: number;
@@ -18,13 +18,14 @@ export interface Spooled {
  */
 export async function spoolStdin(stdin: Readable, maxRecordBytes: number, onBytes: (bytes: number) => void): Promise<Spooled | { replay: Readable }> {
   const chunks = stdin[Symbol.asyncIterator]() as AsyncIterator<Buffer | string>;
-  let file: { fd: number; path: string } | undefined;
+  let file: { fd: number; path: string; read: string } | undefined;
   let size = 0;
   let pending: Buffer | undefined;
   /** Bytes since the last line feed, as far as the chunks' last line feeds tell. */
   let run = 0;
   try {
-    file = temporaryFile("stdin");
+    const made = temporaryFile("stdin");
+    file = { ...made, read: openOnly(made) };
     for (;;) {
       let next: IteratorResult<Buffer | string>;
       try {
@@ -43,9 +44,15 @@ export async function spoolStdin(stdin: Readable, maxRecordBytes: number, onByte
       pending = undefined;
       onBytes(size);
     }
-    closeSync(file.fd);
-    const { path } = file;
-    return { path, size, remove: () => removeTemporary(path) };
+    const { fd, path, read } = file;
+    return {
+      path: read,
+      size,
+      remove: () => {
+        closeSync(fd);
+        removeTemporary(path);
+      },
+    };
   } catch {
     // No file, no room, or a line too long: what was copied, what was being copied, then the rest of stdin.
     return { replay: replay(file, size, pending, chunks) };
@@ -54,18 +61,20 @@ export async function spoolStdin(stdin: Readable, maxRecordBytes: number, onByte
 
 /** The bytes copied to `file`, then `pending`, then the rest of stdin (or its error): the file is closed and removed once read. */
 function replay(
-  file: { fd: number; path: string } | undefined,
+  file: { fd: number; path: string; read: string } | undefined,
   copied: number,
   pending: Buffer | undefined,
   chunks: AsyncIterator<Buffer | string>,
   error?: unknown,
 ): Readable {
-  if (file) closeSync(file.fd);
   const all = async function* () {
     try {
-      if (file && copied > 0) yield* createReadStream(file.path, { start: 0, end: copied - 1 });
+      if (file && copied > 0) yield* createReadStream(file.read, { start: 0, end: copied - 1 });
     } finally {
-      if (file) removeTemporary(file.path);
+      if (file) {
+        closeSync(file.fd);
+        removeTemporary(file.path);
+      }
     }
     if (error !== undefined) throw error;
     if (pending) yield pending;

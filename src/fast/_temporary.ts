@@ -1,7 +1,11 @@
 import { randomBytes } from "node:crypto";
-import { openSync, rmSync, unlinkSync } from "node:fs";
+import { existsSync, openSync, rmSync, unlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { removeStaleFiles } from "../stale-files.js";
+
+/** `audit-stdin-4242-0123456789ab`: the prefix says what it is, and the whole name that it is ours. */
+const OURS = /^audit-[a-z]+-\d+-[0-9a-f]{12}$/;
 
 const left = new Set<string>();
 let hooked = false;
@@ -17,13 +21,15 @@ function removeLeft(): void {
  * writing; throws if none can be made. It is removed by `removeTemporary`, or when the process exits.
  */
 export function temporaryFile(prefix: string): { fd: number; path: string } {
-  const path = join(tmpdir(), `audit-${prefix}-${process.pid}-${randomBytes(6).toString("hex")}`);
-  const fd = openSync(path, "wx+", 0o600);
-  left.add(path);
   if (!hooked) {
+    // The first file of a run: what a run stopped by kill -9 left here a day or more ago goes first.
+    removeStaleFiles(tmpdir(), OURS, process.geteuid?.());
     process.once("exit", removeLeft);
     hooked = true;
   }
+  const path = join(tmpdir(), `audit-${prefix}-${process.pid}-${randomBytes(6).toString("hex")}`);
+  const fd = openSync(path, "wx+", 0o600);
+  left.add(path);
   return { fd, path };
 }
 
@@ -31,6 +37,16 @@ export function temporaryFile(prefix: string): { fd: number; path: string } {
 export function removeTemporary(path: string): void {
   rmSync(path, { force: true });
   left.delete(path);
+}
+
+/**
+ * A path to a temporary file's contents that stays good while `fd` is open, its name removed at once
+ * where the system allows (Linux's /proc/self/fd): nothing is left behind whatever stops the run. Elsewhere
+ * the file's own path, removed by removeTemporary.
+ */
+export function openOnly(file: { fd: number; path: string }): string {
+  const byDescriptor = `/proc/self/fd/${file.fd}`;
+  return existsSync(byDescriptor) && unlinkOpen(file.path) ? byDescriptor : file.path;
 }
 
 /** Removes a temporary file while it is still open, where the system allows: true if it is gone. */

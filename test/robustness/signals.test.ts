@@ -1,8 +1,10 @@
 import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { describe, expect, test } from "vitest";
 import { fileDestination, removeUnfinishedOutputs } from "../../src/cli/output.js";
+import { STOPPING_SIGNALS } from "../../src/cli/process-events.js";
 import { BIN } from "../helpers/run-cli.js";
 import { scratchDir } from "./_harness.js";
 
@@ -49,14 +51,24 @@ function start(args: string[], env: Record<string, string> = {}): Started {
   return { child, closed, until };
 }
 
-const partials = (out: string) => fs.readdirSync(out).filter((name) => name.endsWith(".partial")).length;
+const partials = (out: string) => fs.readdirSync(out).filter((name) => name.endsWith(".audit-partial")).length;
 const reports = (out: string) => ["json", "csv", "junit", "markdown"].map((f) => `${f}=${path.join(out, `report.${f}`)}`).flatMap((spec) => ["-f", spec]);
 
+/** The copy of stdin a child has open: its name gone from `dir` already, its mode 0600. */
+function openStdinCopy(pid: number, dir: string): { mode: number } | undefined {
+  for (const fd of fs.readdirSync(`/proc/${pid}/fd`)) {
+    const link = `/proc/${pid}/fd/${fd}`;
+    try {
+      if (fs.readlinkSync(link).startsWith(path.join(dir, "audit-stdin-"))) return { mode: fs.statSync(link).mode & 0o777 };
+    } catch {
+      // Closed meanwhile.
+    }
+  }
+  return undefined;
+}
+
 describe("an interrupted run stops at once, with 128 + the signal, and leaves no report behind", () => {
-  test.each<[NodeJS.Signals, number]>([
-    ["SIGINT", 130],
-    ["SIGTERM", 143],
-  ])("%s while grading a large file", async (signal, exitCode) => {
+  test.each(STOPPING_SIGNALS.map((signal) => [signal, 128 + os.constants.signals[signal]] as const))("%s while grading a large file: exit %d", async (signal, exitCode) => {
     const out = outputDir();
     const { child, closed, until } = start(["score", big, ...reports(out), "-q"]);
     await until(() => partials(out) === 4, "the reports were started");
@@ -74,7 +86,9 @@ describe("an interrupted run stops at once, with 128 + the signal, and leaves no
   test.each<[NodeJS.Signals, number]>([
     ["SIGINT", 130],
     ["SIGTERM", 143],
-  ])("%s while waiting on stdin keeps an older report as it was, and removes the copy of stdin", async (signal, exitCode) => {
+    ["SIGHUP", 129],
+    ["SIGQUIT", 131],
+  ])("%s while waiting on stdin keeps an older report as it was; the copy of stdin, mode 0600, had no name to leave", async (signal, exitCode) => {
     const out = outputDir();
     const temporary = path.join(out, "tmp");
     fs.mkdirSync(temporary);
@@ -83,13 +97,40 @@ describe("an interrupted run stops at once, with 128 + the signal, and leaves no
     const { child, closed, until } = start(["score", "-", "-f", `json=${old}`, "-f", "table", "-q"], { TMPDIR: temporary });
     // More than the 8 KiB the reader sniffs before it hands on the first record.
     child.stdin.write(`${[HEADER, ...Array.from({ length: 200 }, (_, i) => row(i))].join("\n")}\n`);
-    await until(() => partials(out) === 1 && fs.readdirSync(temporary).length === 1, "the report and the copy of stdin were started");
+    await until(() => partials(out) === 1 && openStdinCopy(child.pid!, temporary) !== undefined, "the report and the copy of stdin were started");
+    expect(openStdinCopy(child.pid!, temporary)).toEqual({ mode: 0o600 });
+    expect(fs.readdirSync(temporary)).toEqual([]);
     child.kill(signal);
     const run = await closed;
     expect(run.code).toBe(exitCode);
     expect(fs.readdirSync(out).sort()).toEqual(["report.json", "tmp"]);
     expect(fs.readdirSync(temporary)).toEqual([]);
     expect(fs.readFileSync(old, "utf8")).toBe('{"previous":"run"}\n');
+  });
+
+  test("after kill -9, the next run removes what was left once it is a day old, and only what is ours", async () => {
+    const out = outputDir();
+    const temporary = path.join(out, "tmp");
+    fs.mkdirSync(temporary);
+    const { child, closed, until } = start(["score", big, ...reports(out), "-q"]);
+    await until(() => partials(out) === 4, "the reports were started");
+    child.kill("SIGKILL");
+    await closed;
+    const left = fs.readdirSync(out).filter((name) => name.endsWith(".audit-partial"));
+    expect(left).toHaveLength(4);
+    const stdinCopy = path.join(temporary, "audit-stdin-4242-0123456789ab");
+    const notOurs = path.join(temporary, "audit-stdin-notes.txt");
+    const dayOld = new Date(Date.now() - 25 * 3600 * 1000);
+    for (const file of [stdinCopy, notOurs]) fs.writeFileSync(file, "x");
+    for (const file of [...left.map((name) => path.join(out, name)), stdinCopy, notOurs]) fs.utimesSync(file, dayOld, dayOld);
+    const fresh = path.join(out, ".report.json.0123456789abcdef.audit-partial");
+    fs.writeFileSync(fresh, "a run still writing");
+    const small = `${[HEADER, row(1)].join("\n")}\n`;
+    const again = start(["score", "-", ...reports(out), "-q"], { TMPDIR: temporary });
+    again.child.stdin.end(small);
+    expect((await again.closed).code).toBe(0);
+    expect(fs.readdirSync(out).sort()).toEqual([".report.json.0123456789abcdef.audit-partial", "report.csv", "report.json", "report.junit", "report.markdown", "tmp"]);
+    expect(fs.readdirSync(temporary)).toEqual(["audit-stdin-notes.txt"]);
   });
 
   test("a run left alone finishes and renames every report into place", async () => {

@@ -12,6 +12,7 @@ import { CliError, EXIT, EXIT_CODES } from "../../errors.js";
 import { parseOutputSpecs } from "../formats.js";
 import { writeOutputs } from "../report-files.js";
 import { addInputOptions, resolveInput, type InputFlags } from "../record-input.js";
+import { refuseSharedTargets } from "../targets.js";
 import { suppressBelowOption } from "../score-options.js";
 import { whereIn } from "../where.js";
 import type { RegisterCommand } from "./types.js";
@@ -60,6 +61,7 @@ export const registerAgree: RegisterCommand = (program, { ctx, setExit }) => {
     .addHelpText("after", EXIT_CODES);
   addInputOptions(command).action(async (file: string, flags: AgreeFlags) => {
     const outputs = parseOutputSpecs(flags.format, flags.output, FORMATS, "table");
+    refuseSharedTargets(outputs, [file], ctx.cwd);
     const suppressBelow = suppressBelowOption(flags.suppressBelow);
     const { config, read } = await resolveInput(flags, ctx);
     const groupBy = groupColumn(flags.groupBy, config.mapping);

@@ -8,6 +8,7 @@ import { EXIT_CODES } from "../../errors.js";
 import { parseOutputSpecs } from "../formats.js";
 import { readReportFile, writeOutputs } from "../report-files.js";
 import { suppressBelowOption } from "../score-options.js";
+import { refuseSharedTargets } from "../targets.js";
 import type { RegisterCommand } from "./types.js";
 
 const FORMATS: readonly OutputFormat[] = ["table", "json"];
@@ -26,6 +27,7 @@ export const registerDiff: RegisterCommand = (program, { ctx }) => {
     .addHelpText("after", EXIT_CODES)
     .action(async (beforePath: string, afterPath: string, flags: { format: string[]; output?: string; suppressBelow?: string }) => {
       const outputs = parseOutputSpecs(flags.format, flags.output, FORMATS, "table");
+      refuseSharedTargets(outputs, [beforePath, afterPath], ctx.cwd);
       const suppressBelow = suppressBelowOption(flags.suppressBelow);
       const before = await readReportFile(beforePath, ctx);
       const after = await readReportFile(afterPath, ctx);

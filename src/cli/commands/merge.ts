@@ -10,6 +10,7 @@ import { parseOutputSpecs } from "../formats.js";
 import { readReportFile, writeOutputs } from "../report-files.js";
 import { suppressBelowOption } from "../score-options.js";
 import { documentOptions, DOCUMENT_FLAGS, type DocumentFlags } from "../document-options.js";
+import { refuseSharedTargets } from "../targets.js";
 import type { RegisterCommand } from "./types.js";
 
 const FORMATS: readonly OutputFormat[] = ["json", "html", "markdown", "table"];
@@ -43,6 +44,7 @@ export const registerMerge: RegisterCommand = (program, { ctx, version }) => {
     .addHelpText("after", EXIT_CODES)
     .action(async (paths: string[], flags: MergeFlags) => {
       const outputs = parseOutputSpecs(flags.format, flags.output, FORMATS, "json");
+      refuseSharedTargets(outputs, paths, ctx.cwd);
       const suppressBelow = suppressBelowOption(flags.suppressBelow);
       const document = documentOptions(flags, ctx.env);
       const reports: NamedReport[] = [];

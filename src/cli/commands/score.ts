@@ -10,9 +10,10 @@ import { terminalText } from "../../text/terminal.js";
 import type { CliContext } from "../context.js";
 import { EXIT, EXIT_CODES } from "../../errors.js";
 import type { OutputSpec } from "../formats.js";
-import { fileDestination, stdoutDestination, type Destination } from "../output.js";
+import { openDestination, type Destination } from "../output.js";
 import { inputDigest } from "../input-digest.js";
 import { Progress } from "../progress.js";
+import { refuseSharedTargets } from "../targets.js";
 import { whereIn } from "../where.js";
 import { resolveScoreOptions, type RawScoreOptions, type ScoreOptions } from "../score-options.js";
 import { addInputOptions } from "../record-input.js";
@@ -45,8 +46,8 @@ async function openOutputs(options: ScoreOptions, ctx: CliContext): Promise<Outp
     for (const spec of options.outputs) {
       const colour = useColour(options.color, ctx, spec);
       const reporter = REPORTERS[spec.format]({ colour, failOn: options.gates.failOn ?? "inadequate", ...options.figures, ...options.document, redacted: options.redact !== undefined });
-      const destination = spec.path === undefined ? stdoutDestination(ctx.stdout) : await fileDestination(spec.path);
-      outputs.push({ reporter, destination, stdout: spec.path === undefined });
+      const destination = await openDestination(spec.path, ctx);
+      outputs.push({ reporter, destination, stdout: destination.toStdout === true });
     }
   } catch (error) {
     await Promise.all(outputs.map((output) => output.destination.abandon()));
@@ -91,6 +92,7 @@ export async function score(file: string, options: ScoreOptions, ctx: CliContext
     rubric: options.rubric,
   };
   let source: Source | undefined;
+  refuseSharedTargets(options.outputs, [file], ctx.cwd);
   // Outputs are temporary files until committed, so a run that cannot read its input leaves none behind.
   const outputs = await openOutputs(options, ctx);
   const digest = outputs.some(({ reporter }) => reporter.showsInputDigest) ? inputDigest(file, ctx.stdin) : undefined;
