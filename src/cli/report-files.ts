@@ -7,6 +7,7 @@ import type { CliContext } from "./context.js";
 import { CliError } from "../errors.js";
 import type { OutputSpec } from "./formats.js";
 import { openDestination, type Destination } from "./output.js";
+import { redactReport, type Redact } from "./redact.js";
 
 function unreadable(path: string, error: NodeJS.ErrnoException): CliError {
   if (error.code === "ENOENT") return new CliError(`${path}: no such file`);
@@ -15,8 +16,8 @@ function unreadable(path: string, error: NodeJS.ErrnoException): CliError {
   return new CliError(`${path}: cannot read (${error.code ?? error.message})`);
 }
 
-/** A JSON report from `audit score -f json` (or `audit merge`), read and checked against the report schema. */
-export async function readReportFile(path: string, ctx: Pick<CliContext, "cwd">): Promise<NamedReport> {
+/** A JSON report from `audit score -f json` (or `audit merge`), read and checked against the report schema; its case ids redacted under --redact. */
+export async function readReportFile(path: string, ctx: Pick<CliContext, "cwd">, redact?: Redact): Promise<NamedReport> {
   let bytes: Buffer;
   try {
     bytes = await readFile(resolve(ctx.cwd, path));
@@ -24,7 +25,8 @@ export async function readReportFile(path: string, ctx: Pick<CliContext, "cwd">)
     throw unreadable(path, error as NodeJS.ErrnoException);
   }
   const sha256 = createHash("sha256").update(bytes).digest("hex");
-  return { name: path, report: parseReport(bytes.toString("utf8"), path), sha256 };
+  const report = parseReport(bytes.toString("utf8"), path);
+  return { name: path, report: redact ? redactReport(report, redact) : report, sha256 };
 }
 
 export interface OpenOutputs {

@@ -11,7 +11,8 @@ import type { CliContext } from "./context.js";
 import { CliError } from "../errors.js";
 import { parseOutputSpecs, type OutputSpec } from "./formats.js";
 import type { InputFlags } from "./record-input.js";
-import { parseCount, redactOption } from "./score-options.js";
+import { redactOption } from "./redact.js";
+import { parseCount } from "./score-options.js";
 
 export interface RawSampleOptions extends InputFlags {
   groupBy: string;
@@ -156,7 +157,7 @@ export function resolveSampleOptions(raw: RawSampleOptions, config: { rubric: Ru
     dryRun,
     outputs,
     designPaths,
-    redact: redactOption({ ...raw, groupBy }, ctx),
+    redact: redactOption({ ...raw, groupBy }, ctx.env),
     quiet: Boolean(raw.quiet),
   };
 }

@@ -7,7 +7,7 @@ import { resolveInput, type InputFlags } from "./record-input.js";
 import type { CliContext } from "./context.js";
 import { CliError } from "../errors.js";
 import { parseOutputSpecs, type OutputSpec } from "./formats.js";
-import { redactionKey, redactor } from "./redact.js";
+import { redactOption, type Redact, type RedactFlags } from "./redact.js";
 import { documentOptions, type DocumentFlags, type DocumentOptions } from "./document-options.js";
 
 export interface ScoreOptions {
@@ -23,7 +23,7 @@ export interface ScoreOptions {
   rubric: Rubric;
   mapping?: ColumnMapping;
   /** Replaces every case id in every output, when --redact is given. */
-  redact?: (caseId: string) => string;
+  redact?: Redact;
   maxFieldBytes: number;
   /** Intervals in the table and Markdown (--ci), and small-number suppression (--suppress-below). */
   figures?: { ci?: boolean; suppressBelow?: number };
@@ -51,18 +51,6 @@ export function suppressBelowOption(value: string | undefined): number | undefin
   return k;
 }
 
-/** --redact: the keyed hash of case ids, refused when groups are named by case id (`groupBy` as `groupColumn` settles it). */
-export function redactOption(
-  raw: { redact?: boolean; redactKeyFile?: string; groupBy: string },
-  ctx: Pick<CliContext, "env">,
-): ((caseId: string) => string) | undefined {
-  if (!raw.redact) return undefined;
-  if (raw.groupBy === "case_id") {
-    throw new CliError("--redact with --group-by case_id would print every case id as a group name; group by another column");
-  }
-  return redactor(redactionKey(raw.redactKeyFile, ctx.env));
-}
-
 /**
  * `--html-cases` makes each HTML output the drill-down (as `-f html-cases=FILE` does). A list of every
  * case gives away the counts `--suppress-below` hides, so the two are refused together.
@@ -78,7 +66,7 @@ export function drillDownOutputs(outputs: OutputSpec[], htmlCases: boolean | und
   return specs;
 }
 
-export interface RawScoreOptions extends InputFlags, DocumentFlags {
+export interface RawScoreOptions extends InputFlags, RedactFlags, DocumentFlags {
   htmlCases?: boolean;
   groupBy: string;
   format: string[];
@@ -91,8 +79,6 @@ export interface RawScoreOptions extends InputFlags, DocumentFlags {
   minGood?: string;
   perGroup?: boolean;
   maxInvalid: string;
-  redact?: boolean;
-  redactKeyFile?: string;
   maxFieldBytes: string;
   ci?: boolean;
   suppressBelow?: string;
@@ -122,7 +108,7 @@ export async function resolveScoreOptions(raw: RawScoreOptions, ctx: CliContext)
     },
     rubric,
     mapping,
-    redact: redactOption({ ...raw, groupBy }, ctx),
+    redact: redactOption({ ...raw, groupBy }, ctx.env),
     maxFieldBytes: parseCount(raw.maxFieldBytes, "--max-field-bytes"),
     figures: { ci: raw.ci, suppressBelow: suppressBelowOption(raw.suppressBelow) },
     document: documentOptions(raw, ctx.env, config.parsed.report),

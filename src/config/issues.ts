@@ -1,5 +1,6 @@
 import type { z } from "zod";
-import { didYouMean, formatPath, showValue } from "../text/suggest.js";
+import { quoteValue } from "../text/quote.js";
+import { didYouMean, formatPath } from "../text/suggest.js";
 
 type Issue = z.core.$ZodIssue;
 type SchemaLike = { _zod?: { def?: Record<string, unknown> } };
@@ -87,14 +88,14 @@ export function issueProblems(issue: Issue, schema: unknown, raw?: unknown): Pro
     case "invalid_value": {
       const given = issue.input;
       const hint = typeof given === "string" ? didYouMean(given, issue.values.map(String)) : "";
-      return [at(`expected ${oneOf(issue.values)}, got ${showValue(given)}${hint}`)];
+      return [at(`expected ${oneOf(issue.values)}, got ${quoteValue(given)}${hint}`)];
     }
     case "invalid_union": {
       if (issue.discriminator && "options" in issue && issue.options) {
         const options = issue.options;
         const given = (issue.input as Record<string, unknown> | undefined)?.[issue.discriminator];
         const hint = typeof given === "string" ? didYouMean(given, options.map(String)) : "";
-        return [at(`expected ${oneOf(options)}, got ${showValue(given)}${hint}`)];
+        return [at(`expected ${oneOf(options)}, got ${quoteValue(given)}${hint}`)];
       }
       return [at(issue.message)];
     }
@@ -102,7 +103,7 @@ export function issueProblems(issue: Issue, schema: unknown, raw?: unknown): Pro
       return [at(issue.message)];
     default: {
       const message = DEFAULT_MESSAGE.test(issue.message) ? expectation(issue) : issue.message;
-      return [at(`${message}, got ${showValue(issue.input)}`)];
+      return [at(`${message}, got ${quoteValue(issue.input)}`)];
     }
   }
 }

@@ -12,7 +12,7 @@ import { describeProblems, problemLine, prototypeKeys, type Problem } from "./is
 import { jsonErrorOffset, lineAndColumn } from "./json-error.js";
 import { loadPlugins, type CodePermission } from "./plugins.js";
 import { builtInSource, configSchema, engineStrategy, type KnownRule, type ParsedConfig } from "./schema.js";
-import { showValue } from "../text/suggest.js";
+import { quoteValue } from "../text/quote.js";
 
 /** Looked for in the working directory, in this order; more than one is an error. */
 export const CONFIG_FILES = ["audit.config.json", "audit.config.yaml", "audit.config.yml", "audit.config.mjs", "audit.config.js"] as const;
@@ -117,7 +117,7 @@ export async function parseConfig(
     return `${name}${at === undefined ? "" : `:${at}`}: ${problemLine(problem)}`;
   };
   const fail = (problems: readonly (string | Problem)[]) => new ConfigError(problems.map(line));
-  if (raw === null || typeof raw !== "object" || Array.isArray(raw)) throw fail([`expected a config object, got ${showValue(raw)}`]);
+  if (raw === null || typeof raw !== "object" || Array.isArray(raw)) throw fail([`expected a config object, got ${quoteValue(raw)}`]);
   const lost = prototypeKeys(raw);
   if (lost.length) throw fail(lost);
   const listed = pluginsOnly.safeParse(raw, { reportInput: true });

@@ -3,7 +3,8 @@ import { TYPED_FIELDS, type FieldSpec } from "../input/fields.js";
 import { valueKey } from "../input/mapping.js";
 import { ambiguousText, BUILT_IN_FORMS, compileDateForm, parseDate, type DateForm } from "../input/dates.js";
 import { normaliseWord, parseBoolean, parseInteger, parseList } from "../input/values.js";
-import { didYouMean, showValue } from "../text/suggest.js";
+import { quoteValue } from "../text/quote.js";
+import { didYouMean } from "../text/suggest.js";
 
 /** What `audit init` writes as the target of a value it could not place: the user replaces it. */
 export const FILL_IN = "FILL IN";
@@ -36,9 +37,9 @@ export function checkMappedValue(spec: FieldSpec, to: string): string | undefine
     case "text":
       return undefined;
     case "date":
-      return parseDate(to).ok ? undefined : `expected a date as YYYY-MM-DD or DD/MM/YYYY, got ${showValue(to)}`;
+      return parseDate(to).ok ? undefined : `expected a date as YYYY-MM-DD or DD/MM/YYYY, got ${quoteValue(to)}`;
     case "boolean":
-      return parseBoolean(to).ok ? undefined : `expected "yes" or "no", got ${showValue(to)}`;
+      return parseBoolean(to).ok ? undefined : `expected "yes" or "no", got ${quoteValue(to)}`;
     case "integer": {
       const parsed = parseInteger(to, spec.min ?? 0, spec.max ?? Number.MAX_SAFE_INTEGER);
       return parsed.ok ? undefined : parsed.reason;
@@ -51,9 +52,9 @@ export function checkMappedValue(spec: FieldSpec, to: string): string | undefine
       const unknown = items.find((item) => !accepted.includes(normaliseWord(item)));
       if (unknown !== undefined) {
         const hint = didYouMean(normaliseWord(unknown), words) || `; expected one of ${words.join(", ")}`;
-        return `${showValue(unknown)} is not a ${spec.name} value${hint}`;
+        return `${quoteValue(unknown)} is not a ${spec.name} value${hint}`;
       }
-      return spec.kind === "list" && !parseList(to, words).ok ? `expected a ;-separated list, got ${showValue(to)}` : undefined;
+      return spec.kind === "list" && !parseList(to, words).ok ? `expected a ;-separated list, got ${quoteValue(to)}` : undefined;
     }
   }
 }
@@ -81,7 +82,7 @@ export const valuesSchema = z.record(z.string(), z.record(z.string(), z.string()
       const key = valueKey(spec, from);
       const other = seen.get(key);
       if (other !== undefined && table[other] !== to) {
-        ctx.addIssue({ code: "custom", path: [field, from], message: `the same value as ${showValue(other)} (case, spaces and hyphens aside), mapped elsewhere` });
+        ctx.addIssue({ code: "custom", path: [field, from], message: `the same value as ${quoteValue(other)} (case, spaces and hyphens aside), mapped elsewhere` });
       }
       seen.set(key, from);
     }
@@ -94,7 +95,7 @@ const SEPARATOR = "expected the characters that separate a list's items, such as
 export const listSeparatorsSchema = z.record(z.string(), z.string()).superRefine((separators, ctx) => {
   for (const [field, separator] of Object.entries(separators)) {
     if (!typedField(field, ctx, LIST_NAMES)) continue;
-    if (separator.trim() === "" || /[\p{L}\p{N}]/u.test(separator)) ctx.addIssue({ code: "custom", path: [field], message: `${SEPARATOR}, got ${showValue(separator)}` });
+    if (separator.trim() === "" || /[\p{L}\p{N}]/u.test(separator)) ctx.addIssue({ code: "custom", path: [field], message: `${SEPARATOR}, got ${quoteValue(separator)}` });
   }
 });
 

@@ -9,7 +9,8 @@ import { dateFormatsSchema, listSeparatorsSchema, pivotSchema, valuesSchema } fr
 import { CONFIG_SOURCE } from "../rules/_declarative/definition.js";
 import { declaredEnabled } from "./declarative.js";
 import { gradesSchema } from "./grades.js";
-import { didYouMean, showValue } from "../text/suggest.js";
+import { quoteValue } from "../text/quote.js";
+import { didYouMean } from "../text/suggest.js";
 
 /** A rule the config can name: built in, or added by a plugin (whose path is its source). */
 export interface KnownRule {
@@ -45,7 +46,7 @@ function readSetting(rule: Rule<unknown>, value: unknown, ctx: Ctx, path: Proper
     return { enabled: true, options: parseOptions(rule, value, ctx, path) };
   }
   const hint = typeof value === "string" ? didYouMean(value, ["on", "off"]) : "";
-  ctx.addIssue({ code: "custom", path, message: `expected "on", "off" or an options object, got ${showValue(value)}${hint}` });
+  ctx.addIssue({ code: "custom", path, message: `expected "on", "off" or an options object, got ${quoteValue(value)}${hint}` });
   return { enabled: false };
 }
 
@@ -73,7 +74,7 @@ function columnsSchema(known: readonly KnownRule[]) {
   return z.record(z.string(), z.string()).superRefine((columns, ctx) => {
     for (const [header, field] of Object.entries(columns)) {
       if (!targets.has(field)) {
-        const message = `unknown field ${showValue(field)}${didYouMean(field, targets)}`;
+        const message = `unknown field ${quoteValue(field)}${didYouMean(field, targets)}`;
         ctx.addIssue({ code: "custom", path: [header], message });
       }
     }

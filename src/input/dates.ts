@@ -1,6 +1,7 @@
 import { dayNumber } from "../calendar/working-days.js";
 import type { CaseDate } from "./case.js";
-import { isBlank, quote, type Parsed } from "./values.js";
+import { quoteValue } from "../text/quote.js";
+import { isBlank, type Parsed } from "./values.js";
 
 /* Date forms, written in tokens (`DD/MM/YY`, `D MMM YYYY`, `DD.MM.YYYY HH:mm`), each compiled once to a parser. */
 
@@ -98,21 +99,21 @@ function readForm(form: DateForm, match: RegExpExecArray, raw: string, pivot: nu
   form.roles.forEach((role, i) => (parts[role] = match[i + 1]));
   let year = Number(parts.year ?? parts.year2);
   if (parts.year2 !== undefined) {
-    if (pivot === undefined) return fail(`a two-digit year in ${quote(raw)}: set two_digit_year_pivot in the config to read it`);
+    if (pivot === undefined) return fail(`a two-digit year in ${quoteValue(raw)}: set two_digit_year_pivot in the config to read it`);
     year += year < pivot ? 2000 : 1900;
   }
   const month = parts.monthName !== undefined ? monthNumber(parts.monthName) : Number(parts.month);
   const day = Number(parts.day);
-  if (parts.monthName !== undefined && month === 0) return fail(`not a month name: ${quote(parts.monthName)} in ${quote(raw)}`);
-  if (year < MIN_YEAR || year > MAX_YEAR) return fail(`not a plausible year: ${year} in ${quote(raw)} (expected ${MIN_YEAR}-${MAX_YEAR})`);
+  if (parts.monthName !== undefined && month === 0) return fail(`not a month name: ${quoteValue(parts.monthName)} in ${quoteValue(raw)}`);
+  if (year < MIN_YEAR || year > MAX_YEAR) return fail(`not a plausible year: ${year} in ${quoteValue(raw)} (expected ${MIN_YEAR}-${MAX_YEAR})`);
   if (month < 1 || month > 12) {
     const hint = form.dayFirst && day >= 1 && day <= 12 && month <= 31 ? ` (dates are ${form.label}, not US order)` : "";
-    return fail(`not a date: month ${month} in ${quote(raw)}${hint}`);
+    return fail(`not a date: month ${month} in ${quoteValue(raw)}${hint}`);
   }
-  if (day < 1 || day > daysInMonth(year, month)) return fail(`not a date: day ${day} in ${quote(raw)}`);
+  if (day < 1 || day > daysInMonth(year, month)) return fail(`not a date: day ${day} in ${quoteValue(raw)}`);
   const { hour, minute, second } = parts;
   if (hour !== undefined && (+hour > 23 || +minute! > 59 || (second !== undefined && +second > 59))) {
-    return fail(`not a time of day in ${quote(raw)}`);
+    return fail(`not a time of day in ${quoteValue(raw)}`);
   }
   const date = `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`;
   const time = hour === undefined ? "" : `T${pad(+hour, 2)}:${minute}${second === undefined ? "" : `:${second}`}`;
@@ -154,7 +155,7 @@ export function dateParser(forms: readonly DateForm[] = [], pivot?: number): (ra
   const expected = `${labels.slice(0, -1).join(", ")} or ${labels.at(-1)}`;
   return (raw) => {
     if (isBlank(raw)) return { ok: true, value: undefined };
-    if (typeof raw !== "string") return fail(`expected a date, got ${quote(raw)}`);
+    if (typeof raw !== "string") return fail(`expected a date, got ${quoteValue(raw)}`);
     const text = raw.trim();
     let first: Parsed<CaseDate> | undefined;
     for (const form of all) {
@@ -164,7 +165,7 @@ export function dateParser(forms: readonly DateForm[] = [], pivot?: number): (ra
       if (read.ok) return read;
       first ??= read;
     }
-    return first ?? fail(`expected a date as ${expected}, got ${quote(raw)}`);
+    return first ?? fail(`expected a date as ${expected}, got ${quoteValue(raw)}`);
   };
 }
 

@@ -1,3 +1,4 @@
+import { quoteValue } from "../text/quote.js";
 import { didYouMean } from "../text/suggest.js";
 
 export type Parsed<T> = { ok: true; value: T | undefined } | { ok: false; reason: string };
@@ -12,12 +13,6 @@ export function jsonText(raw: unknown): string {
   } catch {
     return Array.isArray(raw) ? "[...]" : "{...}";
   }
-}
-
-/** A short, safe echo of an offending value of a typed field. */
-export function quote(raw: unknown): string {
-  const text = typeof raw === "string" ? raw : jsonText(raw);
-  return JSON.stringify(text.length > 24 ? `${text.slice(0, 21)}...` : text);
 }
 
 export function isBlank(raw: unknown): boolean {
@@ -36,7 +31,7 @@ export function parseBoolean(raw: unknown): Parsed<boolean> {
     if (TRUE_WORDS.has(word)) return ok(true);
     if (FALSE_WORDS.has(word)) return ok(false);
   }
-  return fail(`expected yes or no, got ${quote(raw)}`);
+  return fail(`expected yes or no, got ${quoteValue(raw)}`);
 }
 
 export function parseInteger(raw: unknown, min: number, max: number): Parsed<number> {
@@ -44,8 +39,8 @@ export function parseInteger(raw: unknown, min: number, max: number): Parsed<num
   let value: number;
   if (typeof raw === "number") value = raw;
   else if (typeof raw === "string" && /^\s*\d+\s*$/.test(raw)) value = Number(raw);
-  else return fail(`expected a whole number, got ${quote(raw)}`);
-  if (!Number.isSafeInteger(value)) return fail(`expected a whole number, got ${quote(raw)}`);
+  else return fail(`expected a whole number, got ${quoteValue(raw)}`);
+  if (!Number.isSafeInteger(value)) return fail(`expected a whole number, got ${quoteValue(raw)}`);
   if (value < min || value > max) return fail(`${value} is outside ${min}-${max}`);
   return ok(value);
 }
@@ -65,11 +60,11 @@ export function parseEnum<T extends string>(
   what = "value",
 ): Parsed<T> {
   if (isBlank(raw)) return ok(undefined);
-  if (typeof raw !== "string") return fail(`expected one of ${values.join(", ")}, got ${quote(raw)}`);
+  if (typeof raw !== "string") return fail(`expected one of ${values.join(", ")}, got ${quoteValue(raw)}`);
   const word = normaliseWord(raw);
   const value = aliases[word] ?? word;
   if ((values as readonly string[]).includes(value)) return ok(value as T);
-  return fail(`unknown ${what} ${quote(raw)}${suggestion(word, values)}`);
+  return fail(`unknown ${what} ${quoteValue(raw)}${suggestion(word, values)}`);
 }
 
 export function parseList<T extends string>(raw: unknown, values: readonly T[]): Parsed<T[]> {
@@ -78,10 +73,10 @@ export function parseList<T extends string>(raw: unknown, values: readonly T[]):
   if (Array.isArray(raw)) items = raw;
   else if (typeof raw === "string") {
     if (raw.includes(",") && !raw.includes(";")) {
-      return fail(`lists are separated by ";", not "," (got ${quote(raw)})`);
+      return fail(`lists are separated by ";", not "," (got ${quoteValue(raw)})`);
     }
     items = raw.split(";").filter((item) => item.trim() !== "");
-  } else return fail(`expected a ;-separated list, got ${quote(raw)}`);
+  } else return fail(`expected a ;-separated list, got ${quoteValue(raw)}`);
   const list: T[] = [];
   for (const item of items) {
     const parsed = parseEnum(item, values, {}, "item");

@@ -3,15 +3,19 @@ import type { ReportMeta, Reporter } from "./types.js";
 import { describeProblem } from "../input/describe.js";
 
 /**
- * Spreadsheets run a cell that starts with one of these as a formula (OWASP's
- * CSV injection list), so such a cell is written with a leading `'`.
+ * Spreadsheets run a cell that starts with one of these as a formula (OWASP's CSV injection list). A
+ * spreadsheet may split a row on `;` or tab instead of the comma (where the comma is the decimal mark),
+ * and then also at a separator inside a quoted cell, and may start a new row at a line break in one:
+ * so a formula character at the start of a cell, or right after a comma, semicolon, tab or line break
+ * in it, gets a `'` before it, and no piece of the cell starts a formula however the row is split.
  */
-const FORMULA_START = /^[=+\-@\t\r]/;
-const NEEDS_QUOTES = /[",\r\n]/;
+const FORMULA_START = /(^|[,;\t\r\n])(?=[=+\-@\t\r])/g;
+/** Quoted: what RFC 4180 needs quoted, and every other list separator a spreadsheet may split on. */
+const NEEDS_QUOTES = /[",;\t\r\n]/;
 
-/** One CSV cell: formula-guarded, then quoted per RFC 4180 when it must be. */
+/** One CSV cell: formula-guarded, then quoted when it holds a quote, a list separator or a line break. */
 export function csvCell(text: string): string {
-  const safe = FORMULA_START.test(text) ? `'${text}` : text;
+  const safe = text.replace(FORMULA_START, "$1'");
   return NEEDS_QUOTES.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
@@ -32,8 +36,9 @@ export function joinedFindings(result: CaseResult): string {
  * in rubric order, then `findings`. RFC 4180 (CRLF, double quotes doubled).
  * An invalid record is a row whose grade is `invalid`, its ratings empty and
  * its findings `field: reason`, so the file carries the same counts as the tables.
- * A cell starting with `=`, `+`, `-`, `@`, tab or carriage return gets a leading `'`
- * so that spreadsheets show it as text; a reader that wants the exact value drops it.
+ * A `=`, `+`, `-`, `@`, tab or carriage return at the start of a cell, or right after a separator or
+ * line break in it, gets a `'` before it so that spreadsheets show it as text (see csvCell); a reader
+ * that wants the exact value drops it.
  */
 export function csvReporter(): Reporter {
   let ruleIds: readonly string[] = [];

@@ -45,16 +45,6 @@ export function didYouMean(word: string, candidates: Iterable<string>): string {
   return close === undefined ? "" : `; did you mean "${close}"?`;
 }
 
-/** A value as it may be quoted in a message: short, on one line. */
-export function showValue(value: unknown): string {
-  if (value === undefined) return "nothing";
-  if (Array.isArray(value)) return "an array";
-  if (value !== null && typeof value === "object") return "an object";
-  if (typeof value === "function") return "a function";
-  const text = JSON.stringify(value) ?? String(value);
-  return text.length > 40 ? `${text.slice(0, 37)}..."` : text;
-}
-
 /** `rules.timeliness.referral.good`, `columns["Crime Reference"]`, `plugins[0]`. */
 export function formatPath(path: readonly PropertyKey[]): string {
   let text = "";

@@ -60,7 +60,7 @@ describe("the cases furthest apart in the JSON report", () => {
       inspectorInadequateToolGood: [],
       limit: 1000,
     });
-    const run = await runCli(["score", path, "-f", "json", "--redact"], { env: { AUDIT_REDACT_KEY: "k".repeat(32) } });
+    const run = await runCli(["score", path, "-f", "json", "--redact"], { env: { AUDIT_REDACT_KEY: "audit-test-key-0123456789abcdef" } });
     const redacted = JSON.parse(run.stdout);
     const ids = redacted.agreement.apart.inspectorGoodToolInadequate.map((c: { case_id: string }) => c.case_id);
     expect(ids).toHaveLength(2);

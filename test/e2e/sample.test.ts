@@ -7,7 +7,7 @@ import { fixture, runCli } from "../helpers/run-cli.js";
 
 const HMIC = fixture("hmic-2015.csv");
 const dir = () => mkdtempSync(join(tmpdir(), "audit-sample-"));
-const KEY = { AUDIT_REDACT_KEY: "k".repeat(32) };
+const KEY = { AUDIT_REDACT_KEY: "audit-test-key-0123456789abcdef" };
 
 /** A CSV without quoted cells, as header → value records. */
 const records = (csv: string) => {

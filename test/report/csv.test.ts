@@ -51,7 +51,12 @@ describe("csv reporter", () => {
     ["a plus sign", "+44 1234", "'+44 1234"],
     ["a minus sign", "-2+3", "'-2+3"],
     ["an at sign", "@cmd", "'@cmd"],
-    ["a tab", "\tx", "'\tx"],
+    ["a tab", "\tx", "\"'\tx\""],
+    ["a semicolon", "a;b", '"a;b"'],
+    ["a semicolon before a formula", "x;=1+1", '"x;\'=1+1"'],
+    ["a comma before a formula", "x,@cmd", '"x,\'@cmd"'],
+    ["a line break before a formula", "x\n-1", '"x\n\'-1"'],
+    ["a tab inside", "a\tb", '"a\tb"'],
     ["a carriage return", "\rx", "\"'\rx\""],
     ["a comma", "a,b", '"a,b"'],
     ["a double quote", 'say "hi"', '"say ""hi"""'],
@@ -62,6 +67,14 @@ describe("csv reporter", () => {
     ["nothing", "", ""],
   ])("a cell with %s is written %j", (_name, text, expected) => {
     expect(csvCell(text)).toBe(expected);
+  });
+
+  test.each([",", ";", "\t"])("read with %j as the list separator, no cell starts a formula", (separator) => {
+    const cells = ["x,=1+1", "y;@SUM(A1)", "z\t+1", "=cmd", "-2", "plain"];
+    const line = cells.map(csvCell).join(",");
+    // relax_quotes: quotes out of step with the separator are read as text, as spreadsheets do.
+    const read = (parse(line, { delimiter: separator, relax_quotes: true, relax_column_count: true }) as string[][])[0]!;
+    for (const cell of read) expect(cell, JSON.stringify(read)).not.toMatch(/^[=+\-@\t\r]/);
   });
 
   test("hostile case ids and groups are guarded and survive a re-read", async () => {

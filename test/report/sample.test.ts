@@ -37,7 +37,7 @@ describe("the sample as CSV", () => {
     ]);
     expect(lines(sampleCsv([drawn("A-1"), drawn("B-2")], rows))).toEqual([
       "case_id,force,concern,extra,extra,sample_group,sample_stratum,sample_probability,sample_weight",
-      "A-1,Avon,neglect;cse,,,Avon,all,0.5,2",
+      "A-1,Avon,\"neglect;cse\",,,Avon,all,0.5,2",
       `7,Avon,,,"{""a"":1}",Avon,all,0.5,2`,
     ]);
   });

@@ -24,7 +24,7 @@ interface Entry {
 
 const entries = JSON.parse(fs.readFileSync(path.join(CORPUS, "manifest.json"), "utf8")) as Entry[];
 const dir = scratchDir();
-const env = { AUDIT_REDACT_KEY: "k".repeat(32) };
+const env = { AUDIT_REDACT_KEY: "audit-test-key-0123456789abcdef" };
 const FORMATS: Record<string, string> = { ".csv": "csv", ".json": "json", ".ndjson": "ndjson" };
 
 function expectOutcome(entry: Entry, run: Run, input: string): void {

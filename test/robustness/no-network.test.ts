@@ -15,7 +15,7 @@ let logs = 0;
 /** Runs the built CLI with every outbound connection made to fail; returns the run and the attempts it made. */
 async function offline(args: string[], options: { input?: string; cwd?: string } = {}): Promise<CliRun & { attempts: string[] }> {
   const log = path.join(dir, `network-${++logs}.log`);
-  const env = { NODE_OPTIONS: `--import ${NO_NETWORK}`, AUDIT_TEST_NETWORK_LOG: log, AUDIT_REDACT_KEY: "k".repeat(32) };
+  const env = { NODE_OPTIONS: `--import ${NO_NETWORK}`, AUDIT_TEST_NETWORK_LOG: log, AUDIT_REDACT_KEY: "audit-test-key-0123456789abcdef" };
   const run = await runCli(args, { ...options, env });
   const attempts = fs.existsSync(log) ? fs.readFileSync(log, "utf8").split("\n").filter(Boolean) : [];
   return { ...run, attempts };

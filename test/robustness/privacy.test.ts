@@ -9,7 +9,7 @@ const MARKER = "PRIVATE-7c1f";
 const dir = scratchDir();
 const write = writer(dir);
 const say = (n: number) => `Child said ${MARKER}-${n} to a teacher, "twice"; see file`;
-const KEY = { AUDIT_REDACT_KEY: "k".repeat(32) };
+const KEY = { AUDIT_REDACT_KEY: "audit-test-key-0123456789abcdef" };
 
 const HEADER = "case_id,force,reported_on,child_age,concern,child_role,notes,Officer,Team Notes,free text";
 const csvRows = [

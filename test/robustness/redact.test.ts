@@ -3,7 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, test } from "vitest";
 import { OUTPUT_FORMATS } from "../../src/report/index.js";
-import { runCli } from "../helpers/run-cli.js";
+import { fixture, runCli } from "../helpers/run-cli.js";
 import { expectContract, runMain, scratchDir, writer, type Run } from "./_harness.js";
 
 const dir = scratchDir();
@@ -29,8 +29,8 @@ const json = write(
     { case_id: IDS[0], force: "Norfolk", reported_on: "2015-07-02" },
   ]),
 );
-const KEY_A = "a".repeat(32);
-const KEY_B = "b".repeat(32);
+const KEY_A = "key-a-0123456789abcdef0123456789";
+const KEY_B = "key-b-0123456789abcdef0123456789";
 const HASH = /hmac:[0-9a-f]{32}/g;
 
 function redacted(run: Run, files: string[] = []): string {
@@ -111,5 +111,74 @@ describe("--redact: every case id in every output is a keyed hash", () => {
   test("--group-by case_id does not print the ids as group names", async () => {
     const run = await runMain(["score", csv, "--redact", "--group-by", "case_id"], { cwd: dir, env: { AUDIT_REDACT_KEY: KEY_A } });
     expect(redacted(run)).not.toContain("NFK-CASE");
+  });
+});
+
+describe("--redact in every command that prints case ids", () => {
+  const hmic = fixture("hmic-2015.csv");
+  /** Every case id of the fixture: none may appear in a redacted output. */
+  const fixtureIds = fs.readFileSync(hmic, "utf8").split("\n").slice(1).map((line) => line.split(",")[0]!).filter(Boolean);
+  const env = { AUDIT_REDACT_KEY: KEY_A };
+  const expectNoId = (text: string) => {
+    const leaked = fixtureIds.find((id) => text.includes(id));
+    expect(leaked, "a case id in a redacted output").toBeUndefined();
+    expect(text).toMatch(HASH);
+  };
+
+  // NFK-0070, which audit grades good, graded inadequate by the inspector: a case furthest apart.
+  const apart = write(".csv", fs.readFileSync(hmic, "utf8").replace(',,,good,"Child told a grandparent', ',,,inadequate,"Child told a grandparent'));
+
+  test.each([
+    ["agree, the table's cases furthest apart", ["agree", apart, "--redact"]],
+    ["agree -f json", ["agree", apart, "--redact", "-f", "json"]],
+    ["validate -f json", ["validate", fixture("invalid.csv"), "--redact", "-f", "json"]],
+  ])("%s", async (_name, args) => {
+    const run = await runMain(args, { cwd: dir, env });
+    expectContract(run);
+    expectNoId(run.stdout + run.stderr);
+  });
+
+  test("merge and diff, of reports written without --redact: the same hashes score --redact gives", async () => {
+    const plain = path.join(dir, "plain.json");
+    await runMain(["score", hmic, "-f", `json=${plain}`, "-q"], { cwd: dir });
+    const changed = path.join(dir, "changed.json");
+    const report = JSON.parse(fs.readFileSync(plain, "utf8")) as { cases: { grade: string }[] };
+    report.cases[0]!.grade = report.cases[0]!.grade === "good" ? "inadequate" : "good";
+    fs.writeFileSync(changed, JSON.stringify(report));
+    const scored = JSON.parse((await runMain(["score", hmic, "--redact", "-f", "json"], { cwd: dir, env })).stdout) as { cases: { case_id: string }[] };
+    const merged = await runMain(["merge", plain, "--redact"], { cwd: dir, env });
+    expectNoId(merged.stdout);
+    expect((JSON.parse(merged.stdout) as { cases: { case_id: string }[] }).cases.map((c) => c.case_id)).toEqual(scored.cases.map((c) => c.case_id));
+    for (const format of ["table", "json"]) {
+      const diff = await runMain(["diff", plain, changed, "--redact", "-f", format], { cwd: dir, env });
+      expectContract(diff);
+      expectNoId(diff.stdout);
+      expect(diff.stdout).toContain(scored.cases[0]!.case_id);
+    }
+  });
+
+  test("a report already redacted is merged with its hashes as they are", async () => {
+    const redactedReport = path.join(dir, "redacted.json");
+    await runMain(["score", hmic, "--redact", "-f", `json=${redactedReport}`, "-q"], { cwd: dir, env });
+    const merged = await runMain(["merge", redactedReport, "--redact"], { cwd: dir, env });
+    expect(JSON.parse(merged.stdout).cases).toEqual(JSON.parse(fs.readFileSync(redactedReport, "utf8")).cases);
+  });
+
+  test.each<[string, string[], Record<string, string>, RegExp]>([
+    ["--redact-key-file without --redact", ["--redact-key-file", "KEYFILE"], {}, /--redact-key-file is given without --redact/],
+    ["a key of 15 bytes once the spaces around it are trimmed", ["--redact", "--redact-key-file", "SHORTFILE"], {}, /the key is 15 bytes; use at least 16/],
+    ["a key of one character repeated", ["--redact"], { AUDIT_REDACT_KEY: "k".repeat(32) }, /one character repeated/],
+    ["--redact --group-by case_id in agree", ["--redact", "--group-by", "case_id"], env, /would print every case id/],
+  ])("%s: refused, exit 2, nothing written", async (_name, flags, keyEnv, message) => {
+    const keyFile = write(".key", `  ${KEY_A}  \n`);
+    const shortFile = write(".key", `   ${"0123456789abcde"}\n\n`);
+    const args = flags.map((flag) => (flag === "KEYFILE" ? keyFile : flag === "SHORTFILE" ? shortFile : flag));
+    for (const command of [["score", csv], ["agree", hmic], ["validate", csv], ["merge", path.join(dir, "plain.json")], ["diff", path.join(dir, "plain.json"), path.join(dir, "plain.json")]]) {
+      if (flags.includes("--group-by") && command[0] !== "agree") continue;
+      const run = await runMain([...command, ...args], { cwd: dir, env: keyEnv });
+      expect(run.code, `${command[0]}: ${run.stderr}`).toBe(2);
+      expect(run.stdout).toBe("");
+      expect(run.stderr).toMatch(message);
+    }
   });
 });

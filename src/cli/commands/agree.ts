@@ -13,6 +13,7 @@ import { parseOutputSpecs } from "../formats.js";
 import { writeOutputs } from "../report-files.js";
 import { addInputOptions, resolveInput, type InputFlags } from "../record-input.js";
 import { refuseSharedTargets } from "../targets.js";
+import { addRedactOptions, redactApart, redactOption, type RedactFlags } from "../redact.js";
 import { suppressBelowOption } from "../score-options.js";
 import { whereIn } from "../where.js";
 import type { RegisterCommand } from "./types.js";
@@ -40,7 +41,7 @@ async function* keepingWeights(items: AsyncIterable<ReadItem>, weights: Map<stri
   }
 }
 
-interface AgreeFlags extends InputFlags {
+interface AgreeFlags extends InputFlags, RedactFlags {
   groupBy: string;
   format: string[];
   output?: string;
@@ -59,10 +60,11 @@ export const registerAgree: RegisterCommand = (program, { ctx, setExit }) => {
     .option("--suppress-below <k>", "hide counts below k, and enough others that none can be worked back")
     .option("-q, --quiet", "print nothing on stderr but errors")
     .addHelpText("after", EXIT_CODES);
-  addInputOptions(command).action(async (file: string, flags: AgreeFlags) => {
+  addInputOptions(addRedactOptions(command)).action(async (file: string, flags: AgreeFlags) => {
     const outputs = parseOutputSpecs(flags.format, flags.output, FORMATS, "table");
     refuseSharedTargets(outputs, [file], ctx.cwd);
     const suppressBelow = suppressBelowOption(flags.suppressBelow);
+    const redact = redactOption(flags, ctx.env);
     const { config, read } = await resolveInput(flags, ctx);
     const groupBy = groupColumn(flags.groupBy, config.mapping);
     const warn = flags.quiet ? () => {} : (line: string) => void ctx.stderr.write(`audit: warning: ${terminalText(line)}\n`);
@@ -93,6 +95,7 @@ export const registerAgree: RegisterCommand = (program, { ctx, setExit }) => {
     if (summary.agreement.overall.flat().every((count) => count === 0)) {
       throw new CliError(`${name}: no graded record carries an inspector_grade, so there is nothing to compare`);
     }
+    if (redact) summary.agreement.apart = redactApart(summary.agreement.apart, redact);
     const analysis = analyse(summary, { suppressBelow, strategy: rubric.strategy.name });
     const groupOrder = summary.groups.map((group) => group.name);
     const suppression = suppressBelow === undefined ? undefined : { overallShown: analysis.agreement.overall.share !== null };

@@ -11,11 +11,12 @@ import { readReportFile, writeOutputs } from "../report-files.js";
 import { suppressBelowOption } from "../score-options.js";
 import { documentOptions, DOCUMENT_FLAGS, type DocumentFlags } from "../document-options.js";
 import { refuseSharedTargets } from "../targets.js";
+import { addRedactOptions, redactOption, type RedactFlags } from "../redact.js";
 import type { RegisterCommand } from "./types.js";
 
 const FORMATS: readonly OutputFormat[] = ["json", "html", "markdown", "table"];
 
-interface MergeFlags extends DocumentFlags {
+interface MergeFlags extends DocumentFlags, RedactFlags {
   format: string[];
   output?: string;
   ci?: boolean;
@@ -40,25 +41,24 @@ export const registerMerge: RegisterCommand = (program, { ctx, version }) => {
     .option("--ci", "show each share's 95% interval in the table and markdown")
     .option("--suppress-below <k>", "hide counts below k, and enough others that none can be worked back");
   for (const [option, description] of DOCUMENT_FLAGS) command.option(option, description);
-  command
-    .addHelpText("after", EXIT_CODES)
-    .action(async (paths: string[], flags: MergeFlags) => {
-      const outputs = parseOutputSpecs(flags.format, flags.output, FORMATS, "json");
-      refuseSharedTargets(outputs, paths, ctx.cwd);
-      const suppressBelow = suppressBelowOption(flags.suppressBelow);
-      const document = documentOptions(flags, ctx.env);
-      const reports: NamedReport[] = [];
-      for (const path of paths) reports.push(await readReportFile(path, ctx));
-      const merged = mergeReports(reports, version);
-      const analysis = analyse(merged.summary, { suppressBelow, strategy: merged.head.rubric.strategy.name });
-      const { groupBy } = merged.head;
-      const colour = Boolean(ctx.stdout.isTTY) && ctx.env.NO_COLOR === undefined;
-      const render: Record<string, (toStdout: boolean) => string> = {
-        json: () => mergedJson(merged, suppressBelow),
-        html: () => mergedHtml(analysis, merged, reports.map(({ name, sha256 }) => ({ name, sha256 })), { suppressBelow, ...document }),
-        markdown: () => renderAnalysisMarkdown(analysis, groupBy, { ci: flags.ci, grades: merged.head.rubric.grades }),
-        table: (toStdout) => renderAnalysisTable(analysis, groupBy, toStdout && colour, { ci: flags.ci, grades: merged.head.rubric.grades }),
-      };
-      await writeOutputs(outputs.map((spec) => ({ spec, text: () => render[spec.format]!(spec.path === undefined) })), ctx);
-    });
+  addRedactOptions(command.addHelpText("after", EXIT_CODES)).action(async (paths: string[], flags: MergeFlags) => {
+    const outputs = parseOutputSpecs(flags.format, flags.output, FORMATS, "json");
+    refuseSharedTargets(outputs, paths, ctx.cwd);
+    const suppressBelow = suppressBelowOption(flags.suppressBelow);
+    const redact = redactOption(flags, ctx.env);
+    const document = documentOptions(flags, ctx.env);
+    const reports: NamedReport[] = [];
+    for (const path of paths) reports.push(await readReportFile(path, ctx, redact));
+    const merged = mergeReports(reports, version);
+    const analysis = analyse(merged.summary, { suppressBelow, strategy: merged.head.rubric.strategy.name });
+    const { groupBy } = merged.head;
+    const colour = Boolean(ctx.stdout.isTTY) && ctx.env.NO_COLOR === undefined;
+    const render: Record<string, (toStdout: boolean) => string> = {
+      json: () => mergedJson(merged, suppressBelow),
+      html: () => mergedHtml(analysis, merged, reports.map(({ name, sha256 }) => ({ name, sha256 })), { suppressBelow, ...document }),
+      markdown: () => renderAnalysisMarkdown(analysis, groupBy, { ci: flags.ci, grades: merged.head.rubric.grades }),
+      table: (toStdout) => renderAnalysisTable(analysis, groupBy, toStdout && colour, { ci: flags.ci, grades: merged.head.rubric.grades }),
+    };
+    await writeOutputs(outputs.map((spec) => ({ spec, text: () => render[spec.format]!(spec.path === undefined) })), ctx);
+  });
 };

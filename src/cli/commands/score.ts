@@ -13,6 +13,7 @@ import type { OutputSpec } from "../formats.js";
 import { openDestination, type Destination } from "../output.js";
 import { inputDigest } from "../input-digest.js";
 import { Progress } from "../progress.js";
+import { addRedactOptions, redactApart } from "../redact.js";
 import { refuseSharedTargets } from "../targets.js";
 import { whereIn } from "../where.js";
 import { resolveScoreOptions, type RawScoreOptions, type ScoreOptions } from "../score-options.js";
@@ -147,7 +148,7 @@ export async function score(file: string, options: ScoreOptions, ctx: CliContext
     });
     progress?.finish();
     await start();
-    if (redact) summary.agreement.apart = summary.agreement.apart.map((c) => ({ ...c, case_id: redact(c.case_id) }));
+    if (redact) summary.agreement.apart = redactApart(summary.agreement.apart, redact);
     meta.inputSha256 = await digest?.finish(source?.size);
     await writeAll(outputs, (r) => r.end(summary, meta));
     for (const { destination } of outputs) await destination.commit();
@@ -201,8 +202,6 @@ export const registerScore: RegisterCommand = (program, { ctx, setExit, version 
     .option("--min-good <n|p%>", "fail the run if fewer cases than this are good")
     .option("--per-group", "check --max-inadequate and --min-good on every group, not only overall")
     .option("--max-invalid <n>", "fail the run if more records than this are invalid", "0")
-    .option("--redact", "replace every case id in every output with a keyed hash (HMAC-SHA256)")
-    .option("--redact-key-file <file>", "the --redact key (default: the AUDIT_REDACT_KEY environment variable)")
     .option("--max-field-bytes <n>", "a cell longer than this makes its record invalid", String(1024 * 1024))
     .option("--ci", "show each share's 95% interval in the table and markdown (json and html always have them)")
     .option("--suppress-below <k>", "hide counts below k, and enough others that none can be worked back (summary outputs)")
@@ -210,7 +209,7 @@ export const registerScore: RegisterCommand = (program, { ctx, setExit, version 
   for (const [flags, description] of DOCUMENT_FLAGS) command.option(flags, description);
   command
     .addHelpText("after", EXIT_CODES);
-  addInputOptions(command).action(async (file: string, raw: RawScoreOptions) => {
+  addInputOptions(addRedactOptions(command)).action(async (file: string, raw: RawScoreOptions) => {
     setExit(await score(file, await resolveScoreOptions(raw, ctx), ctx, version));
   });
 };

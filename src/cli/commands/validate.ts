@@ -5,6 +5,7 @@ import type { FieldProblem } from "../../input/check.js";
 import { suspiciousValues } from "../../input/suspicious.js";
 import { EXIT } from "../../errors.js";
 import { terminalText } from "../../text/terminal.js";
+import { addRedactOptions, redactOption, type RedactFlags } from "../redact.js";
 import { whereIn } from "../where.js";
 import { addInputOptions, resolveInput, type InputFlags } from "../record-input.js";
 import type { RegisterCommand } from "./types.js";
@@ -24,7 +25,9 @@ export const registerValidate: RegisterCommand = (program, { ctx, setExit }) => 
     .description("check a data file without grading it: invalid records, unknown columns, duplicate ids, suspicious values")
     .argument("<file>", "a .csv, .tsv, .json, .ndjson, .jsonl or .xlsx file, or - for stdin")
     .addOption(new Option("-f, --format <format>", "output format").choices(["text", "json"]).default("text"));
-  addInputOptions(command).action(async (file: string, options: InputFlags & { format: "text" | "json" }) => {
+  addInputOptions(addRedactOptions(command)).action(async (file: string, options: InputFlags & RedactFlags & { format: "text" | "json" }) => {
+    const redact = redactOption(options, ctx.env);
+    const hashed = <T extends { case_id?: string }>(item: T): T => (redact && item.case_id !== undefined ? { ...item, case_id: redact(item.case_id) } : item);
     const { read } = await resolveInput(options, ctx);
     const now = new Date();
     const today = dayNumber(now.getUTCFullYear(), now.getUTCMonth() + 1, now.getUTCDate());
@@ -40,9 +43,9 @@ export const registerValidate: RegisterCommand = (program, { ctx, setExit }) => 
     });
     for await (const item of items) {
       records++;
-      if (item.kind === "invalid") errors.push(item.invalid);
+      if (item.kind === "invalid") errors.push(hashed(item.invalid));
       else {
-        const base = { ...locate(item.location), case_id: item.record.case_id };
+        const base = hashed({ ...locate(item.location), case_id: item.record.case_id });
         for (const problem of suspiciousValues(item.record, today)) warnings.push({ ...base, ...problem });
       }
     }
