@@ -1,5 +1,6 @@
 import { OUTPUT_FORMATS, type OutputFormat } from "../report/index.js";
 import { CliError } from "../errors.js";
+import { quoteValue } from "../text/quote.js";
 
 export interface OutputSpec {
   format: OutputFormat;
@@ -24,7 +25,7 @@ export function parseOutputSpecs(
     const name = (cut === -1 ? spec : spec.slice(0, cut)).trim().toLowerCase();
     const path = cut === -1 || spec.slice(cut + 1) === "-" ? undefined : spec.slice(cut + 1);
     if (!(formats as readonly string[]).includes(name)) {
-      throw new CliError(`--format: unknown format "${name}"; expected one of ${formats.join(", ")}`);
+      throw new CliError(`--format: unknown format ${quoteValue(name)}; expected one of ${formats.join(", ")}`);
     }
     if (path === "") throw new CliError(`--format ${name}=: the file name is missing`);
     return { format: name as OutputFormat, path };

@@ -1,10 +1,10 @@
-import { closeSync, constants, createWriteStream, fchmodSync, fchownSync, fstatSync, open, openSync, rmSync, statSync, type Stats, type WriteStream } from "node:fs";
+import { closeSync, constants, createWriteStream, fchmodSync, fchownSync, fstatSync, open, openSync, rmSync, type Stats, type WriteStream } from "node:fs";
 import { rename, rm } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import type { Writable } from "node:stream";
 import { CliError } from "../errors.js";
 import { removeStaleFiles } from "../stale-files.js";
-import { PARTIAL, partialName, reportTarget } from "./targets.js";
+import { isStdout, PARTIAL, partialName, reportTarget } from "./targets.js";
 
 /** Where a report goes: stdout, or a file written beside its target and renamed into place on success. */
 export interface Destination {
@@ -216,18 +216,6 @@ export function removeUnfinishedOutputs(): void {
 export async function openDestination(path: string | undefined, ctx: { cwd: string; stdout: Writable }): Promise<Destination> {
   if (path === undefined || isStdout(resolve(ctx.cwd, path), ctx.stdout)) return stdoutDestination(ctx.stdout);
   return fileDestination(resolve(ctx.cwd, path), path);
-}
-
-/** Whether `path` is this process's own stdout (`/dev/stdout`, `/proc/self/fd/1`), which may be a socket no name opens. */
-function isStdout(path: string, stdout: Writable): boolean {
-  const fd = (stdout as { fd?: unknown }).fd;
-  if (typeof fd !== "number") return false;
-  try {
-    const [own, named] = [fstatSync(fd), statSync(path)];
-    return own.dev === named.dev && own.ino === named.ino;
-  } catch {
-    return false;
-  }
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { Writable } from "node:stream";
+import { terminalText } from "../text/terminal.js";
 
 export interface ProgressState {
   cases: number;
@@ -108,4 +109,12 @@ export class Progress {
     if (this.shown) this.stream.write("\r\u001b[2K");
     this.shown = false;
   }
+}
+
+/** Writes a line to stderr, shown as `terminalText` shows it, erasing the progress line (if any) first. */
+export function stderrLog(stderr: Writable, progress: Progress | undefined): (line: string) => void {
+  return (line) => {
+    progress?.finish();
+    stderr.write(`${terminalText(line)}\n`);
+  };
 }

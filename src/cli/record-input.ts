@@ -1,6 +1,7 @@
 import { Option, type Command } from "commander";
 import { loadConfig, type LoadedConfig } from "../config/load.js";
 import { CliError } from "../errors.js";
+import { quoteValue } from "../text/quote.js";
 import type { ReadOptions } from "../input/read.js";
 import type { InputFormat } from "../input/source.js";
 import { addConfigOptions, configRequest, type ConfigFlags } from "./commands/config.js";
@@ -32,7 +33,7 @@ export function addInputOptions(command: Command): Command {
 export function readFlags(flags: Omit<InputFlags, "config">): Pick<ReadOptions, "format" | "delimiter" | "sheet"> {
   const delimiter = flags.delimiter === "\\t" || flags.delimiter === "tab" ? "\t" : flags.delimiter;
   if (delimiter !== undefined && delimiter.length !== 1) {
-    throw new CliError(`--delimiter: expected one character (or "tab"), got "${flags.delimiter}"`);
+    throw new CliError(`--delimiter: expected one character (or "tab"), got ${quoteValue(flags.delimiter)}`);
   }
   return { format: flags.inputFormat, delimiter, sheet: flags.sheet };
 }

@@ -13,6 +13,7 @@ import { parseOutputSpecs, type OutputSpec } from "./formats.js";
 import type { InputFlags } from "./record-input.js";
 import { redactOption } from "./redact.js";
 import { parseCount } from "./score-options.js";
+import { quoteValue } from "../text/quote.js";
 
 export interface RawSampleOptions extends InputFlags {
   groupBy: string;
@@ -61,13 +62,13 @@ export interface SampleOptions {
 function shareOption(value: string, flag: string, example: string): number {
   const match = /^(\d*\.?\d+)(%?)$/.exec(value.trim());
   const share = match ? Number(match[1]) / (match[2] ? 100 : 1) : Number.NaN;
-  if (!(share > 0 && share < 1)) throw new CliError(`${flag}: expected a share between 0 and 1 (${example}), got "${value}"`);
+  if (!(share > 0 && share < 1)) throw new CliError(`${flag}: expected a share between 0 and 1 (${example}), got ${quoteValue(value)}`);
   return share;
 }
 
 function sizeOption(value: string, flag: string): number {
   const size = parseCount(value, flag);
-  if (size < 1 || !Number.isSafeInteger(size)) throw new CliError(`${flag}: expected a whole number of at least 1, got "${value}"`);
+  if (size < 1 || !Number.isSafeInteger(size)) throw new CliError(`${flag}: expected a whole number of at least 1, got ${quoteValue(value)}`);
   return size;
 }
 
@@ -88,7 +89,7 @@ function seedOption(value: string | undefined, dryRun: boolean): SampleOptions["
   // A dry run draws nothing, so it needs no seed.
   if (value === undefined) return dryRun ? null : { value: randomInt(0, 1_000_000_000), chosen: true };
   const seed = /^\d+$/.test(value.trim()) ? Number(value.trim()) : Number.NaN;
-  if (!Number.isSafeInteger(seed)) throw new CliError(`--seed: expected a whole number from 0 to ${MAX_SEED}, got "${value}"`);
+  if (!Number.isSafeInteger(seed)) throw new CliError(`--seed: expected a whole number from 0 to ${MAX_SEED}, got ${quoteValue(value)}`);
   return { value: seed, chosen: false };
 }
 
@@ -97,10 +98,10 @@ export function stratificationOption(value: string | undefined, rubric: Rubric):
   if (value === undefined) return { by: "none" };
   const text = value.trim();
   if (text === "grade") return { by: "grade" };
-  if (!text.startsWith("rule:")) throw new CliError(`--stratify: expected grade or rule:<id>, got "${value}"${didYouMean(text, ["grade"])}`);
+  if (!text.startsWith("rule:")) throw new CliError(`--stratify: expected grade or rule:<id>, got ${quoteValue(value)}${didYouMean(text, ["grade"])}`);
   const rule = text.slice("rule:".length).trim();
   const ids = rubric.rules.map((active) => active.rule.id);
-  if (!ids.includes(rule)) throw new CliError(`--stratify: no rule "${rule}" in the rubric${didYouMean(rule, ids)}; the rules are ${ids.join(", ")}`);
+  if (!ids.includes(rule)) throw new CliError(`--stratify: no rule ${quoteValue(rule)} in the rubric${didYouMean(rule, ids)}; the rules are ${ids.join(", ")}`);
   return { by: "rule", rule };
 }
 
@@ -112,13 +113,13 @@ function oversampleOption(values: readonly string[], stratification: Stratificat
   const strata = strataOf(stratification);
   for (const item of values.flatMap((value) => value.split(","))) {
     const match = /^\s*([^=]+?)\s*=\s*(\S*)\s*$/.exec(item);
-    if (!match) throw new CliError(`--oversample: expected STRATUM=FACTOR (inadequate=2), got "${item}"`);
+    if (!match) throw new CliError(`--oversample: expected STRATUM=FACTOR (inadequate=2), got ${quoteValue(item)}`);
     if (stratification.by === "none") throw new CliError("--oversample needs strata: add --stratify grade (or rule:<id>)");
     const stratum = match[1]!.toLowerCase();
-    if (!strata.includes(stratum)) throw new CliError(`--oversample: no stratum "${match[1]}"${didYouMean(stratum, strata)}; the strata are ${strata.join(", ")}`);
+    if (!strata.includes(stratum)) throw new CliError(`--oversample: no stratum ${quoteValue(match[1])}${didYouMean(stratum, strata)}; the strata are ${strata.join(", ")}`);
     const factor = Number(match[2]);
     if (!FACTOR_TEXT.test(match[2]!) || !(factor > 0)) {
-      throw new CliError(`--oversample: ${stratum}: expected a factor above 0 with at most ${FACTOR_DECIMALS} decimals, got "${match[2]}"`);
+      throw new CliError(`--oversample: ${stratum}: expected a factor above 0 with at most ${FACTOR_DECIMALS} decimals, got ${quoteValue(match[2])}`);
     }
     if (factors.has(stratum)) throw new CliError(`--oversample: ${stratum} is given twice`);
     factors.set(stratum, factor);

@@ -9,6 +9,7 @@ import { CliError } from "../errors.js";
 import { parseOutputSpecs, type OutputSpec } from "./formats.js";
 import { redactOption, type Redact, type RedactFlags } from "./redact.js";
 import { documentOptions, type DocumentFlags, type DocumentOptions } from "./document-options.js";
+import { quoteValue } from "../text/quote.js";
 
 export interface ScoreOptions {
   inputFormat?: InputFormat;
@@ -32,14 +33,14 @@ export interface ScoreOptions {
 }
 
 export function parseCount(value: string, flag: string): number {
-  if (!/^\d+$/.test(value)) throw new CliError(`${flag}: expected a whole number, got "${value}"`);
+  if (!/^\d+$/.test(value)) throw new CliError(`${flag}: expected a whole number, got ${quoteValue(value)}`);
   return Number(value);
 }
 
 function limitOption(value: string | undefined, flag: string): Limit | undefined {
   if (value === undefined) return undefined;
   const limit = parseLimit(value);
-  if (!limit) throw new CliError(`${flag}: expected a count (12) or a percentage (40%), got "${value}"`);
+  if (!limit) throw new CliError(`${flag}: expected a count (12) or a percentage (40%), got ${quoteValue(value)}`);
   return limit;
 }
 
@@ -47,7 +48,7 @@ function limitOption(value: string | undefined, flag: string): Limit | undefined
 export function suppressBelowOption(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   const k = parseCount(value, "--suppress-below");
-  if (k < 2) throw new CliError(`--suppress-below: expected a whole number of at least 2, got "${value}"`);
+  if (k < 2) throw new CliError(`--suppress-below: expected a whole number of at least 2, got ${quoteValue(value)}`);
   return k;
 }
 

@@ -1,6 +1,7 @@
-import { realpathSync, statSync, type Stats } from "node:fs";
+import { fstatSync, realpathSync, statSync, type Stats } from "node:fs";
 import { randomBytes } from "node:crypto";
 import { basename, dirname, join, resolve } from "node:path";
+import type { Writable } from "node:stream";
 import { CliError } from "../errors.js";
 import type { OutputSpec } from "./formats.js";
 
@@ -41,11 +42,12 @@ function isDirectory(path: string): boolean {
   }
 }
 
+const fileId = ({ dev, ino }: Stats) => `${dev}:${ino}`;
+
 /** Which file a name stands for, however it is spelled: its device and inode, or for a new file its real directory and name. */
 function identity(path: string): string | undefined {
   try {
-    const { dev, ino } = statSync(path);
-    return `${dev}:${ino}`;
+    return fileId(statSync(path));
   } catch {
     try {
       return join(realpathSync(dirname(path)), basename(path));
@@ -55,21 +57,40 @@ function identity(path: string): string | undefined {
   }
 }
 
+/** The file this process's stdout is, as `identity` names it (a pipe or socket too, which no name may open); undefined without one. */
+function stdoutIdentity(stdout: Writable): string | undefined {
+  const fd = (stdout as { fd?: unknown }).fd;
+  if (typeof fd !== "number") return undefined;
+  try {
+    return fileId(fstatSync(fd));
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether `path` names this process's own stdout (`/dev/stdout`, `/proc/self/fd/1`, the file stdout was sent to). */
+export function isStdout(path: string, stdout: Writable): boolean {
+  const own = stdoutIdentity(stdout);
+  return own !== undefined && identity(path) === own;
+}
+
 /**
  * Refuses, before anything is read, a report that would be written over one of the `inputs`, and two
- * reports that name one file (`a.json`, `./a.json`, a link to it).
+ * reports that name one file (`a.json`, `./a.json`, a link to it), stdout included (`-f table -f
+ * json=/dev/stdout`).
  */
-export function refuseSharedTargets(outputs: readonly OutputSpec[], inputs: readonly string[], cwd: string): void {
-  const read = new Map(inputs.filter((input) => input !== "-").map((input) => [identity(resolve(cwd, input)), input]));
-  const written = new Map<string, { format: string; path: string }>();
-  for (const target of outputs.flatMap(({ format, path }) => (path === undefined ? [] : [{ format, path }]))) {
-    const id = identity(resolve(cwd, target.path));
+export function refuseSharedTargets(outputs: readonly OutputSpec[], inputs: readonly string[], ctx: { cwd: string; stdout: Writable }): void {
+  const read = new Map(inputs.filter((input) => input !== "-").map((input) => [identity(resolve(ctx.cwd, input)), input]));
+  const written = new Map<string, string>();
+  for (const { format, path } of outputs) {
+    const id = path === undefined ? stdoutIdentity(ctx.stdout) : identity(resolve(ctx.cwd, path));
     if (id === undefined) continue;
+    const spec = path === undefined ? `${format} (stdout)` : `${format}=${path}`;
     const input = read.get(id);
-    if (input !== undefined) throw new CliError(`--format ${target.format}=${target.path}: that is the input ${input}; write the report to another file`);
+    if (input !== undefined) throw new CliError(`--format ${spec}: that is the input ${input}; write the report to another file`);
     const other = written.get(id);
-    if (other) throw new CliError(`--format: ${other.format}=${other.path} and ${target.format}=${target.path} name one file; give each report its own`);
-    written.set(id, target);
+    if (other) throw new CliError(`--format: ${other} and ${spec} name one file; give each report its own`);
+    written.set(id, spec);
   }
 }
 

@@ -1,9 +1,10 @@
 import { z } from "zod";
 import type { GradeLabels } from "../engine/rubric.js";
 import { GRADES } from "../input/fields.js";
+import { showsAsItself } from "../text/terminal.js";
 
-const LABEL = "expected a label of 1 to 40 characters on one line";
-const label = z.string(LABEL).trim().min(1, LABEL).max(40, LABEL).regex(/^[^\p{Cc}]*$/u, LABEL);
+const LABEL = "expected a label of 1 to 40 characters on one line, each shown as itself (no control, bidi or zero-width character)";
+const label = z.string(LABEL).trim().min(1, LABEL).max(40, LABEL).refine(showsAsItself, LABEL);
 
 /**
  * `grades`: the words the table, Markdown, HTML, JUnit and `agree` show for each grade, e.g.

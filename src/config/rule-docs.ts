@@ -4,6 +4,7 @@ import type { LoadedConfig } from "./load.js";
 import { codeLines } from "./print.js";
 import { runExample } from "./rule-examples.js";
 import { didYouMean } from "../text/suggest.js";
+import { quoteValue } from "../text/quote.js";
 
 type Entry = LoadedConfig["rules"][number];
 
@@ -96,7 +97,7 @@ function definitionLines(definition: DeclarativeDefinition): string[] {
 /** `audit rules <id>`: one rule in full, with what it makes of an example of each rating. */
 export function explainRule(config: Omit<LoadedConfig, "path">, id: string): string | { unknown: string } {
   const entry = config.rules.find((e) => e.rule.id === id);
-  if (!entry) return { unknown: `unknown rule "${id}"${didYouMean(id, config.rules.map((e) => e.rule.id))}` };
+  if (!entry) return { unknown: `unknown rule ${quoteValue(id)}${didYouMean(id, config.rules.map((e) => e.rule.id))}` };
   const options = entry.enabled ? entry.options : entry.rule.options.safeParse({}).data;
   const optionList = optionLines(entry);
   const lines = [

@@ -130,11 +130,11 @@ export function configSchema(known: readonly KnownRule[]) {
       );
       const off = (id: string) => settings[id]?.enabled === false;
       config.strategy.critical.forEach((id, i) => {
-        if (off(id)) ctx.addIssue({ code: "custom", path: ["strategy", "critical", i], message: `rule "${id}" is off` });
+        if (off(id)) ctx.addIssue({ code: "custom", path: ["strategy", "critical", i], message: `rule ${quoteValue(id)} is off` });
       });
       if (config.strategy.name === "points") {
         for (const id of Object.keys(config.strategy.weights)) {
-          if (off(id)) ctx.addIssue({ code: "custom", path: ["strategy", "weights", id], message: `rule "${id}" is off` });
+          if (off(id)) ctx.addIssue({ code: "custom", path: ["strategy", "weights", id], message: `rule ${quoteValue(id)} is off` });
         }
       }
       if (ids.every(off)) ctx.addIssue({ code: "custom", path: ["rules"], message: "every rule is off, so there is nothing to grade by" });

@@ -2,6 +2,7 @@ import { normaliseHeader } from "../input/header.js";
 import type { RecordRow } from "../input/read.js";
 import { csvCell } from "./csv.js";
 import type { SampleCase, SampleDesignFile } from "./sample-schema.js";
+import { terminalText } from "../text/terminal.js";
 import { alignedTable } from "./table.js";
 
 /** The sample's own columns in CSV, after the case's: named so that they cannot be taken for a record's. */
@@ -93,5 +94,5 @@ export function renderSamplePlan(file: SampleDesignFile): string {
     `Margin: half the width of a 95% interval for a share near ${+(design.expected * 100).toFixed(1)}%, with the finite-population correction${factors.length ? " and the design effect of unequal weights" : ""}.`,
     ...design.notes.map((note) => `Note: ${note}.`),
   ];
-  return `${table}\n${lines.join("\n")}\n`;
+  return `${table}\n${lines.map(terminalText).join("\n")}\n`;
 }

@@ -2,7 +2,7 @@ import { Chalk, type ChalkInstance } from "chalk";
 import { analyse, type Analysis } from "../engine/analysis.js";
 import type { Strategy } from "../engine/strategy.js";
 import type { Summary } from "../engine/summary.js";
-import { terminalPad, terminalWidth } from "../text/terminal.js";
+import { terminalPad, terminalText, terminalWidth } from "../text/terminal.js";
 import { gradeTableCells, gradeTableNotes, type FigureOptions } from "./_figures.js";
 import type { Reporter } from "./types.js";
 
@@ -46,7 +46,7 @@ export function alignedTable(cells: readonly string[][], colour = false, tints: 
 }
 
 export function renderAnalysisTable(analysis: Analysis, groupBy: string, colour: boolean, options: FigureOptions = {}): string {
-  const notes = gradeTableNotes(analysis, options);
+  const notes = gradeTableNotes(analysis, options).map(terminalText);
   const table = alignedTable(gradeTableCells(analysis, groupBy, options), colour, TINTS);
   return notes.length ? `${table}\n${notes.join("\n")}\n` : table;
 }

@@ -28,6 +28,11 @@ export function terminalText(text: string): string {
   return text.replace(HIDDEN, escape);
 }
 
+/** Whether `text` shows on a terminal as itself: no character in it would be escaped by `terminalText`. */
+export function showsAsItself(text: string): boolean {
+  return text.search(HIDDEN) === -1;
+}
+
 /** `terminalText` for a block of lines: the line breaks are kept, everything else is escaped. */
 export function terminalLines(text: string): string {
   return text.split("\n").map(terminalText).join("\n");

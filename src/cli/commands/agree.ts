@@ -62,7 +62,7 @@ export const registerAgree: RegisterCommand = (program, { ctx, setExit }) => {
     .addHelpText("after", EXIT_CODES);
   addInputOptions(addRedactOptions(command)).action(async (file: string, flags: AgreeFlags) => {
     const outputs = parseOutputSpecs(flags.format, flags.output, FORMATS, "table");
-    refuseSharedTargets(outputs, [file], ctx.cwd);
+    refuseSharedTargets(outputs, [file], ctx);
     const suppressBelow = suppressBelowOption(flags.suppressBelow);
     const redact = redactOption(flags, ctx.env);
     const { config, read } = await resolveInput(flags, ctx);

@@ -28,7 +28,7 @@ export const registerDiff: RegisterCommand = (program, { ctx }) => {
     .addHelpText("after", EXIT_CODES);
   addRedactOptions(command).action(async (beforePath: string, afterPath: string, flags: { format: string[]; output?: string; suppressBelow?: string } & RedactFlags) => {
     const outputs = parseOutputSpecs(flags.format, flags.output, FORMATS, "table");
-    refuseSharedTargets(outputs, [beforePath, afterPath], ctx.cwd);
+    refuseSharedTargets(outputs, [beforePath, afterPath], ctx);
     const suppressBelow = suppressBelowOption(flags.suppressBelow);
     const redact = redactOption(flags, ctx.env);
     const before = await readReportFile(beforePath, ctx, redact);

@@ -43,7 +43,7 @@ export const registerMerge: RegisterCommand = (program, { ctx, version }) => {
   for (const [option, description] of DOCUMENT_FLAGS) command.option(option, description);
   addRedactOptions(command.addHelpText("after", EXIT_CODES)).action(async (paths: string[], flags: MergeFlags) => {
     const outputs = parseOutputSpecs(flags.format, flags.output, FORMATS, "json");
-    refuseSharedTargets(outputs, paths, ctx.cwd);
+    refuseSharedTargets(outputs, paths, ctx);
     const suppressBelow = suppressBelowOption(flags.suppressBelow);
     const redact = redactOption(flags, ctx.env);
     const document = documentOptions(flags, ctx.env);

@@ -15,7 +15,7 @@ import { designFile, sampleCases } from "../../sample/report.js";
 import { strataOf } from "../../sample/strata.js";
 import type { CliContext } from "../context.js";
 import { CliError, EXIT, EXIT_CODES } from "../../errors.js";
-import { Progress } from "../progress.js";
+import { Progress, stderrLog } from "../progress.js";
 import { openOutputs } from "../report-files.js";
 import { resolveSampleOptions, type RawSampleOptions, type SampleOptions } from "../sample-options.js";
 import { addInputOptions, resolveInput } from "../record-input.js";
@@ -125,10 +125,7 @@ async function sample(file: string, raw: RawSampleOptions, ctx: CliContext, tool
     throw new CliError("--columns all reads the input a second time for the drawn records' columns, so it needs a file, not stdin");
   }
   const progress = ctx.stderr.isTTY && !options.quiet ? new Progress(ctx.stderr) : undefined;
-  const log = (line: string) => {
-    progress?.finish();
-    ctx.stderr.write(`${line}\n`);
-  };
+  const log = stderrLog(ctx.stderr, progress);
   const run: Run = { file, options, rubric, mapping, read, ctx, toolVersion, log, progress };
   const exclude = await exclusions(options, mapping);
   const designSpecs = options.dryRun ? [] : options.designPaths.map((path) => ({ format: "json" as const, path }));

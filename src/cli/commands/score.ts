@@ -6,13 +6,12 @@ import { scoreCsvFile } from "../../fast/index.js";
 import type { Source } from "../../input/source.js";
 import { REPORTERS } from "../../report/index.js";
 import type { ReportMeta, Reporter } from "../../report/types.js";
-import { terminalText } from "../../text/terminal.js";
 import type { CliContext } from "../context.js";
 import { EXIT, EXIT_CODES } from "../../errors.js";
 import type { OutputSpec } from "../formats.js";
 import { openDestination, type Destination } from "../output.js";
 import { inputDigest } from "../input-digest.js";
-import { Progress } from "../progress.js";
+import { Progress, stderrLog } from "../progress.js";
 import { addRedactOptions, redactApart } from "../redact.js";
 import { refuseSharedTargets } from "../targets.js";
 import { whereIn } from "../where.js";
@@ -81,10 +80,7 @@ function writeCaseBytes(outputs: readonly Output[], bytes: Uint8Array, from: num
 
 export async function score(file: string, options: ScoreOptions, ctx: CliContext, toolVersion: string): Promise<number> {
   const progress = ctx.stderr.isTTY && !options.quiet ? new Progress(ctx.stderr) : undefined;
-  const log = (line: string) => {
-    progress?.finish();
-    ctx.stderr.write(`${terminalText(line)}\n`);
-  };
+  const log = stderrLog(ctx.stderr, progress);
   const warn = options.quiet ? () => {} : (line: string) => log(`audit: warning: ${line}`);
   const meta: ReportMeta = {
     toolVersion,
@@ -93,7 +89,7 @@ export async function score(file: string, options: ScoreOptions, ctx: CliContext
     rubric: options.rubric,
   };
   let source: Source | undefined;
-  refuseSharedTargets(options.outputs, [file], ctx.cwd);
+  refuseSharedTargets(options.outputs, [file], ctx);
   // Outputs are temporary files until committed, so a run that cannot read its input leaves none behind.
   const outputs = await openOutputs(options, ctx);
   const digest = outputs.some(({ reporter }) => reporter.showsInputDigest) ? inputDigest(file, ctx.stdin) : undefined;

@@ -1,6 +1,7 @@
 import type { ASTNode } from "@marcbachmann/cel-js";
 import { TYPED_FIELDS } from "../../input/fields.js";
 import { parseDate } from "../../input/dates.js";
+import { quoteValue } from "../../text/quote.js";
 import { didYouMean } from "../../text/suggest.js";
 
 /** An expression's limits beyond the parser's own (src/rules/_declarative/_environment.ts). */
@@ -55,8 +56,8 @@ function wordProblem(table: ReadonlyMap<string, readonly string[]>, field: strin
   const words = table.get(field);
   if (!words || words.includes(word)) return undefined;
   const alias = ALIASES.get(field)?.[word];
-  if (alias) return `${field} is never ${JSON.stringify(word)}: it is read as ${JSON.stringify(alias)}; compare with that`;
-  return `${field} is never ${JSON.stringify(word)}${didYouMean(word, words)}`;
+  if (alias) return `${field} is never ${quoteValue(word)}: it is read as ${quoteValue(alias)}; compare with that`;
+  return `${field} is never ${quoteValue(word)}${didYouMean(word, words)}`;
 }
 
 interface Visit {
@@ -104,7 +105,7 @@ export function checkShape(ast: ASTNode, names: ReadonlySet<string>): Shape {
       const literal = node.op === "call" && name === "date" ? stringLiteral(callArgs[0]) : undefined;
       if (literal !== undefined) {
         const parsed = parseDate(literal);
-        if (!parsed.ok || parsed.value === undefined) problem(node, `date() of ${JSON.stringify(literal)}, which is not a date; write it as date('2015-07-02')`);
+        if (!parsed.ok || parsed.value === undefined) problem(node, `date() of ${quoteValue(literal)}, which is not a date; write it as date('2015-07-02')`);
       }
       if (node.op === "rcall" && LOOPS.has(name) && isId(callArgs[0])) {
         if (loops + 1 > LIMITS.loops) problem(node, `loops (${[...LOOPS].join(", ")}) are nested more than ${LIMITS.loops} deep`);

@@ -1,4 +1,5 @@
 import type { Environment, ParseResult } from "@marcbachmann/cel-js";
+import { quoteValue } from "../../text/quote.js";
 import { didYouMean } from "../../text/suggest.js";
 import { checkShape, LIMITS, type ExpressionProblem } from "./_checks.js";
 import { PARSER_LIMITS } from "./_environment.js";
@@ -49,7 +50,7 @@ function syntaxProblem(error: CelError, text: string): string {
   if (limit) return LIMIT_WORDS[limit] ?? firstLine(error);
   const start = error.range?.start ?? 0;
   const token = text.slice(start, error.range?.end ?? start).trim();
-  if (/^Unexpected token/.test(firstLine(error))) return `syntax error: ${token ? `unexpected ${JSON.stringify(token)}` : "the expression ends too soon"}`;
+  if (/^Unexpected token/.test(firstLine(error))) return `syntax error: ${token ? `unexpected ${quoteValue(token)}` : "the expression ends too soon"}`;
   return `syntax error: ${firstLine(error)}`;
 }
 
@@ -59,7 +60,7 @@ function typeProblem(error: CelError, names: Names): string {
     case "unknown_variable": {
       const name = /Unknown variable: (\S+)/.exec(text)?.[1] ?? "?";
       const hint = didYouMean(name, names.variables);
-      return `unknown field "${name}"${hint || '; a carried-through column the rule reads must be listed in its "extra"'}`;
+      return `unknown field ${quoteValue(name)}${hint || '; a carried-through column the rule reads must be listed in its "extra"'}`;
     }
     case "no_matching_overload": {
       const call = /for '(.*)'/.exec(text)?.[1] ?? text;

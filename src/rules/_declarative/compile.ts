@@ -1,5 +1,6 @@
 import type { Case } from "../../input/case.js";
 import { FIELD_NAMES, TYPED_FIELDS } from "../../input/fields.js";
+import { quoteValue } from "../../text/quote.js";
 import type { RuleLogic } from "../define-rule.js";
 import type { DeclarativeDefinition, DeclarativeEntry } from "./definition.js";
 import { contractEnvironment, FIELD_TYPES, OUR_FUNCTIONS, ruleEnvironment } from "./_environment.js";
@@ -33,7 +34,7 @@ function extraProblems(extra: readonly string[]): DefinitionProblem[] {
     const path = ["extra", i];
     if (name === "notes") return [{ path, message: "notes is free text and is never read" }];
     if (FIELD_NAMES.has(name)) return [{ path, message: `${name} is a contract field; an expression reads it without listing it` }];
-    if (!IDENTIFIER.test(name)) return [{ path, message: `expected a column name in lower_case_with_underscores, as the reader names it, got ${JSON.stringify(name)}` }];
+    if (!IDENTIFIER.test(name)) return [{ path, message: `expected a column name in lower_case_with_underscores, as the reader names it, got ${quoteValue(name)}` }];
     if (extra.indexOf(name) !== i) return [{ path, message: `${name} is listed twice` }];
     return [];
   });
