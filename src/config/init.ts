@@ -15,6 +15,7 @@ import { proposeDateForms, type DateProposal } from "./guess-dates.js";
 import { terminalPad, terminalWidth } from "../text/terminal.js";
 import { parseConfig } from "./load.js";
 import { FILL_IN, fillIn } from "./mapped-values.js";
+import { quoteName } from "../text/quote.js";
 
 /** Distinct values kept per field while the file is read: past it a field is not a list of codes. */
 const MAX_KEPT = 20_000;
@@ -186,12 +187,12 @@ export function initReport(result: InitResult, from: string, output: string): st
   const { formats, pivot } = result.dates;
   if (formats.length) {
     const years = pivot === undefined ? "" : `, with two_digit_year_pivot ${pivot} (00-${pivot - 1} are 20YY, the others 19YY)`;
-    lines.push(`audit: init: date_formats: ${formats.map((f) => JSON.stringify(f)).join(", ")}${years}`);
+    lines.push(`audit: init: date_formats: ${formats.map(quoteName).join(", ")}${years}`);
   }
   let toFill = 0;
   for (const finding of result.fields) {
     const at = `audit: init: ${label(finding.header, finding.field)}:`;
-    if (finding.separator) lines.push(`${at} items separated by ${JSON.stringify(finding.separator)} (list_separators)`);
+    if (finding.separator) lines.push(`${at} items separated by ${quoteName(finding.separator)} (list_separators)`);
     if (finding.mapped) lines.push(`${at} mapped ${counted(finding.mapped, "value")} under values.${finding.field}`);
     if (finding.toFill) lines.push(`${at} ${counted(finding.toFill, "value")} to fill in under values.${finding.field}`);
     if (finding.tooMany) {

@@ -1,3 +1,5 @@
+import { quoteName } from "../text/quote.js";
+
 /** A sheet as Excel names it in a reference: quoted when it holds anything but letters, digits and `_`. */
 function sheetName(sheet: string): string {
   return /^[\p{L}\p{N}_]+$/u.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`;
@@ -10,8 +12,8 @@ export function placeOf(at: { line?: number; index?: number; sheet?: string; row
   return `index ${at.index}`;
 }
 
-/** An export's column title as every message shows it: quoted, escaped. */
-export const columnTitle = (title: string): string => JSON.stringify(title);
+/** An export's column title as every message shows it: quoted, escaped (`quoteName`). */
+export const columnTitle = quoteName;
 
 /** A field as a user finds it in the export: `"Date Reported" (reported_on)`, or the field alone where its column has its name. */
 export function fieldLabel(problem: { field: string; column?: string }): string {

@@ -1,6 +1,7 @@
 import { open } from "node:fs/promises";
 import type ExcelJS from "exceljs";
 import { InputError } from "./errors.js";
+import { quoteName } from "../text/quote.js";
 
 /** One row of a worksheet, its cells as CSV text would hold them: `row` is the sheet's own row number. */
 export interface SheetRow {
@@ -137,5 +138,5 @@ export async function* readSheetRows(path: string, name: string, sheet?: string)
     throw readFailure(name, error);
   }
   if (seen.length === 0) throw new InputError(`${name}: the workbook holds no worksheet`);
-  if (!found) throw new InputError(`${name}: no sheet named ${JSON.stringify(sheet)}; its sheets are ${seen.map((s) => JSON.stringify(s)).join(", ")}`);
+  if (!found) throw new InputError(`${name}: no sheet named ${quoteName(sheet ?? "")}; its sheets are ${seen.map(quoteName).join(", ")}`);
 }

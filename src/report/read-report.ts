@@ -4,6 +4,7 @@ import { DEFAULT_WEIGHT } from "../engine/strategy.js";
 import type { ApartCase, GradeCounts, RuleCounts, Summary } from "../engine/summary.js";
 import { InputError } from "../input/errors.js";
 import { reportSchema, SCHEMA_VERSION, type Report } from "./schema.js";
+import { quoteName } from "../text/quote.js";
 
 /** A JSON report read back: checked against the published schema, or an InputError naming the file and the problem. */
 export function parseReport(text: string, name: string): Report {
@@ -83,7 +84,7 @@ export function summaryOfReport(report: Report, name: string): Summary {
   const byName = <T extends { name: string }>(list: T[], what: string) =>
     names.map((groupName) => {
       const found = list.find((entry) => entry.name === groupName);
-      if (!found) throw new InputError(`${name}: group "${groupName}" is missing from the report's ${what}`);
+      if (!found) throw new InputError(`${name}: group ${quoteName(groupName)} is missing from the report's ${what}`);
       return found;
     });
   const apart = report.agreement.apart;

@@ -90,7 +90,7 @@ describe("audit init reads the whole export and writes every value it cannot pla
     const result = await guessConfig(file);
     expect(result.unplaced).toEqual([{ header: "Strat Mtg Dt", nearest: "strategy_discussion_on" }, { header: "Stn\u001b[2J" }]);
     const report = initReport(result, "headers.csv", "audit.config.json").join("\n");
-    expect(report).toContain(`"Strat Mtg Dt" (nearest field: strategy_discussion_on), "Stn\\u001b[2J" (no field close)`);
+    expect(report).toContain(`"Strat Mtg Dt" (nearest field: strategy_discussion_on), "Stn\\x1b[2J" (no field close)`);
     expect(report).not.toContain("\u001b");
   });
 

@@ -120,7 +120,9 @@ describe("nothing from the data reaches a terminal raw: every path shows it esca
     const cwd = mkdtempSync(join(dir, "init-"));
     const run = await runCli(["init", "--from", EVIL, "-o", "cfg.json"], { cwd });
     expect(run.code, run.stderr).toBe(0);
-    expectEscaped(run.stderr, (name) => name !== "CR");
+    // Column titles are quoted (quoteName): the backslash ending the link (ESC \) is doubled, as in any quoted name.
+    expectEscaped(run.stderr, (name) => name !== "CR" && name !== "an OSC 8 link");
+    expect(run.stderr).toContain(String.raw`\x1b]8;;https://example.invalid/\x1b\\here\x1b]8;;\x1b\\`);
   });
 
   test("merge -f table, from a report of the file", async () => {
