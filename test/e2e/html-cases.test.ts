@@ -16,7 +16,7 @@ interface JsonCase {
 }
 
 const dir = mkdtempSync(join(tmpdir(), "audit-cases-"));
-const KEY = { AUDIT_REDACT_KEY: "k".repeat(32) };
+const KEY = { AUDIT_REDACT_KEY: "audit-test-key-0123456789abcdef" };
 
 describe("--html-cases on the command line", () => {
   test.each([

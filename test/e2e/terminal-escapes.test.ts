@@ -5,10 +5,18 @@ import stringWidth from "string-width";
 import { describe, expect, test } from "vitest";
 import { runCli } from "../helpers/run-cli.js";
 
-/** Each attack, and what the terminal must show instead: the characters escaped, so they are seen and do nothing. */
-const PAYLOADS: [name: string, raw: string, shown: string][] = [
+/**
+ * Each attack, and what the terminal must show instead: the characters escaped, so they are seen and do
+ * nothing; and, where it differs, how a quoted name shows it (in double quotes, a backslash doubled).
+ */
+const PAYLOADS: [name: string, raw: string, shown: string, quoted?: string][] = [
   ["ESC (clear screen)", "\x1b[2J", "\\x1b[2J"],
-  ["an OSC 8 link", "\x1b]8;;https://example.invalid/\x1b\\here\x1b]8;;\x1b\\", "\\x1b]8;;https://example.invalid/\\x1b\\here\\x1b]8;;\\x1b\\"],
+  [
+    "an OSC 8 link",
+    "\x1b]8;;https://example.invalid/\x1b\\here\x1b]8;;\x1b\\",
+    "\\x1b]8;;https://example.invalid/\\x1b\\here\\x1b]8;;\\x1b\\",
+    "\\x1b]8;;https://example.invalid/\\x1b\\\\here\\x1b]8;;\\x1b\\\\",
+  ],
   ["an ESC]0; title", "\x1b]0;owned\x07", "\\x1b]0;owned\\x07"],
   ["BEL", "\x07", "\\x07"],
   ["CR", "\r", "\\r"],
@@ -55,11 +63,16 @@ async function report(input: string, name: string): Promise<string> {
   return out;
 }
 
-/** No raw character in `text`, and each payload `expectedShown` names there escaped (in any case: header names are lowered). */
-function expectEscaped(text: string, expectedShown: (name: string) => boolean = () => true): void {
+/**
+ * No raw character in `text`, and each payload `expectedShown` names there escaped (in any case: header
+ * names are lowered), as a quoted name shows it when `quotedNames`.
+ */
+function expectEscaped(text: string, expectedShown: (name: string) => boolean = () => true, quotedNames = false): void {
   const match = RAW.exec(text);
   expect(match, `raw ${JSON.stringify(match?.[0])} near ${JSON.stringify(text.slice(Math.max(0, (match?.index ?? 0) - 30), (match?.index ?? 0) + 30))}`).toBeNull();
-  for (const [name, , shown] of PAYLOADS) if (expectedShown(name)) expect(text.toLowerCase(), name).toContain(shown.toLowerCase());
+  for (const [name, , shown, quoted] of PAYLOADS) {
+    if (expectedShown(name)) expect(text.toLowerCase(), name).toContain((quotedNames ? (quoted ?? shown) : shown).toLowerCase());
+  }
 }
 
 /** Every line of the table takes as many columns as the others: the last column is right-aligned. */
@@ -92,7 +105,7 @@ describe("nothing from the data reaches a terminal raw: every path shows it esca
     const lines = run.stderr.split("\n");
     // Header names pass through normaliseHeader, which turns CR into `_`: the rest are there escaped.
     const warning = lines.find((line) => line.includes("carrying through columns"))!;
-    expectEscaped(warning, (name) => name !== "CR");
+    expectEscaped(warning, (name) => name !== "CR", true);
     for (const [name, , shown] of PAYLOADS) {
       expect(lines.some((line) => line.includes("child_age") && line.includes(`(case I${PAYLOADS.findIndex(([n]) => n === name)}${shown}x)`)), name).toBe(true);
       expect(lines.some((line) => line.startsWith("audit: gate failed:") && line.includes(shown)), name).toBe(true);
@@ -149,7 +162,7 @@ describe("nothing from the data reaches a terminal raw: every path shows it esca
   test("validate: the invalid records and the warnings", async () => {
     const run = await runCli(["validate", EVIL]);
     expect(run.code).toBe(1);
-    expectEscaped(run.stdout, (name) => name !== "CR");
+    expectEscaped(run.stdout, (name) => name !== "CR", true);
   });
 
   test.each(["config", "rules"])("%s: a config's hostile key and value in its error", async (command) => {
