@@ -141,10 +141,12 @@ describe("--redact in every command that prints case ids", () => {
   test("merge and diff, of reports written without --redact: the same hashes score --redact gives", async () => {
     const plain = path.join(dir, "plain.json");
     await runMain(["score", hmic, "-f", `json=${plain}`, "-q"], { cwd: dir });
+    // The first case given the second's record (its id and force kept): its grade changes. A report edited by hand would be refused.
+    const [header, first, second, ...rest] = fs.readFileSync(hmic, "utf8").split("\n");
+    const changedCsv = path.join(dir, "changed.csv");
+    fs.writeFileSync(changedCsv, [header, `${first!.split(",").slice(0, 2).join(",")},${second!.split(",").slice(2).join(",")}`, second, ...rest].join("\n"));
     const changed = path.join(dir, "changed.json");
-    const report = JSON.parse(fs.readFileSync(plain, "utf8")) as { cases: { grade: string }[] };
-    report.cases[0]!.grade = report.cases[0]!.grade === "good" ? "inadequate" : "good";
-    fs.writeFileSync(changed, JSON.stringify(report));
+    await runMain(["score", changedCsv, "-f", `json=${changed}`, "-q"], { cwd: dir });
     const scored = JSON.parse((await runMain(["score", hmic, "--redact", "-f", "json"], { cwd: dir, env })).stdout) as { cases: { case_id: string }[] };
     const merged = await runMain(["merge", plain, "--redact"], { cwd: dir, env });
     expectNoId(merged.stdout);
