@@ -42,12 +42,17 @@ function isDirectory(path: string): boolean {
   }
 }
 
-const fileId = ({ dev, ino }: Stats) => `${dev}:${ino}`;
+/**
+ * A file as its device and inode. A character device is none: it is written in place, never replaced,
+ * so two reports may share one (stdout sent to /dev/null, and -f json=/dev/null).
+ */
+const fileId = (info: Stats) => (info.isCharacterDevice() ? undefined : `${info.dev}:${info.ino}`);
 
 /** Which file a name stands for, however it is spelled: its device and inode, or for a new file its real directory and name. */
 function identity(path: string): string | undefined {
+  let info: Stats;
   try {
-    return fileId(statSync(path));
+    info = statSync(path);
   } catch {
     try {
       return join(realpathSync(dirname(path)), basename(path));
@@ -55,6 +60,7 @@ function identity(path: string): string | undefined {
       return undefined;
     }
   }
+  return fileId(info);
 }
 
 /** The file this process's stdout is, as `identity` names it (a pipe or socket too, which no name may open); undefined without one. */

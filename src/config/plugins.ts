@@ -1,3 +1,4 @@
+import { quoteName } from "../text/quote.js";
 import { createHash } from "node:crypto";
 import { readFile, realpath } from "node:fs/promises";
 import { extname, isAbsolute, relative, resolve, sep } from "node:path";
@@ -51,10 +52,10 @@ async function importModule(file: string): Promise<Record<string, unknown>> {
 function loadFailure(path: string, error: unknown): string {
   const code = (error as { code?: string })?.code;
   if (code === "ERR_UNKNOWN_FILE_EXTENSION" && /\.[cm]?ts$/.test(path)) {
-    return `cannot load TypeScript directly; compile ${JSON.stringify(path)} to .js or .mjs and name that`;
+    return `cannot load TypeScript directly; compile ${quoteName(path)} to .js or .mjs and name that`;
   }
   const message = error instanceof Error ? error.message : String(error);
-  return `${JSON.stringify(path)} failed to load: ${message.split("\n")[0]}`;
+  return `${quoteName(path)} failed to load: ${message.split("\n")[0]}`;
 }
 
 /** Whether the config may run code from anywhere (`--allow-plugins`), or only from its own folder. */
@@ -82,9 +83,9 @@ async function placePlugins(paths: readonly string[], baseDir: string, permissio
     const real = await realpath(file).catch(() => file);
     let refusal: string | undefined;
     if (!permission.allowPlugins) {
-      if (isAbsolute(path)) refusal = `${JSON.stringify(path)} is an absolute path; ${ALLOW_PLUGINS_HINT}`;
-      else if (!within(resolve(baseDir), file)) refusal = `${JSON.stringify(path)} is outside the config's folder; ${ALLOW_PLUGINS_HINT}`;
-      else if (!within(folder, real)) refusal = `${JSON.stringify(path)} is a link that leads out of the config's folder (to ${real}); ${ALLOW_PLUGINS_HINT}`;
+      if (isAbsolute(path)) refusal = `${quoteName(path)} is an absolute path; ${ALLOW_PLUGINS_HINT}`;
+      else if (!within(resolve(baseDir), file)) refusal = `${quoteName(path)} is outside the config's folder; ${ALLOW_PLUGINS_HINT}`;
+      else if (!within(folder, real)) refusal = `${quoteName(path)} is a link that leads out of the config's folder (to ${real}); ${ALLOW_PLUGINS_HINT}`;
     }
     placed.push({ path, file: real, refusal });
   }
@@ -109,11 +110,11 @@ export async function loadPlugins(paths: readonly string[], baseDir: string, per
     try {
       content = await readFile(file);
     } catch {
-      problem(`no such file ${JSON.stringify(path)} (looked for ${file})`);
+      problem(`no such file ${quoteName(path)} (looked for ${file})`);
       continue;
     }
     if (![".js", ".mjs", ".cjs", ".ts", ".mts", ".cts"].includes(extname(file))) {
-      problem(`expected a JavaScript module (.mjs or .js), got ${JSON.stringify(path)}`);
+      problem(`expected a JavaScript module (.mjs or .js), got ${quoteName(path)}`);
       continue;
     }
     let module: Record<string, unknown>;
@@ -124,7 +125,7 @@ export async function loadPlugins(paths: readonly string[], baseDir: string, per
       continue;
     }
     const candidates = candidatesOf(module);
-    if (candidates.length === 0) problem(`${JSON.stringify(path)} exports no rule; export default a rule or an array of rules`);
+    if (candidates.length === 0) problem(`${quoteName(path)} exports no rule; export default a rule or an array of rules`);
     const ids: string[] = [];
     for (const [i, candidate] of candidates.entries()) {
       const parsed = ruleShape.safeParse(candidate, { reportInput: true });

@@ -19,9 +19,12 @@ export function csvCell(text: string): string {
   return NEEDS_QUOTES.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
-/** A cell as `csvCell` wrote it, formula guard removed: the exact value, for a reader that wants it. */
+/** Each `'` that csvCell puts before a formula character. */
+const GUARD = /(^|[,;\t\r\n])'(?=[=+\-@\t\r])/g;
+
+/** A cell as `csvCell` wrote it, every formula guard removed: the value, for a reader that wants it. */
 export function unguardedCell(text: string): string {
-  return text.startsWith("'") && FORMULA_START.test(text.slice(1)) ? text.slice(1) : text;
+  return text.replace(GUARD, "$1");
 }
 
 const row = (cells: readonly string[]) => `${cells.map(csvCell).join(",")}\r\n`;

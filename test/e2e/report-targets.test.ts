@@ -142,6 +142,31 @@ describe("two names for one file, or the input as a report, are refused before a
     expect(fs.readdirSync(dir).filter((name) => PARTIAL.test(name))).toEqual([]);
   });
 
+  test("stdout by two names (-f table -f json=/dev/stdout) is refused", async () => {
+    const run = await runCli(["score", HMIC, "-f", "table", "-f", "json=/dev/stdout"], { cwd: freshDir() });
+    expect(run.code).toBe(2);
+    onlyOneLine(run.stderr);
+    expect(run.stderr).toMatch(/table \(stdout\) and json=\/dev\/stdout name one file/);
+    expect(run.stdout).toBe("");
+  });
+
+  test("stdout sent to a file that a report names too is refused", async () => {
+    const dir = freshDir();
+    const out = fs.openSync(join(dir, "a.json"), "w");
+    const run = await runTo(["score", HMIC, "-f", "table", "-f", "json=a.json"], out, dir);
+    fs.closeSync(out);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/table \(stdout\) and json=a\.json name one file/);
+  });
+
+  test("a character device may take two reports: stdout on /dev/null and -f json=/dev/null", async () => {
+    const devNull = fs.openSync("/dev/null", "w");
+    const run = await runTo(["score", HMIC, "-f", "table", "-f", "json=/dev/null"], devNull);
+    fs.closeSync(devNull);
+    expect(run.code, run.stderr).toBe(0);
+    expect(fs.statSync("/dev/null").isCharacterDevice()).toBe(true);
+  });
+
   test.each([
     ["merge", (a: string) => ["merge", a, "-o", a]],
     ["diff", (a: string) => ["diff", a, a, "-f", `json=${a}`]],
@@ -184,6 +209,24 @@ describe("a write that fails is exit 2 with one line: never a stack trace, never
     const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
     expect(code).toBe(2);
     expect(Buffer.concat(stderr).toString("utf8")).toBe("audit: stdout: cannot write: its reader closed it before the report was written whole (EPIPE)\n");
+  });
+
+  test("a read-only file system: exit 2, one line, the old report kept", async (context) => {
+    const dir = freshDir();
+    if (spawnSync("mount", ["-t", "tmpfs", "-o", "size=64k", "tmpfs", dir]).status !== 0) {
+      context.skip("mounting a tmpfs needs root");
+    }
+    try {
+      fs.writeFileSync(join(dir, "report.json"), "old");
+      expect(spawnSync("mount", ["-o", "remount,ro", dir]).status).toBe(0);
+      const run = await runCli(["score", HMIC, "-f", `json=${join(dir, "report.json")}`]);
+      expect(run.code).toBe(2);
+      onlyOneLine(run.stderr);
+      expect(run.stderr).toMatch(/report\.json: cannot write: the file system is read-only \(EROFS\)$/m);
+      expect(fs.readFileSync(join(dir, "report.json"), "utf8")).toBe("old");
+    } finally {
+      spawnSync("umount", [dir]);
+    }
   });
 
   test("a full disk: exit 2, one line, the old report kept and no partial file left", async (context) => {

@@ -1,6 +1,6 @@
 import { parse } from "csv-parse/sync";
 import { describe, expect, test } from "vitest";
-import { csvCell, csvReporter, joinedFindings } from "../../src/report/csv.js";
+import { csvCell, csvReporter, joinedFindings, unguardedCell } from "../../src/report/csv.js";
 import { auditFile, auditRows, goodRow, HMIC, INVALID, poorRow, render } from "./audit-run.js";
 import { csvRows } from "./read-back.js";
 
@@ -75,6 +75,12 @@ describe("csv reporter", () => {
     // relax_quotes: quotes out of step with the separator are read as text, as spreadsheets do.
     const read = (parse(line, { delimiter: separator, relax_quotes: true, relax_column_count: true }) as string[][])[0]!;
     for (const cell of read) expect(cell, JSON.stringify(read)).not.toMatch(/^[=+\-@\t\r]/);
+  });
+
+  test("unguardedCell gives back each value csvCell guarded, a guard after a separator included", () => {
+    const values = ["x;=1", "=a", "K-1;=HYPERLINK(x)", "a\n-1", "plain", "+44,@b"];
+    const read = values.map((value) => (parse(csvCell(value)) as string[][])[0]![0]!);
+    expect(read.map(unguardedCell)).toEqual(values);
   });
 
   test("hostile case ids and groups are guarded and survive a re-read", async () => {

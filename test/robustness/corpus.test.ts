@@ -14,9 +14,14 @@ interface Entry {
   graded?: number;
   invalid?: number;
   message?: string;
-  /** The first line on stderr, `{input}` standing for the input's name (its path, or stdin). */
+  /** The first line on stderr, `{input}` standing for the input as the run names it (the path, or stdin). */
   firstLine?: string;
   groups?: string[];
+  /** A report format to run once more in, besides JSON, for what a reader of that format sees. */
+  format?: string;
+  /** Text the stdout of the run in `format` holds. */
+  shown?: string[];
+  /** Text on no run's stderr, nor on the stdout of the run in `format` (JSON when there is none). */
   absent?: string[];
   broke?: string;
   knownBug?: string;
@@ -27,16 +32,29 @@ const dir = scratchDir();
 const env = { AUDIT_REDACT_KEY: "audit-test-key-0123456789abcdef" };
 const FORMATS: Record<string, string> = { ".csv": "csv", ".json": "json", ".ndjson": "ndjson" };
 
-function expectOutcome(entry: Entry, run: Run, input: string): void {
+function expectStreams(entry: Entry, run: Run, input: string, ownFormat: boolean): void {
   expectContract(run);
-  expect(run.code).toBe(entry.exit);
+  expect(run.code, run.stderr).toBe(entry.exit);
   if (entry.message) expect(run.stderr).toContain(entry.message);
-  if (entry.firstLine !== undefined) expect(run.stderr.split("\n")[0]).toBe(entry.firstLine.replace("{input}", input));
-  for (const text of entry.absent ?? []) expect(run.stdout + run.stderr).not.toContain(text);
+  if (entry.firstLine) expect(run.stderr.split("\n")[0]).toBe(entry.firstLine.replaceAll("{input}", input));
+  for (const text of entry.absent ?? []) expect(ownFormat ? run.stdout + run.stderr : run.stderr).not.toContain(text);
+}
+
+function expectReport(entry: Entry, run: Run): void {
   if (entry.exit === 2) return;
   const report = jsonReport(run) as ReturnType<typeof jsonReport> & { summary: { groups: { name: string }[] } };
   expect(report.summary.overall).toMatchObject({ graded: entry.graded, invalid: entry.invalid });
   if (entry.groups) expect(report.summary.groups.map((g) => g.name)).toEqual(entry.groups);
+}
+
+/** Runs `score` on the entry's file, then on the same bytes from stdin cut into small chunks, each with `-f format`. */
+async function both(entry: Entry, format: string, check: (run: Run, input: string) => void): Promise<void> {
+  const file = path.join(CORPUS, entry.file);
+  const args = [...(entry.args ?? []), "-f", format];
+  check(await runMain(["score", file, ...args], { cwd: dir, env }), file);
+  const stdin = stdinOf(fs.readFileSync(file), entry.stdinCuts ?? [1, 2, 3, 5, 8, 13]);
+  const inputFormat = FORMATS[path.extname(file)]!;
+  check(await runMain(["score", "-", "--input-format", inputFormat, ...args], { cwd: dir, env, stdin }), "stdin");
 }
 
 describe("the corpus of inputs that once broke it", () => {
@@ -48,13 +66,16 @@ describe("the corpus of inputs that once broke it", () => {
 
   for (const entry of entries) {
     const replay = entry.knownBug ? test.fails : test;
-    const file = path.join(CORPUS, entry.file);
     replay(`${entry.file}${entry.knownBug ? ` (known bug: ${entry.knownBug})` : ""}`, async () => {
-      const args = [...(entry.args ?? []), "-f", "json"];
-      expectOutcome(entry, await runMain(["score", file, ...args], { cwd: dir, env }), file);
-      const format = FORMATS[path.extname(file)]!;
-      const stdin = stdinOf(fs.readFileSync(file), entry.stdinCuts ?? [1, 2, 3, 5, 8, 13]);
-      expectOutcome(entry, await runMain(["score", "-", "--input-format", format, ...args], { cwd: dir, env, stdin }), "stdin");
+      await both(entry, "json", (run, input) => {
+        expectStreams(entry, run, input, entry.format === undefined);
+        expectReport(entry, run);
+      });
+      if (entry.format === undefined) return;
+      await both(entry, entry.format, (run, input) => {
+        expectStreams(entry, run, input, true);
+        for (const text of entry.shown ?? []) expect(run.stdout).toContain(text);
+      });
     });
   }
 });
