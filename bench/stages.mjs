@@ -3,13 +3,14 @@
 // Usage: npm run build && node bench/stages.mjs [file, default bench/data/cases-100k.csv]
 import { openSync, statSync } from "node:fs";
 import { referenceRubric } from "../dist/engine/rubric.js";
-import { scoreCase } from "../dist/engine/score.js";
-import { ChunkProcessor, tallyChunk } from "../dist/fast/_chunk.js";
+import { CaseScorer, scoreCase } from "../dist/engine/score.js";
+import { ChunkProcessor } from "../dist/fast/_chunk.js";
+import { tallyChunk } from "../dist/fast/_tally.js";
 import { planColumns } from "../dist/fast/_columns.js";
-import { kernelGrader } from "../dist/fast/_kernels.js";
 import { RecordReader } from "../dist/fast/_reader.js";
 import { CASE, RecordChecker } from "../dist/fast/_record.js";
 import { rubricToWire } from "../dist/fast/_rubric.js";
+import { CaseView } from "../dist/rules/case-view.js";
 import { decodeCell, RECORD } from "../dist/fast/_tokenizer.js";
 
 const path = process.argv[2] ?? new URL("./data/cases-100k.csv", import.meta.url).pathname;
@@ -51,13 +52,14 @@ function eachRecord(visit) {
 }
 
 const checker = new RecordChecker({ plan, groupBy: "force", maxFieldBytes: 1 << 20 });
-const grader = kernelGrader(rubric);
+const scorer = new CaseScorer(rubric);
+const view = new CaseView(checker.num, () => checker.caseRecord());
 stage("tokenize", () => eachRecord(() => {}));
 stage("tokenize + check", () => eachRecord(() => checker.check(reader.buf, reader.cells)));
-stage("tokenize + check + grade (kernels)", () =>
+stage("tokenize + check + grade", () =>
   eachRecord(() => {
     checker.check(reader.buf, reader.cells);
-    if (checker.kind === CASE) grader.grade(checker.num);
+    if (checker.kind === CASE && scorer.rate(view, false)) scorer.grade();
   }),
 );
 stage("tokenize + check + build the Case", () =>

@@ -1,28 +1,8 @@
 import type { CaseDate } from "../input/case.js";
-import type { FieldSpec } from "../input/fields.js";
 import type { Parsed } from "../input/values.js";
 import { FNV_OFFSET, FNV_PRIME, utf8 } from "./_tokenizer.js";
 
 export type CellParser = (raw: unknown) => Parsed<unknown>;
-
-/** A value as one number for the rating kernels: a date's day, 1/0, a number, an enum's index, a list's bit mask. */
-export function compactFor(spec: FieldSpec): (value: unknown) => number {
-  const values = spec.values ?? [];
-  switch (spec.kind) {
-    case "date":
-      return (value) => (value as CaseDate).day;
-    case "boolean":
-      return (value) => (value ? 1 : 0);
-    case "integer":
-      return (value) => value as number;
-    case "enum":
-      return (value) => values.indexOf(value as string);
-    case "list":
-      return (value) => (value as string[]).reduce((mask, item) => mask | (1 << values.indexOf(item)), 0);
-    case "text":
-      return () => NaN;
-  }
-}
 
 /** FNV-1a of some bytes, as the tokenizer takes it of an unquoted cell. */
 export function fnv(buf: Uint8Array, start: number, end: number): number {
@@ -122,7 +102,7 @@ const REFERENCE_DAY = "2000-01-01";
 /**
  * One field's parsed cells, remembered by their bytes: the field's reference parser (after any
  * value mapping) runs once per distinct text. `lookup` gives an entry whose `ok`, `missing`
- * (not recorded) and `num` say what the kernels need; `value` is the parsed value. Entry 0 is
+ * (not recorded) and `num` (its compact value, see src/rules/case-view.ts) say what grading needs; `value` is the parsed value. Entry 0 is
  * a scratch entry for a cell not remembered, valid until the next lookup.
  *
  * Date-times are remembered as a date part and a time part, each parsed by the reference

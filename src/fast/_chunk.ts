@@ -1,19 +1,20 @@
 import { closeSync, openSync } from "node:fs";
 import { CaseJsonWriter } from "../engine/case-json.js";
-import type { CaseResult, RuleOutcome } from "../engine/score.js";
+import { ruleFailureErrors } from "../engine/run.js";
+import { CaseScorer, type CaseResult, type RuleOutcome } from "../engine/score.js";
 import type { CaseDate } from "../input/case.js";
 import type { Summary } from "../engine/summary.js";
 import { FIELDS, GRADES, type Grade } from "../input/fields.js";
-import type { Rating } from "../rules/define-rule.js";
+import { CaseView } from "../rules/case-view.js";
+import { RATINGS } from "../rules/checks.js";
 import type { ColumnMapping } from "../input/mapping.js";
 import type { FieldProblem } from "../input/check.js";
 import { guessBoundary } from "./_boundary.js";
 import type { ColumnPlan } from "./_columns.js";
-import { kernelGrader } from "./_kernels.js";
 import { DAMAGED, FAILED, GAVE_UP, RecordReader } from "./_reader.js";
 import { CASE, CASE_ID, INVALID, PROBLEM, RecordChecker } from "./_record.js";
 import { rubricFromWire, type WireRubric } from "./_rubric.js";
-import { HAS_ID, HEAD, INVALID_RECORD, PROBLEM_RECORD, RATING_CODES, stride } from "./_table.js";
+import { HAS_ID, HEAD, INVALID_RECORD, PROBLEM_RECORD, stride } from "./_table.js";
 import { tallyChunk, type TallyJob } from "./_tally.js";
 import { END } from "./_tokenizer.js";
 
@@ -88,13 +89,13 @@ export interface ChunkResult {
 }
 
 const GRADE_STATUS: Record<string, number> = Object.fromEntries(GRADES.map((grade, i) => [grade, i]));
-const RATING_CODE: Record<string, number> = Object.fromEntries(RATING_CODES.map((rating, i) => [rating, i]));
 const INSPECTOR = FIELDS.findIndex((f) => f.name === "inspector_grade");
 const REPORTED = FIELDS.findIndex((f) => f.name === "reported_on");
 const JSON_BUFFER_BYTES = 4 << 20;
 
-function packRatings(table: Int32Array, o: number, ratings: readonly { rating: Rating }[]): void {
-  for (let i = 0; i < ratings.length; i++) table[o + HEAD + (i >> 4)]! |= RATING_CODE[ratings[i]!.rating]! << ((i & 15) * 2);
+/** Each rule's rating, as a Level (RATING_CODES orders ratings as levels do), 2 bits each. */
+function packRatings(table: Int32Array, o: number, levels: Uint8Array): void {
+  for (let i = 0; i < levels.length; i++) table[o + HEAD + (i >> 4)]! |= levels[i]! << ((i & 15) * 2);
 }
 
 /** Reads, validates and grades the records of one chunk at a time: a worker's whole job. */
@@ -104,8 +105,10 @@ export class ChunkProcessor {
   private readonly checker: RecordChecker;
   private readonly rubric;
   private readonly ruleIds: string[];
-  private readonly grader;
-  /** Each rule's outcome when rated good and n/a, and the case kernelResult fills in. */
+  private readonly scorer: CaseScorer;
+  /** The record just checked, as the rules read it: its compact values, and the whole case when a rule asks. */
+  private readonly view: CaseView;
+  /** Each rule's outcome when rated good and n/a, and the case `caseResult` fills in. */
   private readonly quiet: Record<"good" | "n/a", RuleOutcome>[];
   private readonly outcome: CaseResult = { case_id: "", group: "", grade: "good", reported_on: "", rules: [] };
   private readonly groups = new Map<string, number>();
@@ -135,10 +138,8 @@ export class ChunkProcessor {
     this.checker = new RecordChecker(setup);
     this.rubric = rubricFromWire(setup.rubric);
     this.ruleIds = this.rubric.rules.map(({ rule }) => rule.id);
-    const grader = kernelGrader(this.rubric);
-    // rubricToWire sends workers only rubrics whose every rule has a kernel.
-    if (!grader) throw new Error("a rule of the rubric has no rating kernel");
-    this.grader = grader;
+    this.scorer = new CaseScorer(this.rubric);
+    this.view = new CaseView(this.checker.num, () => this.checker.caseRecord());
     this.quiet = this.ruleIds.map((id) => ({ good: { id, rating: "good", findings: [] }, "n/a": { id, rating: "n/a", findings: [] } }));
   }
 
@@ -311,32 +312,27 @@ export class ChunkProcessor {
       result.details.push({ case_id: checker.caseId, errors: checker.problems });
       return checker.kind === INVALID ? INVALID_RECORD : PROBLEM_RECORD;
     }
-    const grade = this.grader.grade(checker.num);
-    packRatings(table, o, this.grader.rated);
-    const inspector = checker.valueOf(INSPECTOR) as Grade | undefined;
+    const { scorer } = this;
     const caseId = checker.valueOf(CASE_ID) as string;
+    // A rule that fails leaves the case ungraded, listed as invalid, as runAudit lists it.
+    if (!scorer.rate(this.view, this.setup.wantCases)) {
+      result.details.push({ case_id: caseId, errors: ruleFailureErrors(scorer.failures) });
+      return INVALID_RECORD;
+    }
+    const grade = scorer.grade();
+    packRatings(table, o, scorer.levels);
+    const inspector = checker.valueOf(INSPECTOR) as Grade | undefined;
     caseIds?.push(caseId);
-    if (this.setup.wantCases) table[o + 7] = this.json.write(this.kernelResult(caseId, grade, inspector));
+    if (this.setup.wantCases) table[o + 7] = this.json.write(this.caseResult(caseId, grade, inspector));
     return GRADE_STATUS[grade]! | (inspector === undefined ? 0 : (GRADE_STATUS[inspector]! + 1) << 16);
   }
 
-  /**
-   * The case as scoreCase scores it, from the kernels' ratings: a built-in rule rated good or n/a
-   * has no findings (test/fast/kernels.test.ts holds each to it), so only the others are run, on
-   * a record built only for them. Reuses one object: the writer is done with it on return.
-   */
-  private kernelResult(caseId: string, grade: Grade, inspector: Grade | undefined): CaseResult {
-    const { checker, outcome } = this;
-    const { rated } = this.grader;
-    const { rules } = this.rubric;
-    for (let i = 0; i < rules.length; i++) {
-      const rating = rated[i]!.rating;
-      if (rating === "good" || rating === "n/a") outcome.rules[i] = this.quiet[i]![rating];
-      else {
-        const { rule, options } = rules[i]!;
-        const evaluated = rule.evaluate(checker.caseRecord(), options);
-        outcome.rules[i] = { id: rule.id, rating: evaluated.rating, findings: evaluated.findings };
-      }
+  /** The case as scoreCase scores it, from the scorer's last ratings. Reuses one object: the writer is done with it on return. */
+  private caseResult(caseId: string, grade: Grade, inspector: Grade | undefined): CaseResult {
+    const { checker, outcome, scorer } = this;
+    for (let i = 0; i < this.ruleIds.length; i++) {
+      const rating = RATINGS[scorer.levels[i]!]!;
+      outcome.rules[i] = rating === "good" || rating === "n/a" ? this.quiet[i]![rating] : { id: this.ruleIds[i]!, rating, findings: scorer.findings[i]! };
     }
     outcome.case_id = caseId;
     outcome.group = checker.group;

@@ -2,7 +2,6 @@ import type { ActiveRule, Rubric } from "../engine/rubric.js";
 import { BUILT_IN } from "../engine/strategy.js";
 import type { RuleLogic } from "../rules/define-rule.js";
 import { BUILT_IN_DEFINITIONS } from "../rules/registry.js";
-import { kernelGrader } from "./_kernels.js";
 
 /** A rubric as plain data for a worker: each rule named by its id, everything else as it is. */
 export type WireRubric = Omit<Rubric, "rules"> & { rules: (Omit<ActiveRule, "rule"> & { id: string })[] };
@@ -10,13 +9,13 @@ export type WireRubric = Omit<Rubric, "rules"> & { rules: (Omit<ActiveRule, "rul
 const builtIn = (id: string) => BUILT_IN_DEFINITIONS.find((rule) => rule.id === id);
 
 /**
- * The rubric for workers, or undefined when a rule is not a built-in one (a plugin), has no rating
- * kernel for its options, or an option is not plain data. A built-in rule is its definition with its
+ * The rubric for workers, or undefined when a rule is not a built-in one (a plugin) or an option
+ * is not plain data. A built-in rule is its definition with its
  * options schema made (src/rules/index.ts), so it has the definition's own `evaluate`.
  */
 export function rubricToWire(rubric: Rubric): WireRubric | undefined {
   const builtInRule = ({ rule, source }: ActiveRule) => source === BUILT_IN && builtIn(rule.id)?.evaluate === rule.evaluate;
-  if (!rubric.rules.every(builtInRule) || !kernelGrader(rubric)) return undefined;
+  if (!rubric.rules.every(builtInRule)) return undefined;
   const wire: WireRubric = { ...rubric, rules: rubric.rules.map(({ rule, ...rest }) => ({ ...rest, id: rule.id })) };
   try {
     return structuredClone(wire);

@@ -1,17 +1,22 @@
 import type { Case } from "../input/case.js";
 import type { Concern } from "../input/fields.js";
+import { enumField, listField, type CaseView } from "./case-view.js";
 
-const SEXUAL_CONCERNS: readonly Concern[] = ["sexual_abuse", "cse", "online_abuse"];
-const SIGNIFICANT_HARM_CONCERNS: readonly Concern[] = ["sexual_abuse", "physical_abuse", "cse"];
+/** A sexual concern: `concern` includes one of these. */
+export const SEXUAL_CONCERNS: readonly Concern[] = ["sexual_abuse", "cse", "online_abuse"];
+/** A significant-harm concern: `concern` includes one of these, or the risk is high. */
+export const SIGNIFICANT_HARM_CONCERNS: readonly Concern[] = ["sexual_abuse", "physical_abuse", "cse"];
 
-export function isSexualConcern(record: Pick<Case, "concern">): boolean {
-  return record.concern.some((c) => SEXUAL_CONCERNS.includes(c));
-}
+export const CONCERN = listField("concern");
+const RISK_LEVEL = enumField("risk_level");
+const SEXUAL = CONCERN.items(SEXUAL_CONCERNS);
+const SIGNIFICANT_HARM = CONCERN.items(SIGNIFICANT_HARM_CONCERNS);
 
-export function isSignificantHarmConcern(record: Pick<Case, "concern" | "risk_level">): boolean {
-  return record.risk_level === "high" || significantHarmConcerns(record).length > 0;
-}
+export const isSexualConcern = (view: CaseView): boolean => view.includes(CONCERN, SEXUAL);
 
+export const isSignificantHarmConcern = (view: CaseView): boolean => view.word(RISK_LEVEL) === "high" || view.includes(CONCERN, SIGNIFICANT_HARM);
+
+/** The case's significant-harm concerns, in the order they were recorded. */
 export function significantHarmConcerns(record: Pick<Case, "concern">): Concern[] {
   return record.concern.filter((c) => SIGNIFICANT_HARM_CONCERNS.includes(c));
 }

@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { ADEQUATE, GOOD, INADEQUATE, type Level } from "./checks.js";
 
 /** "1 working day", "3 working days". */
 export function workingDays(count: number): string {
@@ -21,9 +22,8 @@ export function workingDayLimits(zod: typeof z, good: number, adequate: number) 
     });
 }
 
-export type DelayRating = "good" | "adequate" | "inadequate";
-
-export function rateDelay(days: number, limits: { good: number; adequate: number }): DelayRating {
-  if (days <= limits.good) return "good";
-  return days <= limits.adequate ? "adequate" : "inadequate";
+/** A delay of `days` working days against its limits: GOOD, ADEQUATE or INADEQUATE. */
+export function delayLevel(days: number, limits: { good: number; adequate: number }): Level {
+  if (days <= limits.good) return GOOD;
+  return days <= limits.adequate ? ADEQUATE : INADEQUATE;
 }

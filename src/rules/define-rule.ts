@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { Case } from "../input/case.js";
 import type { DeclarativeDefinition } from "./_declarative/definition.js";
+import type { PreparedRule } from "./checks.js";
 
 export type Rating = "good" | "adequate" | "inadequate" | "n/a";
 
@@ -43,8 +44,13 @@ export interface Rule<Options = unknown> {
   definition?: DeclarativeDefinition;
 }
 
-/** What grading needs of a rule: all of it but its options schema (src/rules/_built-in.ts). */
-export type RuleLogic<Options = unknown> = Omit<Rule<Options>, "options">;
+/**
+ * What grading needs of a rule: all of it but its options schema. A built-in rule also has
+ * `prepare` (src/rules/_built-in.ts), which the engine rates it by.
+ */
+export type RuleLogic<Options = unknown> = Omit<Rule<Options>, "options"> & {
+  prepare?(options: Options): PreparedRule;
+};
 
 const NO_OPTIONS = z.object({}).strict();
 

@@ -42,7 +42,7 @@ describe("the fast path gives the reference pipeline's results, record for recor
     );
   });
 
-  test("on generated case files, grades only (the rating kernels)", async () => {
+  test("on generated case files, grades only (the rules rate, no findings)", async () => {
     await fc.assert(
       fc.asyncProperty(caseFiles, settings, fc.integer({ min: 1, max: 400 }), fc.boolean(), async (generated, s, chunkBytes, firstPass) => {
         const path = file("cases.csv", generated.bytes);

@@ -1,10 +1,25 @@
 import type { z } from "zod";
 import { builtInRule } from "../_built-in.js";
-import type { Finding } from "../define-rule.js";
+import { booleanField, enumField, integerField, type CaseView } from "../case-view.js";
+import { adequateIf, inadequateIf } from "../checks.js";
 import { isSexualConcern } from "../_concerns.js";
 
 const WHOLE_YEARS = "expected a whole number of years";
 const age = (zod: typeof z, years: number) => zod.int(WHOLE_YEARS).min(0, WHOLE_YEARS).default(years);
+
+const DISBELIEVED = booleanField("child_disbelieved");
+const ARRESTED = booleanField("child_arrested");
+const MINOR = booleanField("arrest_minor");
+const ROLE = enumField("child_role");
+const CHILD_AGE = integerField("child_age");
+const SUSPECT_AGE = integerField("suspect_age");
+
+const roleText = (view: CaseView) => {
+  const role = view.word(ROLE);
+  return role === undefined ? "with no role" : `as ${role.replace(/_/g, " ")}`;
+};
+const asVictim = (view: CaseView) => view.word(ROLE) === "victim" || view.word(ROLE) === "victim_and_suspect";
+const asSuspect = (view: CaseView) => view.word(ROLE) === "suspect" || view.word(ROLE) === "victim_and_suspect";
 
 export const childFirst = builtInRule({
   id: "child-first",
@@ -13,56 +28,49 @@ export const childFirst = builtInRule({
   codes: ["disbelieved", "arrested-minor", "suspect-sexual", "not-seen-as-victim", "under-criminal-age", "victim-and-suspect", "arrested", "role-unknown"],
   options: (z) =>
     z.object({ adult_age: age(z, 18), consent_age: age(z, 16), criminal_responsibility_age: age(z, 10) }).strict(),
-  evaluate(record, options) {
-    const role = record.child_role;
-    const roleText = role === undefined ? "with no role" : `as ${role.replace(/_/g, " ")}`;
-    const sexual = isSexualConcern(record);
-    const childAge = record.child_age;
-    const suspectAge = record.suspect_age;
-    const inadequate: Finding[] = [];
-    const flag = (code: string, message: string, fields: string[]) => inadequate.push({ code, message, fields });
-
-    if (record.child_disbelieved === true) {
-      flag("disbelieved", "child disbelieved or the allegation dismissed without enquiry", ["child_disbelieved"]);
-    }
-    if (record.child_arrested === true && record.arrest_minor === true) {
-      flag("arrested-minor", "child arrested for a minor matter", ["child_arrested", "arrest_minor"]);
-    }
-    if (role === "suspect" && sexual) {
-      const message = "child recorded as suspect in a sexual concern; expected a potential victim";
-      flag("suspect-sexual", message, ["child_role", "concern"]);
-    }
-    const underAge = (limit: number) => childAge !== undefined && childAge < limit;
-    const adultSuspect = suspectAge !== undefined && suspectAge >= options.adult_age;
-    if (underAge(options.consent_age) && adultSuspect && sexual && role !== "victim" && role !== "victim_and_suspect") {
-      const ages = `child aged ${childAge} with a suspect aged ${suspectAge}`;
-      flag("not-seen-as-victim", `${ages} in a sexual concern, recorded ${roleText}; expected victim`, [
-        "child_age",
-        "suspect_age",
-        "concern",
-        "child_role",
-      ]);
-    }
-    if (underAge(options.criminal_responsibility_age) && (role === "suspect" || role === "victim_and_suspect")) {
-      const limit = `under the age of criminal responsibility (${options.criminal_responsibility_age})`;
-      flag("under-criminal-age", `child aged ${childAge} recorded ${roleText}; ${limit}`, ["child_age", "child_role"]);
-    }
-    if (inadequate.length > 0) return { rating: "inadequate", findings: inadequate };
-
-    const findings: Finding[] = [];
-    if (role === "victim_and_suspect") {
-      const message = "child recorded as both victim and suspect";
-      findings.push({ code: "victim-and-suspect", message, fields: ["child_role"] });
-    }
-    if (record.child_arrested === true) {
-      findings.push({ code: "arrested", message: "child arrested", fields: ["child_arrested"] });
-    }
-    if (role === undefined || role === "unknown") {
-      const message = role === undefined ? "child's role not recorded" : "child's role recorded as unknown";
-      findings.push({ code: "role-unknown", message: `${message}; expected victim`, fields: ["child_role"] });
-    }
-    return { rating: findings.length > 0 ? "adequate" : "good", findings };
-  },
+  checks: (options) => ({
+    checks: [
+      inadequateIf("disbelieved", ["child_disbelieved"], (view) => view.yes(DISBELIEVED), () => "child disbelieved or the allegation dismissed without enquiry"),
+      inadequateIf(
+        "arrested-minor",
+        ["child_arrested", "arrest_minor"],
+        (view) => view.yes(ARRESTED) && view.yes(MINOR),
+        () => "child arrested for a minor matter",
+      ),
+      inadequateIf(
+        "suspect-sexual",
+        ["child_role", "concern"],
+        (view) => view.word(ROLE) === "suspect" && isSexualConcern(view),
+        () => "child recorded as suspect in a sexual concern; expected a potential victim",
+      ),
+      inadequateIf(
+        "not-seen-as-victim",
+        ["child_age", "suspect_age", "concern", "child_role"],
+        (view) =>
+          view.number(CHILD_AGE) < options.consent_age &&
+          view.number(SUSPECT_AGE) >= options.adult_age &&
+          isSexualConcern(view) &&
+          !asVictim(view),
+        (view) =>
+          `child aged ${view.number(CHILD_AGE)} with a suspect aged ${view.number(SUSPECT_AGE)} in a sexual concern, recorded ${roleText(view)}; expected victim`,
+      ),
+      inadequateIf(
+        "under-criminal-age",
+        ["child_age", "child_role"],
+        (view) => view.number(CHILD_AGE) < options.criminal_responsibility_age && asSuspect(view),
+        (view) =>
+          `child aged ${view.number(CHILD_AGE)} recorded ${roleText(view)}; under the age of criminal responsibility (${options.criminal_responsibility_age})`,
+      ),
+      adequateIf("victim-and-suspect", ["child_role"], (view) => view.word(ROLE) === "victim_and_suspect", () => "child recorded as both victim and suspect"),
+      adequateIf("arrested", ["child_arrested"], (view) => view.yes(ARRESTED), () => "child arrested"),
+      adequateIf(
+        "role-unknown",
+        ["child_role"],
+        (view) => view.word(ROLE) === undefined || view.word(ROLE) === "unknown",
+        (view) => `${view.recorded(ROLE) ? "child's role recorded as unknown" : "child's role not recorded"}; expected victim`,
+      ),
+    ],
+  }),
   examples: [
     { rating: "good", summary: "a 12-year-old recorded as the victim", record: { child_age: "12", child_role: "victim", concern: "neglect" } },
     {

@@ -1,7 +1,16 @@
 import { CONCERNS, type Concern } from "../../input/fields.js";
 import { builtInRule } from "../_built-in.js";
-import type { Finding } from "../define-rule.js";
-import { concernsPhrase, isSignificantHarmConcern, significantHarmConcerns } from "../_concerns.js";
+import { dateField, listField } from "../case-view.js";
+import { adequateIf, inadequateIf } from "../checks.js";
+import { CONCERN, concernsPhrase, isSignificantHarmConcern, significantHarmConcerns } from "../_concerns.js";
+
+const REFERRED = dateField("social_care_referred_on");
+const STRATEGY = dateField("strategy_discussion_on");
+const AGENCIES = listField("agencies_consulted");
+const SOCIAL_CARE = AGENCIES.items(["social_care"]);
+const HEALTH = AGENCIES.items(["health"]);
+const OTHER_THAN_SOCIAL_CARE = AGENCIES.items(AGENCIES.words.filter((agency) => agency !== "social_care"));
+const SOCIAL_CARE_FIELDS = ["social_care_referred_on", "agencies_consulted"];
 
 export const multiAgency = builtInRule({
   id: "multi-agency",
@@ -14,43 +23,37 @@ export const multiAgency = builtInRule({
         health_for: z.array(z.enum(CONCERNS)).default((): Concern[] => ["sexual_abuse", "physical_abuse"]),
       })
       .strict(),
-  evaluate(record, options) {
-    const agencies = record.agencies_consulted;
-    const socialCare = record.social_care_referred_on !== undefined || agencies.includes("social_care");
-    const inadequate: Finding[] = [];
-    if (!socialCare) {
-      inadequate.push({
-        code: "no-social-care",
-        message: "children's social care not consulted",
-        fields: ["social_care_referred_on", "agencies_consulted"],
-      });
-    }
-    if (isSignificantHarmConcern(record) && !record.strategy_discussion_on) {
-      const harm = significantHarmConcerns(record);
-      inadequate.push({
-        code: "no-strategy-discussion",
-        message: `no strategy discussion recorded for ${harm.length > 0 ? concernsPhrase(harm) : "a high-risk case"}`,
-        fields: ["concern", "risk_level", "strategy_discussion_on"],
-      });
-    }
-    const needHealth = record.concern.filter((c) => options.health_for.includes(c));
-    if (needHealth.length > 0 && !agencies.includes("health")) {
-      inadequate.push({
-        code: "no-health",
-        message: `no health agency consulted about ${concernsPhrase(needHealth)}`,
-        fields: ["concern", "agencies_consulted"],
-      });
-    }
-    if (inadequate.length > 0) return { rating: "inadequate", findings: inadequate };
-    if (agencies.some((agency) => agency !== "social_care")) return { rating: "good", findings: [] };
+  checks(options) {
+    const needsHealth = CONCERN.items(options.health_for);
     return {
-      rating: "adequate",
-      findings: [
-        {
-          code: "social-care-only",
-          message: "only children's social care consulted; expected at least one other agency",
-          fields: ["social_care_referred_on", "agencies_consulted"],
-        },
+      checks: [
+        inadequateIf(
+          "no-social-care",
+          SOCIAL_CARE_FIELDS,
+          (view) => !view.recorded(REFERRED) && !view.includes(AGENCIES, SOCIAL_CARE),
+          () => "children's social care not consulted",
+        ),
+        inadequateIf(
+          "no-strategy-discussion",
+          ["concern", "risk_level", "strategy_discussion_on"],
+          (view) => isSignificantHarmConcern(view) && !view.recorded(STRATEGY),
+          (view) => {
+            const harm = significantHarmConcerns(view.record);
+            return `no strategy discussion recorded for ${harm.length > 0 ? concernsPhrase(harm) : "a high-risk case"}`;
+          },
+        ),
+        inadequateIf(
+          "no-health",
+          ["concern", "agencies_consulted"],
+          (view) => view.includes(CONCERN, needsHealth) && !view.includes(AGENCIES, HEALTH),
+          (view) => `no health agency consulted about ${concernsPhrase(view.record.concern.filter((c) => options.health_for.includes(c)))}`,
+        ),
+        adequateIf(
+          "social-care-only",
+          SOCIAL_CARE_FIELDS,
+          (view) => !view.includes(AGENCIES, OTHER_THAN_SOCIAL_CARE),
+          () => "only children's social care consulted; expected at least one other agency",
+        ),
       ],
     };
   },

@@ -1,10 +1,14 @@
 import { workingDaysBetween } from "../../calendar/working-days.js";
 import { builtInRule } from "../_built-in.js";
-import type { Finding } from "../define-rule.js";
-import { rateDelay, workingDayLimits, workingDays } from "../_delay.js";
+import { dateField, enumField, type CaseView } from "../case-view.js";
+import { adequateIf, GOOD, inadequateIf, INADEQUATE, type Check } from "../checks.js";
+import { delayLevel, workingDayLimits, workingDays } from "../_delay.js";
 
+const REPORTED = dateField("reported_on");
+const ASSESSED = dateField("risk_assessed_on");
+const QUALITY = enumField("risk_assessment_quality");
 const TIMING = ["reported_on", "risk_assessed_on"];
-const QUALITY = ["risk_assessment_quality"];
+const QUALITY_FIELDS = ["risk_assessment_quality"];
 
 export const riskAssessment = builtInRule({
   id: "risk-assessment",
@@ -12,39 +16,30 @@ export const riskAssessment = builtInRule({
   fields: ["reported_on", "risk_assessed_on", "risk_assessment_quality"],
   codes: ["not-recorded", "poor-quality", "late", "slow", "adequate-quality", "quality-not-recorded"],
   options: (z) => workingDayLimits(z, 1, 3),
-  evaluate(record, limits) {
-    const quality = record.risk_assessment_quality;
-    const assessed = record.risk_assessed_on;
-    const inadequate: Finding[] = [];
-    if (!assessed) {
-      const message = "risk assessment not recorded";
-      inadequate.push({ code: "not-recorded", message, fields: ["risk_assessed_on"] });
-    }
-    if (quality === "poor") {
-      const message = "risk assessment of poor quality; expected good";
-      inadequate.push({ code: "poor-quality", message, fields: QUALITY });
-    }
-    const days = assessed ? workingDaysBetween(record.reported_on.day, assessed.day) : 0;
-    const delay = rateDelay(days, limits);
-    const target = `target ${limits.good}, at most ${limits.adequate}`;
-    const timing = `risk assessment ${workingDays(days)} after report; ${target}`;
-    if (assessed && delay === "inadequate") inadequate.push({ code: "late", message: timing, fields: TIMING });
-    if (inadequate.length > 0) return { rating: "inadequate", findings: inadequate };
-
-    const findings: Finding[] = [];
-    if (delay === "adequate") findings.push({ code: "slow", message: timing, fields: TIMING });
-    if (quality === "adequate") {
-      const message = "risk assessment of adequate quality; expected good";
-      findings.push({ code: "adequate-quality", message, fields: QUALITY });
-    }
-    if (quality === undefined) {
-      findings.push({
-        code: "quality-not-recorded",
-        message: "risk assessment quality not recorded, so good quality is not evidenced",
-        fields: QUALITY,
-      });
-    }
-    return { rating: findings.length > 0 ? "adequate" : "good", findings };
+  checks(limits) {
+    const days = (view: CaseView) => workingDaysBetween(view.day(REPORTED), view.day(ASSESSED));
+    const timing: Check = {
+      level: (view) => (view.recorded(ASSESSED) ? delayLevel(days(view), limits) : GOOD),
+      finding: (view, level) => ({
+        code: level === INADEQUATE ? "late" : "slow",
+        message: `risk assessment ${workingDays(days(view))} after report; target ${limits.good}, at most ${limits.adequate}`,
+        fields: TIMING,
+      }),
+    };
+    return {
+      checks: [
+        inadequateIf("not-recorded", ["risk_assessed_on"], (view) => !view.recorded(ASSESSED), () => "risk assessment not recorded"),
+        inadequateIf("poor-quality", QUALITY_FIELDS, (view) => view.word(QUALITY) === "poor", () => "risk assessment of poor quality; expected good"),
+        timing,
+        adequateIf("adequate-quality", QUALITY_FIELDS, (view) => view.word(QUALITY) === "adequate", () => "risk assessment of adequate quality; expected good"),
+        adequateIf(
+          "quality-not-recorded",
+          QUALITY_FIELDS,
+          (view) => !view.recorded(QUALITY),
+          () => "risk assessment quality not recorded, so good quality is not evidenced",
+        ),
+      ],
+    };
   },
   examples: [
     {

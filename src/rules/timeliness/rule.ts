@@ -1,41 +1,44 @@
 import { workingDaysBetween } from "../../calendar/working-days.js";
-import type { Case, CaseDate } from "../../input/case.js";
 import { builtInRule } from "../_built-in.js";
-import type { Finding, Rating } from "../define-rule.js";
-import { rateDelay, workingDayLimits, workingDays } from "../_delay.js";
+import { dateField, type CaseView, type DateField } from "../case-view.js";
+import { N_A, ADEQUATE, type Check } from "../checks.js";
+import { delayLevel, workingDayLimits, workingDays } from "../_delay.js";
 
-interface Milestone {
-  key: "referral" | "strategy_discussion" | "interview" | "suspect_arrest";
-  label: string;
-  to: "social_care_referred_on" | "strategy_discussion_on" | "interviewed_on" | "suspect_arrested_on";
-  /** The field the delay is counted from, and what the auditor calls it. */
-  from(record: Case): { field: "reported_on" | "social_care_referred_on"; date: CaseDate; label: string };
+type Limits = { good: number; adequate: number };
+
+const REPORTED = dateField("reported_on");
+const REFERRED = dateField("social_care_referred_on");
+const fromReport = { field: REPORTED, label: "report" };
+
+/** A milestone's delay, counted from the report, or from the referral when it has one and one is recorded. */
+function milestone(key: string, label: string, to: DateField, limits: Limits, fromReferral = false): Check {
+  const from = (view: CaseView) => (fromReferral && view.recorded(REFERRED) ? { field: REFERRED, label: "referral" } : fromReport);
+  const days = (view: CaseView) => workingDaysBetween(view.day(from(view).field), view.day(to));
+  const code = key.replace("_", "-");
+  return {
+    level: (view) => (view.recorded(to) ? delayLevel(days(view), limits) : N_A),
+    finding: (view, level) => ({
+      code: `${code}-${level === ADEQUATE ? "slow" : "late"}`,
+      message: `${label} ${workingDays(days(view))} after ${from(view).label}; target ${limits.good}, at most ${limits.adequate}`,
+      fields: [from(view).field.name, to.name],
+    }),
+  };
 }
-
-const fromReport = (record: Case) => ({ field: "reported_on" as const, date: record.reported_on, label: "report" });
-
-const MILESTONES: readonly Milestone[] = [
-  { key: "referral", label: "referral to social care", to: "social_care_referred_on", from: fromReport },
-  {
-    key: "strategy_discussion",
-    label: "strategy discussion",
-    to: "strategy_discussion_on",
-    from: (record) =>
-      record.social_care_referred_on
-        ? { field: "social_care_referred_on", date: record.social_care_referred_on, label: "referral" }
-        : fromReport(record),
-  },
-  { key: "interview", label: "child's interview", to: "interviewed_on", from: fromReport },
-  { key: "suspect_arrest", label: "suspect arrest", to: "suspect_arrested_on", from: fromReport },
-];
-
-const ORDER: Record<Rating, number> = { "n/a": 0, good: 1, adequate: 2, inadequate: 3 };
 
 export const timeliness = builtInRule({
   id: "timeliness",
   description: "Referral, strategy discussion, interview and suspect arrest followed the report without delay",
   fields: ["reported_on", "social_care_referred_on", "strategy_discussion_on", "interviewed_on", "suspect_arrested_on"],
-  codes: ["referral-slow", "referral-late", "strategy-discussion-slow", "strategy-discussion-late", "interview-slow", "interview-late", "suspect-arrest-slow", "suspect-arrest-late"],
+  codes: [
+    "referral-slow",
+    "referral-late",
+    "strategy-discussion-slow",
+    "strategy-discussion-late",
+    "interview-slow",
+    "interview-late",
+    "suspect-arrest-slow",
+    "suspect-arrest-late",
+  ],
   options: (z) =>
     z
       .object({
@@ -45,27 +48,16 @@ export const timeliness = builtInRule({
         suspect_arrest: workingDayLimits(z, 5, 20).prefault({}),
       })
       .strict(),
-  evaluate(record, options) {
-    let rating: Rating = "n/a";
-    const findings: Finding[] = [];
-    for (const milestone of MILESTONES) {
-      const to = record[milestone.to];
-      if (!to) continue;
-      const from = milestone.from(record);
-      const limits = options[milestone.key];
-      const days = workingDaysBetween(from.date.day, to.day);
-      const delay = rateDelay(days, limits);
-      if (ORDER[delay] > ORDER[rating]) rating = delay;
-      if (delay === "good") continue;
-      const target = `target ${limits.good}, at most ${limits.adequate}`;
-      findings.push({
-        code: `${milestone.key.replace("_", "-")}-${delay === "adequate" ? "slow" : "late"}`,
-        message: `${milestone.label} ${workingDays(days)} after ${from.label}; ${target}`,
-        fields: [from.field, milestone.to],
-      });
-    }
-    return { rating, findings };
-  },
+  // A milestone not recorded is n/a, so the rule is n/a when none is.
+  checks: (options) => ({
+    checks: [
+      milestone("referral", "referral to social care", REFERRED, options.referral),
+      milestone("strategy_discussion", "strategy discussion", dateField("strategy_discussion_on"), options.strategy_discussion, true),
+      milestone("interview", "child's interview", dateField("interviewed_on"), options.interview),
+      milestone("suspect_arrest", "suspect arrest", dateField("suspect_arrested_on"), options.suspect_arrest),
+    ],
+    everyLevel: true,
+  }),
   examples: [
     {
       rating: "good",
