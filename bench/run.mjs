@@ -1,10 +1,12 @@
 // `npm run bench`: times `audit score` (table and JSON), the same rubric as one DuckDB query
 // (bench/rubric.sql) and csv-parse alone, side by side on the same synthetic files, interleaved
 // so that each sees the same machine; prints wall time, peak RSS and the ratios to DuckDB, checks
-// that audit's table and DuckDB's agree, and appends the figures to BENCHMARKS.md.
-// Options: --sizes 100k,1m,5m   --runs 3 (5m: 1)   --note "what changed"
+// that audit's table and DuckDB's agree, and appends the figures to BENCHMARKS.md. It also times
+// the table with one more rule, a plugin from examples/ and issue 16's medical-advice rule written
+// in the config, and gives each run's ratio to the reference rubric alone (target: 1.5 at most).
+// Options: --sizes 100k,1m,5m   --runs 3 (5m: 1)   --tools duckdb,table,... (default all)   --note "what changed"
 import { spawn } from "node:child_process";
-import { appendFileSync, closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, rmSync, statSync } from "node:fs";
+import { appendFileSync, closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, readSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { cpus, freemem, loadavg, release, tmpdir, totalmem } from "node:os";
 import { performance } from "node:perf_hooks";
 import { dirname, join } from "node:path";
@@ -57,17 +59,34 @@ function datasetFor(size) {
   return path;
 }
 
-/** The tools, each a command line given the file and a scratch output path. */
-const TOOLS = [
+// Configs adding one rule to the reference rubric: a plugin from examples/, and the medical-advice rule
+// written in the config, as the tests have it.
+const CONFIGS = mkdtempSync(join(tmpdir(), "audit-bench-configs-"));
+const PLUGIN_RULE = "examples/no-bail-without-conditions.mjs";
+const configFile = (name, config) => {
+  const path = join(CONFIGS, `${name}.json`);
+  writeFileSync(path, JSON.stringify(config));
+  return path;
+};
+const PLUGIN_CONFIG = configFile("plugin", { plugins: [join(ROOT, PLUGIN_RULE)] });
+const DECLARATIVE_CONFIG = configFile("declarative", JSON.parse(readFileSync(join(ROOT, "test", "helpers", "medical-advice.json"), "utf8")));
+const scoreTable = (file, config) => ["bin/audit.js", "score", file, ...config, "-q", "--max-errors", "0", "--max-invalid", "1000000000"];
+
+/** The tools, each a command line given the file and a scratch output path; `of` names the tool a ratio is taken to. */
+const ALL_TOOLS = [
   { name: "duckdb", label: "DuckDB, one SQL query", args: (file) => ["bench/duckdb.mjs", file] },
-  { name: "table", label: "audit score, table", args: (file) => ["bin/audit.js", "score", file, "--no-config", "-q", "--max-errors", "0", "--max-invalid", "1000000000"] },
+  { name: "table", label: "audit score, table", args: (file) => scoreTable(file, ["--no-config"]) },
   {
     name: "json",
     label: "audit score, JSON report to a file",
     args: (file, out) => ["bin/audit.js", "score", file, "--no-config", "-q", "--max-errors", "0", "--max-invalid", "1000000000", "-f", `json=${out}`],
   },
   { name: "csv-parse", label: "csv-parse 6 alone (arrays)", args: (file) => ["bench/csv-parse.mjs", file] },
+  { name: "plugin", label: `audit score, table, + plugin rule (${PLUGIN_RULE})`, of: "table", args: (file) => scoreTable(file, ["--config", PLUGIN_CONFIG, "--allow-plugins"]) },
+  { name: "declarative", label: "audit score, table, + medical-advice written in the config", of: "table", args: (file) => scoreTable(file, ["--config", DECLARATIVE_CONFIG]) },
 ];
+const chosen = arg("--tools", ALL_TOOLS.map((t) => t.name).join(",")).split(",");
+const TOOLS = ALL_TOOLS.filter((t) => chosen.includes(t.name));
 
 /** The end of a JSON report, from its `invalid` list on, as an object: a report of millions of cases is too long for one string. */
 function reportTail(path) {
@@ -107,27 +126,34 @@ for (const size of sizes) {
       times[tool.name].seconds.push(result.seconds);
       times[tool.name].rss.push(result.rss);
       if (tool.name === "duckdb") duckdbTable = result.stdout;
-      if (tool.name === "json" && run === 0) agree = tablesAgree(duckdbTable, out);
+      if (tool.name === "json" && run === 0 && times.duckdb) agree = tablesAgree(duckdbTable, out);
       process.stderr.write(`${size} run ${run + 1}: ${tool.name} ${result.seconds.toFixed(2)} s, ${result.rss.toFixed(0)} MB\n`);
     }
   }
   rmSync(out, { force: true });
-  const duck = median(times.duckdb.seconds);
+  const duck = times.duckdb ? median(times.duckdb.seconds) : NaN;
   for (const tool of TOOLS) {
     const { seconds, rss } = times[tool.name];
-    results.push({ size, bytes, tool, seconds: median(seconds), rss: Math.max(...rss), ratio: median(seconds) / duck, runs: seconds.length });
+    // A rule added: the median of each run's ratio to the reference rubric alone in that run, which saw the same load.
+    const added = tool.of && times[tool.of] ? median(seconds.map((s, run) => s / times[tool.of].seconds[run])) : undefined;
+    results.push({ size, bytes, tool, seconds: median(seconds), rss: Math.max(...rss), ratio: median(seconds) / duck, added, runs: seconds.length });
   }
   results.push({ size, agree });
 }
 const loadAfter = loadavg();
+rmSync(CONFIGS, { recursive: true, force: true });
 
 const lines = [];
-lines.push("| rows | file | tool | wall (median) | peak RSS | ÷ DuckDB |", "| --- | --- | --- | --- | --- | --- |");
+lines.push("| rows | file | tool | wall (median) | peak RSS | ÷ DuckDB | ÷ reference rubric |", "| --- | --- | --- | --- | --- | --- | --- |");
 for (const r of results) {
   if (r.agree !== undefined) continue;
   const mb = `${(r.bytes / 1e6).toFixed(0)} MB`;
-  if (r.skipped) lines.push(`| ${r.size} | ${mb} | ${r.tool.label} | ${r.skipped} | | |`);
-  else lines.push(`| ${r.size} | ${mb} | ${r.tool.label} | ${r.seconds.toFixed(2)} s (${r.runs} run${r.runs > 1 ? "s" : ""}) | ${r.rss.toFixed(0)} MB | ${r.ratio.toFixed(2)} |`);
+  if (r.skipped) lines.push(`| ${r.size} | ${mb} | ${r.tool.label} | ${r.skipped} | | | |`);
+  else {
+    const ratio = Number.isNaN(r.ratio) ? "" : r.ratio.toFixed(2);
+    const added = r.added === undefined ? "" : `${r.added.toFixed(2)} (target ≤ 1.5)`;
+    lines.push(`| ${r.size} | ${mb} | ${r.tool.label} | ${r.seconds.toFixed(2)} s (${r.runs} run${r.runs > 1 ? "s" : ""}) | ${r.rss.toFixed(0)} MB | ${ratio} | ${added} |`);
+  }
 }
 const agreement = results.filter((r) => r.agree !== undefined).map((r) => `${r.size}: ${r.agree}`).join("; ");
 const cpu = cpus();
@@ -139,7 +165,7 @@ const machine =
 const section = [
   `### ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC${note ? `: ${note}` : ""}`,
   "",
-  `\`npm run bench -- --sizes ${sizes.join(",")}\` on ${machine}.`,
+  `\`npm run bench -- --sizes ${sizes.join(",")}${TOOLS.length < ALL_TOOLS.length ? ` --tools ${chosen.join(",")}` : ""}\` on ${machine}.`,
   "",
   ...lines,
   "",

@@ -9,7 +9,6 @@ import { tallyChunk } from "../dist/fast/_tally.js";
 import { planColumns } from "../dist/fast/_columns.js";
 import { RecordReader } from "../dist/fast/_reader.js";
 import { CASE, RecordChecker } from "../dist/fast/_record.js";
-import { rubricToWire } from "../dist/fast/_rubric.js";
 import { CaseView } from "../dist/rules/case-view.js";
 import { decodeCell, RECORD } from "../dist/fast/_tokenizer.js";
 
@@ -68,7 +67,7 @@ stage("tokenize + check + build the Case", () =>
     if (checker.kind === CASE) checker.caseRecord();
   }),
 );
-const setup = { path, size, ...options, maxFieldBytes: 1 << 20, plan, groupBy: "force", rubric: rubricToWire(rubric), wantCases: false };
+const setup = { path, size, ...options, maxFieldBytes: 1 << 20, plan, groupBy: "force", rubric, wantCases: false };
 const job = { index: 0, start, stop: size, known: true };
 const processor = new ChunkProcessor(setup);
 stage("a chunk, grades only (all of it)", () => processor.run(job).count);

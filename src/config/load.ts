@@ -138,7 +138,15 @@ export async function parseConfig(
     strategy: engineStrategy(parsed.strategy),
     rules: rules.flatMap((entry) =>
       entry.enabled
-        ? [{ rule: entry.rule, options: entry.options, critical: parsed.strategy.critical.includes(entry.rule.id), source: entry.source }]
+        ? [
+            {
+              rule: entry.rule,
+              options: entry.options,
+              critical: parsed.strategy.critical.includes(entry.rule.id),
+              source: entry.source,
+              ...(entry.file ? { file: entry.file } : {}),
+            },
+          ]
         : [],
     ),
     plugins: plugins.refs,

@@ -2,11 +2,11 @@ import { quoteName } from "../text/quote.js";
 import { createHash } from "node:crypto";
 import { readFile, realpath } from "node:fs/promises";
 import { extname, isAbsolute, relative, resolve, sep } from "node:path";
-import { pathToFileURL } from "node:url";
 import { z } from "zod";
 import type { PluginRef } from "../engine/rubric.js";
 import { WORD_ID, type Rule } from "../rules/define-rule.js";
 import { BUILT_IN_RULES } from "../rules/index.js";
+import { importRuleModule, rulesOfModule } from "../rules/modules.js";
 import { describeIssues } from "./issues.js";
 import type { KnownRule } from "./schema.js";
 import { formatPath } from "../text/suggest.js";
@@ -35,18 +35,6 @@ export interface LoadedPlugins {
   rules: KnownRule[];
   refs: PluginRef[];
   problems: string[];
-}
-
-const looksLikeRule = (value: unknown) => typeof value === "object" && value !== null && "evaluate" in value;
-
-/** The rules a module offers: its default export, else every named export that is a rule or a list of them. */
-function candidatesOf(module: Record<string, unknown>): unknown[] {
-  if (module.default !== undefined) return [module.default].flat();
-  return Object.values(module).flatMap((value) => [value].flat().filter(looksLikeRule));
-}
-
-async function importModule(file: string): Promise<Record<string, unknown>> {
-  return (await import(pathToFileURL(file).href)) as Record<string, unknown>;
 }
 
 function loadFailure(path: string, error: unknown): string {
@@ -119,12 +107,12 @@ export async function loadPlugins(paths: readonly string[], baseDir: string, per
     }
     let module: Record<string, unknown>;
     try {
-      module = await importModule(file);
+      module = await importRuleModule(file);
     } catch (error) {
       problem(loadFailure(path, error));
       continue;
     }
-    const candidates = candidatesOf(module);
+    const candidates = rulesOfModule(module);
     if (candidates.length === 0) problem(`${quoteName(path)} exports no rule; export default a rule or an array of rules`);
     const ids: string[] = [];
     for (const [i, candidate] of candidates.entries()) {
@@ -143,7 +131,7 @@ export async function loadPlugins(paths: readonly string[], baseDir: string, per
       }
       owners.set(rule.id, `${where} (${path})`);
       ids.push(rule.id);
-      loaded.rules.push({ rule: parsed.data.options ? rule : { ...rule, options: NO_OPTIONS }, source: path });
+      loaded.rules.push({ rule: parsed.data.options ? rule : { ...rule, options: NO_OPTIONS }, source: path, file });
     }
     loaded.refs.push({ path, ids, sha256: createHash("sha256").update(content).digest("hex") });
   }

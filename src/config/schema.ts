@@ -16,6 +16,8 @@ import { didYouMean } from "../text/suggest.js";
 export interface KnownRule {
   rule: Rule<unknown>;
   source: string;
+  /** A plugin's module, as an absolute path: the fast path's workers load the rule again from it. */
+  file?: string;
 }
 
 export type RuleSetting = { enabled: false } | { enabled: true; options: unknown };

@@ -14,8 +14,10 @@ export interface ActiveRule<R extends RuleLogic = Rule<unknown>> {
   options: unknown;
   /** An inadequate rating from this rule makes the case inadequate, whatever the strategy. */
   critical: boolean;
-  /** `built-in`, or the plugin path the rule came from, as the config names it. */
+  /** `built-in`, `config`, or the plugin path the rule came from, as the config names it. */
   source: string;
+  /** A plugin's module, as an absolute path: the fast path's workers load the rule again from it. Not recorded in reports. */
+  file?: string;
 }
 
 /** A rule module named by a config: its path as written, the ids it added, and a hash of its file. */

@@ -46,7 +46,8 @@ const LEVEL: Record<Rating, Level> = { "n/a": N_A, good: GOOD, adequate: ADEQUAT
  * A rubric made ready to score cases, once per run, by the reference pipeline and by each of the
  * fast path's workers alike: a built-in rule rates a case by its own checks (src/rules/checks.ts)
  * from its compact values, and gives findings only when it rates it adequate or inadequate; a
- * plugin rule evaluates the whole case, and its result is checked. The grade of each combination
+ * plugin rule evaluates the whole case, and its result is checked; a rule written in the config
+ * rates the whole case, with findings only when they are wanted. The grade of each combination
  * of ratings is remembered (the rubric fixes everything else).
  */
 export class CaseScorer {
@@ -80,7 +81,7 @@ export class CaseScorer {
     this.rateBuiltIn(view, levels);
     let failures: RuleFailure[] | undefined;
     for (const i of this.plugins) {
-      const evaluated = evaluatePlugin(this.rubric.rules[i]!, view.record);
+      const evaluated = evaluatePlugin(this.rubric.rules[i]!, view, explain);
       if (!evaluated.ok) {
         (failures ??= []).push(evaluated.failure);
         continue;
@@ -118,11 +119,15 @@ export class CaseScorer {
 
 type Evaluation = { ok: true; result: { rating: Rating; findings: Finding[] } } | { ok: false; failure: RuleFailure };
 
-/** Runs a plugin rule on the whole case; a rule that throws or returns something malformed fails. */
-function evaluatePlugin({ rule, options }: ActiveRule<RuleLogic>, record: Case): Evaluation {
+/**
+ * Runs a plugin rule, or a rule written in the config, on the whole case; a rule that throws, or a
+ * plugin's that returns something malformed, fails.
+ */
+function evaluatePlugin({ rule, options }: ActiveRule<RuleLogic>, view: CaseView, explain: boolean): Evaluation {
   let result: unknown;
   try {
-    result = rule.evaluate(record, options);
+    if (rule.rateCase) return { ok: true, result: rule.rateCase(view, explain) };
+    result = rule.evaluate(view.record, options);
   } catch (error) {
     const message = oneLine(error instanceof Error ? error.message || error.name : String(error));
     return { ok: false, failure: { id: rule.id, message } };

@@ -1,19 +1,20 @@
 import { closeSync, openSync } from "node:fs";
 import { CaseJsonWriter } from "../engine/case-json.js";
 import { ruleFailureErrors } from "../engine/run.js";
+import type { Rubric } from "../engine/rubric.js";
 import { CaseScorer, type CaseResult, type RuleOutcome } from "../engine/score.js";
 import type { CaseDate } from "../input/case.js";
 import type { Summary } from "../engine/summary.js";
 import { FIELDS, GRADES, type Grade } from "../input/fields.js";
 import { CaseView } from "../rules/case-view.js";
 import { RATINGS } from "../rules/checks.js";
+import type { RuleLogic } from "../rules/define-rule.js";
 import type { ColumnMapping } from "../input/mapping.js";
 import type { FieldProblem } from "../input/check.js";
 import { guessBoundary } from "./_boundary.js";
 import type { ColumnPlan } from "./_columns.js";
 import { DAMAGED, FAILED, GAVE_UP, RecordReader } from "./_reader.js";
 import { CASE, CASE_ID, INVALID, PROBLEM, RecordChecker } from "./_record.js";
-import { rubricFromWire, type WireRubric } from "./_rubric.js";
 import { HAS_ID, HEAD, INVALID_RECORD, PROBLEM_RECORD, stride } from "./_table.js";
 import { tallyChunk, type TallyJob } from "./_tally.js";
 import { END } from "./_tokenizer.js";
@@ -29,7 +30,8 @@ export interface ChunkSetup {
   plan: ColumnPlan;
   mapping?: ColumnMapping;
   groupBy: string;
-  rubric: WireRubric;
+  /** On a worker, made again from plain data (src/fast/_rubric.ts). */
+  rubric: Rubric<RuleLogic>;
   /** Whether each case's result is wanted (as its JSON text), or only its grade. */
   wantCases: boolean;
 }
@@ -103,7 +105,7 @@ export class ChunkProcessor {
   private readonly fd: number;
   private readonly reader: RecordReader;
   private readonly checker: RecordChecker;
-  private readonly rubric;
+  private readonly rubric: Rubric<RuleLogic>;
   private readonly ruleIds: string[];
   private readonly scorer: CaseScorer;
   /** The record just checked, as the rules read it: its compact values, and the whole case when a rule asks. */
@@ -136,7 +138,7 @@ export class ChunkProcessor {
     this.fd = openSync(setup.path, "r");
     this.reader = new RecordReader(this.fd, setup.size, { delimiter: setup.delimiter, maxRecordChars: setup.maxRecordChars });
     this.checker = new RecordChecker(setup);
-    this.rubric = rubricFromWire(setup.rubric);
+    this.rubric = setup.rubric;
     this.ruleIds = this.rubric.rules.map(({ rule }) => rule.id);
     this.scorer = new CaseScorer(this.rubric);
     this.view = new CaseView(this.checker.num, () => this.checker.caseRecord());

@@ -1,7 +1,9 @@
 import { getHeapStatistics } from "node:v8";
 import { Worker } from "node:worker_threads";
 import type { Summary } from "../engine/summary.js";
+import { ConfigError } from "../errors.js";
 import { ChunkProcessor, type ChunkJob, type ChunkResult, type ChunkSetup, type IdsResult, type Spent, type TallyJob } from "./_chunk.js";
+import type { WireRubric } from "./_rubric.js";
 import { tallyTransfers } from "./_tally.js";
 
 export interface RunResult<R = ChunkResult> {
@@ -12,8 +14,13 @@ export interface RunResult<R = ChunkResult> {
 /** A job for a worker, and what it sends back. */
 export type Task = { kind: "chunk"; job: ChunkJob } | { kind: "ids"; job: ChunkJob } | { kind: "tally"; job: TallyJob };
 
+/** What a worker thread is started with: the rubric as plain data, which it makes again. */
+export type WorkerSetup = Omit<ChunkSetup, "rubric"> & { rubric: WireRubric };
+
 /** Runs jobs; `onResult` hears every chunk result as it arrives, in each worker's order. */
 export interface ChunkRunner {
+  /** Settles once every rule is loaded where the jobs run; rejects (ConfigError) if one cannot be. */
+  ready(): Promise<void>;
   run(job: ChunkJob): Promise<RunResult>;
   /** The first pass over a chunk: its case_id hashes. */
   hashIds(job: ChunkJob): Promise<RunResult<IdsResult>>;
@@ -29,6 +36,7 @@ export type ResultListener = (worker: number, result: ChunkResult) => void;
 export function inlineRunner(setup: ChunkSetup, onResult: ResultListener): ChunkRunner {
   const processor = new ChunkProcessor(setup);
   return {
+    ready: async () => {},
     run: async (job) => {
       const result = processor.run(job);
       onResult(0, result);
@@ -46,6 +54,13 @@ function workerUrl(): URL {
   const here = import.meta.url;
   return here.endsWith(".ts") ? new URL("../../dist/fast/_worker.js", here) : new URL("./_worker.js", here);
 }
+
+type Answer =
+  | { kind: "ready" }
+  | { kind: "unloadable"; message: string }
+  | { kind: "chunk"; result: ChunkResult }
+  | { kind: "ids"; result: IdsResult }
+  | { kind: "tally"; result: Summary };
 
 interface Pending {
   task: Task;
@@ -66,14 +81,21 @@ function oldGenerationMb(maxRecordChars: number): number | undefined {
 }
 
 /** One worker thread per core, each taking the next job when it is free. */
-export function threadRunner(setup: ChunkSetup, size: number, onResult: ResultListener): ChunkRunner {
+export function threadRunner(setup: WorkerSetup, size: number, onResult: ResultListener): ChunkRunner {
   const queue: Pending[] = [];
   const busy = new Map<Worker, Pending>();
   const idle: Worker[] = [];
   let failure: unknown;
   let closing = false;
+  // Jobs go to a worker once it has loaded the rubric's rules; the run starts once all have.
+  let loading = size;
+  let loaded!: () => void;
+  let unloadable!: (error: unknown) => void;
+  const ready = new Promise<void>((resolve, reject) => ((loaded = resolve), (unloadable = reject)));
+  ready.catch(() => {});
   const fail = (error: unknown) => {
     failure ??= error;
+    unloadable(failure);
     for (const pending of [...busy.values(), ...queue.splice(0)]) pending.reject(failure);
     busy.clear();
   };
@@ -94,8 +116,16 @@ export function threadRunner(setup: ChunkSetup, size: number, onResult: ResultLi
     // and 64 MB took the same time (10.6-11.0 s) and peaked at 209, 230, 266 and 322 MB; at 5M rows of JSON,
     // 4 MB took as long as 6 (33.7 s against 34.0) and peaked 8 MB lower; 3 MB cost twice the system time.
     const resourceLimits = { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: oldGeneration };
-    const worker = new Worker(workerUrl(), { workerData: setup, resourceLimits });
-    worker.on("message", (answer: { kind: "chunk"; result: ChunkResult } | { kind: "ids"; result: IdsResult } | { kind: "tally"; result: Summary }) => {
+    // A plugin's module runs again in each worker: what it prints must not land in a report on stdout.
+    const worker = new Worker(workerUrl(), { workerData: setup, resourceLimits, stdout: true });
+    worker.stdout.resume();
+    worker.on("message", (answer: Answer) => {
+      if (answer.kind === "unloadable") return fail(new ConfigError([answer.message]));
+      if (answer.kind === "ready") {
+        idle.push(worker);
+        if (--loading === 0) loaded();
+        return dispatch();
+      }
       const pending = busy.get(worker);
       busy.delete(worker);
       idle.push(worker);
@@ -107,7 +137,6 @@ export function threadRunner(setup: ChunkSetup, size: number, onResult: ResultLi
     worker.on("exit", (code) => {
       if (code !== 0 && !closing) fail(new Error(`a scoring worker stopped (exit code ${code})`));
     });
-    idle.push(worker);
     return worker;
   });
   const submit = <T>(task: Task) =>
@@ -117,6 +146,7 @@ export function threadRunner(setup: ChunkSetup, size: number, onResult: ResultLi
       dispatch();
     });
   return {
+    ready: () => ready,
     run: (job) => submit<RunResult>({ kind: "chunk", job }),
     hashIds: (job) => submit<RunResult<IdsResult>>({ kind: "ids", job }),
     tally: (job) => submit<Summary>({ kind: "tally", job }),

@@ -1,8 +1,18 @@
 import { parentPort, workerData } from "node:worker_threads";
-import { ChunkProcessor, type ChunkSetup, type Spent } from "./_chunk.js";
-import type { Task } from "./_pool.js";
+import { ChunkProcessor, type Spent } from "./_chunk.js";
+import type { Task, WorkerSetup } from "./_pool.js";
+import { rubricFromWire, UnloadableRule } from "./_rubric.js";
 
-const processor = new ChunkProcessor(workerData as ChunkSetup);
+const { rubric, ...setup } = workerData as WorkerSetup;
+let processor: ChunkProcessor;
+try {
+  processor = new ChunkProcessor({ ...setup, rubric: await rubricFromWire(rubric) });
+  parentPort!.postMessage({ kind: "ready" });
+} catch (error) {
+  if (!(error instanceof UnloadableRule)) throw error;
+  parentPort!.postMessage({ kind: "unloadable", message: error.message });
+}
+
 parentPort!.on("message", (task: Task | { kind: "recycle"; spent: Spent }) => {
   if (task.kind === "recycle") return processor.recycle(task.spent);
   if (task.kind === "tally") {

@@ -16,7 +16,7 @@ import { Merger, type CaseSink } from "./_merge.js";
 import { probeCsvFile, type CsvFile } from "./_open.js";
 import { inlineRunner, threadRunner, type ChunkRunner, type RunResult } from "./_pool.js";
 import { FAILED, RecordReader } from "./_reader.js";
-import { rubricToWire, type WireRubric } from "./_rubric.js";
+import { rubricToWire } from "./_rubric.js";
 import { HashSpill } from "./_spill.js";
 import { spoolStdin } from "./_spool.js";
 import type { ChunkTally } from "./_tally.js";
@@ -83,18 +83,18 @@ export interface ScoreCsvOptions extends CaseSink {
  * Scores a case file as `runAudit(readCases(path, ...), rubric, sink, groupBy)` does, with the
  * same cases, invalid records, order and summary, reading a regular CSV file in byte ranges
  * on worker threads. CSV piped in (path `-`, stdin not a terminal) is copied to a temporary
- * file and read so too. Anything else (JSON, a plugin rule, an unusual delimiter) is read
+ * file and read so too, whatever the rubric: plugin rules and rules written in the config are
+ * loaded again in each worker. Anything else (JSON, a workbook, an unusual delimiter) is read
  * the reference way.
  */
 export async function scoreCsvFile(path: string, options: ScoreCsvOptions): Promise<Summary> {
   const groupBy = options.groupBy ?? "force";
-  const rubric = rubricToWire(options.rubric);
-  if (!rubric || options.sheet !== undefined || options.format === "xlsx") return referenceScore(path, options, groupBy);
+  if (options.sheet !== undefined || options.format === "xlsx") return referenceScore(path, options, groupBy);
   const { stdin } = options;
   // Stdin said to be JSON is read as it comes; from a terminal, too (nothing to gain by waiting for its end).
   if (path !== "-" || !stdin || (stdin as { isTTY?: boolean }).isTTY || (options.format && options.format !== "csv")) {
     const file = await probeCsvFile(path, options.format, options.delimiter);
-    return file ? scoreFile(path, file, rubric, options, groupBy) : referenceScore(path, options, groupBy);
+    return file ? scoreFile(path, file, options, groupBy) : referenceScore(path, options, groupBy);
   }
   const maxRecordBytes = (options.maxFieldBytes ?? DEFAULT_MAX_FIELD_BYTES) * RECORD_LIMIT_FACTOR;
   const spooled = await spoolStdin(stdin, maxRecordBytes, (bytes) => options.onProgress?.({ bytes, records: 0, spooling: true }));
@@ -103,18 +103,19 @@ export async function scoreCsvFile(path: string, options: ScoreCsvOptions): Prom
     const file = await probeCsvFile(spooled.path, options.format, options.delimiter);
     if (!file) return await referenceScore(path, { ...options, stdin: createReadStream(spooled.path) }, groupBy);
     file.source.name = "stdin";
-    return await scoreFile(spooled.path, file, rubric, options, groupBy);
+    return await scoreFile(spooled.path, file, options, groupBy);
   } finally {
     spooled.remove();
   }
 }
 
 /** The fast path proper, on a file `probeCsvFile` has found it can take. */
-async function scoreFile(path: string, file: CsvFile, rubric: WireRubric, options: ScoreCsvOptions, groupBy: string): Promise<Summary> {
+async function scoreFile(path: string, file: CsvFile, options: ScoreCsvOptions, groupBy: string): Promise<Summary> {
   const { source, size, delimiter } = file;
   options.onOpen?.(source);
   const maxFieldBytes = options.maxFieldBytes ?? DEFAULT_MAX_FIELD_BYTES;
   const maxRecordChars = maxFieldBytes * RECORD_LIMIT_FACTOR;
+  const { rubric } = options;
   const setup: Omit<ChunkSetup, "plan"> = { path, size, delimiter, maxRecordChars, maxFieldBytes, mapping: options.mapping, groupBy, rubric, wantCases: options.wantCases };
   const { header, start } = readHeader(setup, source);
   const plan = planColumns(source.name, header, { ...options, groupBy });
@@ -122,8 +123,9 @@ async function scoreFile(path: string, file: CsvFile, rubric: WireRubric, option
   const merger = new Merger(source.name, ruleIds, start, options, columnTitles(header, plan.targets));
   const threads = options.workers ?? availableParallelism();
   const learn = (worker: number, result: RunResult["result"]) => merger.learnNames(worker, result);
-  const runner: ChunkRunner =
-    threads > 0 && size >= (options.threadsFromBytes ?? 4 << 20) ? threadRunner({ ...setup, plan }, threads, learn) : inlineRunner({ ...setup, plan }, learn);
+  // A rule made in code, from no file, cannot be loaded in a worker: such a rubric grades on this thread.
+  const wire = threads > 0 && size >= (options.threadsFromBytes ?? 4 << 20) ? rubricToWire(rubric) : undefined;
+  const runner: ChunkRunner = wire ? threadRunner({ ...setup, plan, rubric: wire }, threads, learn) : inlineRunner({ ...setup, plan }, learn);
   // 1 MB jobs: a worker's window of the file, its record table and the results in flight grow with them
   // (peak RSS against 4 MB jobs, at the same speed: 1M rows 182 → 166 MB, 5M 236 → 221 MB).
   const perJob = options.chunkBytes ?? (options.wantCases ? 512 << 10 : 1 << 20);
@@ -151,6 +153,7 @@ async function scoreFile(path: string, file: CsvFile, rubric: WireRubric, option
     tally({ ...first!, more, apartKept: merger.apartKept });
   };
   try {
+    await runner.ready();
     if (estimateRecords(source.head, size) >= (options.firstPassFromRecords ?? FIRST_PASS_RECORDS)) {
       merger.watch(await recurringIds(jobs, ahead, start.position, runner, (bytes) => options.onProgress?.({ bytes, total: size, records: 0, firstPass: true })));
       // The second pass must read what the first read, or a duplicate could go unseen.

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { Case } from "../input/case.js";
 import type { DeclarativeDefinition } from "./_declarative/definition.js";
+import type { CaseView } from "./case-view.js";
 import type { PreparedRule } from "./checks.js";
 
 export type Rating = "good" | "adequate" | "inadequate" | "n/a";
@@ -46,10 +47,12 @@ export interface Rule<Options = unknown> {
 
 /**
  * What grading needs of a rule: all of it but its options schema. A built-in rule also has
- * `prepare` (src/rules/_built-in.ts), which the engine rates it by.
+ * `prepare` (src/rules/_built-in.ts), which the engine rates it by; a rule written in the config, `rateCase`.
  */
 export type RuleLogic<Options = unknown> = Omit<Rule<Options>, "options"> & {
   prepare?(options: Options): PreparedRule;
+  /** A rule written in the config rates a case by this, with findings only if `explain`: its result needs no check. */
+  rateCase?(view: CaseView, explain: boolean): RuleResult;
 };
 
 const NO_OPTIONS = z.object({}).strict();

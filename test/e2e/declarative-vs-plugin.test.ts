@@ -4,23 +4,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { expect, test } from "vitest";
+import { MEDICAL_ADVICE } from "../helpers/medical-advice.js";
 import { ROOT, runCli } from "../helpers/run-cli.js";
 
 const PLUGIN = fileURLToPath(new URL("../config/plugins/medical-advice.mjs", import.meta.url));
-
-/** The rule, written in the config. */
-const MEDICAL_ADVICE = {
-  description: "A doctor was consulted when a child under 13 disclosed sexual abuse",
-  applies: "'sexual_abuse' in concern && child_age < 13",
-  inadequate: [{ when: "!('health' in agencies_consulted)", code: "no-doctor", message: "no doctor or health professional consulted" }],
-  adequate: [
-    {
-      when: "working_days(reported_on, strategy_discussion_on) > 1",
-      code: "late-strategy",
-      message: "strategy discussion {working_days(reported_on, strategy_discussion_on)} working days after report; target 1",
-    },
-  ],
-};
 
 interface Report {
   rubric: { rules: { id: string; source: string }[] };

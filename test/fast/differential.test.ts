@@ -4,6 +4,7 @@ import { referenceRubric } from "../../src/engine/rubric.js";
 import type { ColumnMapping } from "../../src/input/mapping.js";
 import { tempFiles } from "./_csv.js";
 import { caseFiles, rubrics } from "./_generate.js";
+import { DECLARATIVE_RUBRIC, PLUGIN_RUBRIC } from "./_rubrics.js";
 import { fast, reference, type Settings } from "./_runs.js";
 
 const file = tempFiles();
@@ -28,7 +29,9 @@ const settings: fc.Arbitrary<Settings> = fc.record({
   ),
   maxFieldBytes: fc.option(fc.constantFrom(12, 40, 200), { nil: undefined }),
   expectedColumns: fc.option(fc.constant(new Set(["team"])), { nil: undefined }),
-  rubric: fc.oneof(fc.constant(referenceRubric()), rubrics),
+  // The reference rubric; built-in rules with other options, weights and strategies (points among them);
+  // plugin rules (one failing on some cases); a rule written in the config.
+  rubric: fc.oneof(fc.constant(referenceRubric()), rubrics, fc.constantFrom(PLUGIN_RUBRIC, DECLARATIVE_RUBRIC)),
 });
 
 describe("the fast path gives the reference pipeline's results, record for record", () => {

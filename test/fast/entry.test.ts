@@ -55,7 +55,7 @@ describe("scoreCsvFile ends as the reference pipeline does", () => {
     await same(file("f.tsv", "case_id\tforce\treported_on\nA\tN\t2015-07-02\nA\tN\t2015-07-03\n"));
   });
 
-  test("a rubric with a plugin rule is read the reference way, and gives the same", async () => {
+  test("a rubric with a rule made in code, from no file, is graded on this thread, and gives the same", async () => {
     const plugin = defineRule({ id: "always-good", description: "a plugin", fields: [], evaluate: () => ({ rating: "good", findings: [] }) });
     const rubric = referenceRubric();
     rubric.rules.push({ rule: plugin, options: {}, critical: false, source: "plugins/good.js" });

@@ -4,15 +4,17 @@ import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { tempFiles } from "./_csv.js";
 import { caseFiles } from "./_generate.js";
-import { fast, PLAIN, reference } from "./_runs.js";
+import { ConfigError } from "../../src/errors.js";
+import { fast, PLAIN, reference, type Settings } from "./_runs.js";
+import { DECLARATIVE_RUBRIC, PLUGIN_RUBRIC, rubricWith } from "./_rubrics.js";
 
 const file = tempFiles();
 
 /** On two workers, read once and read twice (a first pass finding the ids that recur), against the reference. */
-async function bothWays(path: string, chunkBytes: number) {
-  const expected = await reference(path, PLAIN);
+async function bothWays(path: string, chunkBytes: number, settings: Settings = PLAIN) {
+  const expected = await reference(path, settings);
   for (const firstPassFromRecords of [0, Infinity]) {
-    expect(await fast(path, PLAIN, { workers: 2, threadsFromBytes: 0, chunkBytes, firstPassFromRecords })).toEqual(expected);
+    expect(await fast(path, settings, { workers: 2, threadsFromBytes: 0, chunkBytes, firstPassFromRecords })).toEqual(expected);
   }
 }
 
@@ -32,5 +34,30 @@ describe("on worker threads, chunks cut anywhere", () => {
       fc.asyncProperty(caseFiles, fc.integer({ min: 8, max: 300 }), async ({ bytes }, chunkBytes) => bothWays(file("cases.csv", bytes), chunkBytes)),
       { numRuns: 12 },
     );
+  });
+});
+
+describe("on worker threads, every rubric: its rules loaded again in each worker", () => {
+  test.each([
+    ["plugin rules, one failing on some cases, under the points strategy", PLUGIN_RUBRIC],
+    ["a rule written in the config", DECLARATIVE_RUBRIC],
+  ])("%s", async (_name, rubric) => {
+    await fc.assert(
+      fc.asyncProperty(caseFiles, fc.integer({ min: 8, max: 300 }), async ({ bytes }, chunkBytes) =>
+        bothWays(file("cases.csv", bytes), chunkBytes, { groupBy: "force", rubric, expectedColumns: new Set(["team"]) }),
+      ),
+      { numRuns: 6 },
+    );
+  });
+
+  test("a plugin that loads here but not in a worker: a config error naming it, before any record is read", async () => {
+    const rubric = await rubricWith("./main-thread-only.mjs");
+    const path = file("bench.csv", "");
+    execFileSync(process.execPath, ["bench/generate.mjs", "3000", path, "--seed", "7"]);
+    let records = 0;
+    const run = fast(path, { groupBy: "force", rubric }, { workers: 2, threadsFromBytes: 0, chunkBytes: 4096, onProgress: (p) => void (records += p.records) });
+    await expect(run).rejects.toThrow(ConfigError);
+    await expect(run).rejects.toThrow(/rule "main-thread-only": ".\/main-thread-only.mjs" failed to load in a worker thread: this module runs on the main thread only/);
+    expect(records).toBe(0);
   });
 });

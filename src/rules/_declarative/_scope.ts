@@ -1,9 +1,10 @@
 import type { Case, CaseDate } from "../../input/case.js";
-import { FIELD_NAMES, TYPED_FIELDS, type FieldKind } from "../../input/fields.js";
+import { FIELD_NAMES, FIELDS, TYPED_FIELDS, type FieldKind } from "../../input/fields.js";
+import type { CaseView } from "../case-view.js";
 import { CelDate, celInt, NotRecorded } from "./_values.js";
 import type { KeyedScope } from "./_verdicts.js";
 
-const RECORD = Symbol("record");
+const VIEW = Symbol("view");
 
 /** How a parsed case's value becomes a CEL value. */
 const FROM_CASE: Record<FieldKind, (value: unknown) => unknown> = {
@@ -21,31 +22,35 @@ const FROM_CASE: Record<FieldKind, (value: unknown) => unknown> = {
  * not recorded, it is empty).
  */
 export class CaseScope implements KeyedScope {
-  [RECORD]!: Case;
+  [VIEW]!: CaseView;
 
-  bind(record: Case): this {
-    this[RECORD] = record;
+  bind(view: CaseView): this {
+    this[VIEW] = view;
     return this;
   }
 
-  /** What a field holds, as one plain value (src/rules/_declarative/_verdicts.ts). */
+  /**
+   * What a field holds, as one plain value (src/rules/_declarative/_verdicts.ts): a typed field's
+   * compact value (a day, an index, a list's bit mask), which a worker has without building the
+   * case; text, and carried-through columns, from the whole case.
+   */
   keyOf(field: string): unknown {
-    const words = LIST_WORDS.get(field);
-    if (words) return (this[RECORD][field as keyof Case] as string[]).reduce((mask, word) => mask | (1 << words.indexOf(word)), 0);
-    const value = FIELD_NAMES.has(field) ? this[RECORD][field as keyof Case] : this[RECORD].extra[field]?.trim() || undefined;
-    return value !== null && typeof value === "object" ? (value as CaseDate).day : value;
+    const at = COMPACT_AT.get(field);
+    if (at !== undefined) return this[VIEW].values[at];
+    const record = this[VIEW].record;
+    return FIELD_NAMES.has(field) ? record[field as keyof Case] : record.extra[field]?.trim() || undefined;
   }
 }
 
-/** A list's words, so that a list's key is a bit mask rather than a string made per case. */
-const LIST_WORDS: ReadonlyMap<string, readonly string[]> = new Map(TYPED_FIELDS.flatMap((spec) => (spec.kind === "list" ? [[spec.name, spec.values!]] : [])));
+/** Where each field that is not text sits among a case's compact values (src/rules/case-view.ts). */
+const COMPACT_AT: ReadonlyMap<string, number> = new Map(FIELDS.flatMap((spec, at) => (spec.kind === "text" ? [] : [[spec.name, at]])));
 
 for (const spec of TYPED_FIELDS) {
   const convert = FROM_CASE[spec.kind];
   const name = spec.name as keyof Case;
   Object.defineProperty(CaseScope.prototype, spec.name, {
     get(this: CaseScope) {
-      const value = this[RECORD][name];
+      const value = this[VIEW].record[name];
       if (value === undefined) throw NotRecorded.of(spec.name);
       return convert(value);
     },
@@ -58,7 +63,7 @@ export function scopeWith(extra: readonly string[]): CaseScope {
   for (const name of extra) {
     Object.defineProperty(scope, name, {
       get(this: CaseScope) {
-        const text = this[RECORD].extra[name]?.trim();
+        const text = this[VIEW].record.extra[name]?.trim();
         if (!text) throw NotRecorded.of(name);
         return text;
       },

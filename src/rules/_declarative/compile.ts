@@ -1,6 +1,7 @@
 import type { Case } from "../../input/case.js";
 import { FIELD_NAMES, TYPED_FIELDS } from "../../input/fields.js";
 import { quoteValue } from "../../text/quote.js";
+import { CaseView } from "../case-view.js";
 import type { RuleLogic } from "../define-rule.js";
 import type { DeclarativeDefinition, DeclarativeEntry } from "./definition.js";
 import { contractEnvironment, FIELD_TYPES, OUR_FUNCTIONS, ruleEnvironment } from "./_environment.js";
@@ -111,7 +112,8 @@ export function compileDeclarativeRule(id: string, definition: DeclarativeDefini
       description: definition.description,
       fields: inOrder(reads),
       definition,
-      evaluate: (record: Case) => rateRule(compiled, scope.bind(record), true),
+      evaluate: (record: Case) => rateRule(compiled, scope.bind(CaseView.of(record)), true),
+      rateCase: (view: CaseView, explain: boolean) => rateRule(compiled, scope.bind(view), explain),
     },
   };
 }
