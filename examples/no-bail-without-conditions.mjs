@@ -9,6 +9,7 @@ export default defineRule({
   id: "no-bail-without-conditions",
   description: "A suspect released on bail had conditions that protect the child",
   fields: FIELDS,
+  codes: ["no-conditions", "not-protective"],
   options: z
     .object({
       /** Words that mark a condition as protecting the child, matched in any case. */

@@ -13,6 +13,7 @@ export const repeatReferrals = defineRule({
   id: "repeat-referrals",
   description: "A child referred repeatedly was assessed as at least medium risk, with a strategy discussion",
   fields: ["previous_referrals", "risk_level", "strategy_discussion_on"],
+  codes: ["risk-too-low", "no-strategy-discussion"],
   options: z.object({ threshold: z.int(TIMES).min(1, TIMES).default(2) }).strict(),
   evaluate(record, options) {
     const text = (record.extra.previous_referrals ?? "").trim();

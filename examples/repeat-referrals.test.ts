@@ -1,8 +1,9 @@
 import { spawnSync } from "node:child_process";
 import { createRequire } from "node:module";
+import { RuleTester } from "audit/testing";
 import { describe, expect, test } from "vitest";
 import { ConfigError } from "../src/errors.js";
-import { exampleRule, gradeExampleCases, HERE, parseExampleConfig, ratingOf } from "./_load.js";
+import { exampleRule, gradeExampleCases, HERE, parseExampleConfig } from "./_load.js";
 
 const ID = "repeat-referrals";
 
@@ -14,8 +15,18 @@ describe(ID, async () => {
     expect(options).toEqual({ threshold: 2 });
   });
 
-  test.each((rule.examples ?? []).map((e) => [e.summary, e] as const))("its example %s rates as documented", (_summary, example) => {
-    expect(ratingOf(rule, rule.options.parse({}), example)).toBe(example.rating);
+  // As a plugin's author tests a rule: each case's rating and finding codes, and the rule's own examples.
+  new RuleTester({ describe, test }).run(rule, {
+    valid: [
+      { name: "previous referrals not recorded", record: { risk_level: "standard" }, rating: "n/a" },
+      { name: "previous referrals not a number", record: { previous_referrals: "several", risk_level: "standard" }, rating: "n/a" },
+      { name: "a threshold of 5: four referrals are too few", options: { threshold: 5 }, record: { previous_referrals: "4", risk_level: "standard" }, rating: "n/a" },
+      { name: "twice before, medium risk, strategy discussion held", record: { previous_referrals: "2", risk_level: "medium", strategy_discussion_on: "2015-07-06" }, rating: "good" },
+    ],
+    invalid: [
+      { name: "risk level not recorded", record: { previous_referrals: "3" }, rating: "inadequate", codes: ["risk-too-low"] },
+      { name: "high risk, no strategy discussion", record: { previous_referrals: " 7 ", risk_level: "high" }, rating: "adequate", codes: ["no-strategy-discussion"] },
+    ],
   });
 
   test.each<[string, string, string, string]>([

@@ -26,6 +26,7 @@ const ruleShape = z.object({
   fields: z.array(z.string(), "expected an array of the field names the rule reads"),
   options: z.custom(isSchema, "expected a zod schema (with a default for every option) or nothing").optional(),
   evaluate: z.custom<Rule["evaluate"]>((value) => typeof value === "function", "expected a function (case, options) => { rating, findings }"),
+  codes: z.array(z.string().regex(WORD_ID, "expected a finding code in lower-case-words-with-hyphens"), "expected an array of the finding codes the rule can give").optional(),
   examples: z.array(exampleSchema).optional(),
 });
 

@@ -4,7 +4,7 @@ import { CaseView } from "../rules/case-view.js";
 import { ADEQUATE, compileLevels, GOOD, INADEQUATE, N_A, RATINGS, type Level, type PreparedRule } from "../rules/checks.js";
 import type { Finding, Rating, RuleLogic } from "../rules/define-rule.js";
 import { gradeCase, type RatedRule } from "./grade.js";
-import { checkRuleResult } from "./_rule-result.js";
+import { checkRuleResult } from "../rules/_rule-result.js";
 import type { ActiveRule, Rubric } from "./rubric.js";
 import { BUILT_IN, ruleWeight } from "./strategy.js";
 

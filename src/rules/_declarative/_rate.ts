@@ -64,7 +64,10 @@ function messageOf(entry: CompiledEntry, scope: object): string {
   return text;
 }
 
-const notRecorded = (field: string): Finding => ({ code: "not-recorded", message: `${field} not recorded`, fields: [field] });
+/** The code of the finding a rule written in the config gives for a field it needs that is not recorded. */
+export const NOT_RECORDED = "not-recorded";
+
+const notRecorded = (field: string): Finding => ({ code: NOT_RECORDED, message: `${field} not recorded`, fields: [field] });
 
 /** The entries whose `when` holds, and the fields that left others undecided (added to `missing`). */
 function holding(entries: readonly CompiledEntry[], scope: KeyedScope, missing: string[]): CompiledEntry[] {

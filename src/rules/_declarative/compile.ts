@@ -6,7 +6,7 @@ import type { RuleLogic } from "../define-rule.js";
 import type { DeclarativeDefinition, DeclarativeEntry } from "./definition.js";
 import { contractEnvironment, FIELD_TYPES, OUR_FUNCTIONS, ruleEnvironment } from "./_environment.js";
 import { compileExpression, position, type CompiledExpression, type Names } from "./_expression.js";
-import { rateRule, type CompiledEntry, type CompiledRule } from "./_rate.js";
+import { NOT_RECORDED, rateRule, type CompiledEntry, type CompiledRule } from "./_rate.js";
 import { scopeWith } from "./_scope.js";
 import { parseTemplate } from "./_template.js";
 
@@ -111,6 +111,7 @@ export function compileDeclarativeRule(id: string, definition: DeclarativeDefini
       id,
       description: definition.description,
       fields: inOrder(reads),
+      codes: [...new Set([...compiled.inadequate, ...compiled.adequate].map((entry) => entry.code)), NOT_RECORDED],
       definition,
       evaluate: (record: Case) => rateRule(compiled, scope.bind(CaseView.of(record)), true),
       rateCase: (view: CaseView, explain: boolean) => rateRule(compiled, scope.bind(view), explain),

@@ -1,4 +1,4 @@
-import type { Finding, RuleResult } from "../rules/define-rule.js";
+import type { Finding, RuleResult } from "./define-rule.js";
 
 const RATINGS = new Set(["good", "adequate", "inadequate", "n/a"]);
 
