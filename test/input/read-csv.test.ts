@@ -42,10 +42,10 @@ describe("CSV headers", () => {
 
   test("column titles in messages are the export's own, quoted and escaped", async () => {
     const carried = write("hostile.csv", lines(`${HEADER},"Stn\u001b[2J\u0007",`, "A,N,2015-07-02,x,y"));
-    expect((await readAll(carried)).warnings).toEqual([`${carried}: carrying through columns that are not rubric fields: "Stn\\u001b[2J\\u0007", column_5`]);
+    expect((await readAll(carried)).warnings).toEqual([`${carried}: carrying through columns that are not rubric fields: "Stn\\x1b[2J\\x07", column_5`]);
     const twice = write("twice.csv", lines(`${HEADER},"Force\u001b]0;x"`, "A,N,2015-07-02,x"));
     const { error } = await readFailure(twice, { mapping: { columns: { "Force\u001b]0;x": "force" } } });
-    expect(error.message).toBe(`${twice}: columns "force" and "Force\\u001b]0;x" are both the field force`);
+    expect(error.message).toBe(`${twice}: columns "force" and "Force\\x1b]0;x" are both the field force`);
   });
 
   test("no warning when every column is a field or notes", async () => {
