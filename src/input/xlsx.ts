@@ -121,7 +121,11 @@ export async function* readSheetRows(path: string, name: string, sheet?: string)
     for await (const worksheet of reader) {
       const title = (worksheet as { name?: string }).name ?? `Sheet${seen.length + 1}`;
       seen.push(title);
-      if (sheet !== undefined && title !== sheet) continue;
+      if (sheet !== undefined && title !== sheet) {
+        // A sheet passed over is read to its end: left half-read, its stream errors after the run has ended.
+        for await (const _row of worksheet as AsyncIterable<unknown>) void _row;
+        continue;
+      }
       found = true;
       const system = dateSystem(reader);
       for await (const row of worksheet as AsyncIterable<ExcelJS.Row>) {
