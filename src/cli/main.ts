@@ -10,6 +10,19 @@ import { errorLine } from "./error-line.js";
 const { version } = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string };
 
 
+/**
+ * Commander's own errors ("error: unknown option '--formt'\n(Did you mean --format?)")
+ * as one line in the house form: `audit: unknown option '--formt'; did you mean "--format"?`.
+ */
+export function commanderErrorLine(text: string): string {
+  const [first = "", ...rest] = text.trim().split("\n");
+  const message = first.replace(/^error: /, "");
+  const hint = /^\(Did you mean (.+)\?\)$/.exec(rest.join(" ").trim());
+  const names = hint?.[1]?.replace(/^one of /, "").split(", ").map((name) => `"${name}"`);
+  const tail = names ? `; did you mean ${names.length > 1 ? "one of " : ""}${names.join(", ")}?` : rest.length > 0 ? ` ${rest.join(" ").trim()}` : "";
+  return `audit: ${message}${tail}\n`;
+}
+
 function buildProgram(ctx: CliContext, setExit: (code: number) => void): Command {
   const program = new Command("audit")
     .description("Grade police child-protection case files against a reproducible rubric.")
@@ -18,6 +31,7 @@ function buildProgram(ctx: CliContext, setExit: (code: number) => void): Command
     .configureOutput({
       writeOut: (text) => void ctx.stdout.write(terminalLines(text)),
       writeErr: (text) => void ctx.stderr.write(terminalLines(text)),
+      outputError: (text, write) => write(commanderErrorLine(text)),
     })
     .showSuggestionAfterError()
     .addHelpText("after", EXIT_CODES);
