@@ -10,6 +10,7 @@ import { describeRubric, referenceRubric, rubricHash } from "../../src/engine/ru
 import { scoreCase } from "../../src/engine/score.js";
 import { reportSchema } from "../../src/report/schema.js";
 import { makeCase } from "../helpers/make-case.js";
+import { MEDICAL_ADVICE, MEDICAL_ADVICE_DEFINITION } from "../helpers/medical-advice.js";
 
 function workspace(files: Record<string, string>): string {
   const dir = mkdtempSync(join(tmpdir(), "audit-declarative-"));
@@ -23,12 +24,6 @@ async function problems(promise: Promise<unknown>): Promise<readonly string[]> {
   return (error as ConfigError).problems;
 }
 
-const MEDICAL_ADVICE = {
-  description: "A doctor was consulted when a child under 13 disclosed sexual abuse",
-  applies: "'sexual_abuse' in concern && child_age < 13",
-  inadequate: [{ when: "!('health' in agencies_consulted)", code: "no-doctor", message: "no doctor or health professional consulted" }],
-};
-
 const parse = (raw: unknown) => parseConfig(raw, process.cwd(), "audit.config.json");
 
 describe("a rule written in the config joins the rubric", () => {
@@ -41,7 +36,7 @@ describe("a rule written in the config joins the rubric", () => {
       options: {},
       critical: false,
       source: "config",
-      definition: { ...MEDICAL_ADVICE, adequate: [], on_missing: "adequate", extra: [] },
+      definition: MEDICAL_ADVICE_DEFINITION,
     });
   });
 
@@ -90,8 +85,8 @@ describe("a rule written in the config joins the rubric", () => {
   test("audit rules <id> shows its expressions", async () => {
     const text = explainRule(await parse({ rules: { "medical-advice": MEDICAL_ADVICE } }), "medical-advice") as string;
     expect(text).toContain("written in the config");
-    expect(text).toContain(MEDICAL_ADVICE.applies);
-    expect(text).toContain(MEDICAL_ADVICE.inadequate[0]!.when);
+    expect(text).toContain(MEDICAL_ADVICE_DEFINITION.applies);
+    expect(text).toContain(MEDICAL_ADVICE_DEFINITION.inadequate[0]!.when);
   });
 
   test("the report's rubric section, with the definition and the grade labels, fits the published schema", async () => {
@@ -133,18 +128,15 @@ describe("a config with a rule written wrong is refused before any record is rea
 });
 
 describe("YAML configs", () => {
+  // The same config in YAML: the long expression folded over two lines, every other value as JSON (which YAML reads).
+  const { applies, ...rest } = MEDICAL_ADVICE;
   const YAML = [
     "# long expressions read better in YAML",
     "rules:",
     "  medical-advice:",
-    "    description: A doctor was consulted when a child under 13 disclosed sexual abuse",
     "    applies: >-",
-    "      'sexual_abuse' in concern &&",
-    "      child_age < 13",
-    "    inadequate:",
-    "      - when: \"!('health' in agencies_consulted)\"",
-    "        code: no-doctor",
-    "        message: no doctor or health professional consulted",
+    ...applies!.split(" && ").map((part, i, parts) => `      ${part}${i < parts.length - 1 ? " &&" : ""}`),
+    ...Object.entries(rest).map(([key, value]) => `    ${key}: ${JSON.stringify(value)}`),
     "grades:",
     "  adequate: requires improvement",
     "",
@@ -161,7 +153,7 @@ describe("YAML configs", () => {
     ["a syntax error, at its line and column", "rules:\n  timeliness: [1, 2\n", /^audit\.config\.yaml:3:1: not valid YAML: /],
     ["a key given twice", "rules: {}\nrules: {}\n", /^audit\.config\.yaml:2:1: not valid YAML: Map keys must be unique/],
     ["a schema problem, at the line of its key", "rules:\n  timelines: off\n", /^audit\.config\.yaml:2: rules\.timelines: unknown rule; did you mean "timeliness"\?$/],
-    ["an expression problem, at the line of its key", YAML.replace("child_age < 13", "chld_age < 13").replace(">-", "|-"), /^audit\.config\.yaml:5: rules\.medical-advice\.applies: line 2, column 1: unknown field "chld_age"/],
+    ["an expression problem, at the line of its key", YAML.replace("child_age < 13", "chld_age < 13").replace(">-", "|-"), /^audit\.config\.yaml:4: rules\.medical-advice\.applies: line 2, column 1: unknown field "chld_age"/],
     ["an alias bomb", `a: &a [x, x, x, x, x, x, x, x, x, x]\n${Array.from({ length: 8 }, (_, i) => `${"bcdefghi"[i]}: &${"bcdefghi"[i]} [${Array(10).fill(`*${i === 0 ? "a" : "bcdefghi"[i - 1]}`).join(", ")}]`).join("\n")}\n`, /^audit\.config\.yaml:1:1: not valid YAML: Excessive alias count/],
   ])("%s", async (_name, text, message) => {
     const found = await problems(loadConfig({ useConfig: true, cwd: workspace({ "audit.config.yaml": text }) }));

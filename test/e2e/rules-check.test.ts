@@ -2,6 +2,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { expect, test } from "vitest";
+import { MEDICAL_ADVICE } from "../helpers/medical-advice.js";
 import { runCli } from "../helpers/run-cli.js";
 
 /** A folder holding these files; returns the path of the first (the config). */
@@ -10,11 +11,6 @@ function configWith(files: Record<string, string>): string {
   for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
   return join(dir, Object.keys(files)[0]!);
 }
-
-const DOCTOR = {
-  description: "A doctor was consulted",
-  inadequate: [{ when: "!('health' in agencies_consulted)", code: "no-doctor", message: "no doctor consulted" }],
-};
 
 test("the built-in rules' examples all rate as stated: exit 0, a line per rule", async () => {
   const run = await runCli(["rules", "--check", "--no-config"]);
@@ -26,8 +22,12 @@ test("the built-in rules' examples all rate as stated: exit 0, a line per rule",
 test.each([
   [
     "a rule written in the config whose example states the wrong rating",
-    { "audit.config.json": JSON.stringify({ rules: { doctor: { ...DOCTOR, examples: [{ rating: "good", summary: "no agencies at all", record: {} }] } } }) },
-    'FAIL  doctor: 1 example, 1 not as stated\n  example "no agencies at all": rated inadequate, expected good',
+    {
+      "audit.config.json": JSON.stringify({
+        rules: { "medical-advice": { ...MEDICAL_ADVICE, examples: [{ rating: "good", summary: "no agencies at all", record: { concern: "sexual_abuse", child_age: "9" } }] } },
+      }),
+    },
+    'FAIL  medical-advice: 1 example, 1 not as stated\n  example "no agencies at all": rated inadequate, expected good',
   ],
   [
     "a plugin rule giving a finding code it does not declare",

@@ -1,43 +1,12 @@
 import { describe, expect, test } from "vitest";
 import type { Case } from "../../../src/input/case.js";
-import { compileDeclarativeRule, type DeclarativeRule } from "../../../src/rules/_declarative/compile.js";
 import type { DeclarativeDefinition } from "../../../src/rules/_declarative/definition.js";
 import { d, makeCase } from "../../helpers/make-case.js";
+import { MEDICAL_ADVICE_DEFINITION } from "../../helpers/medical-advice.js";
+import { compiled, problemsOf } from "./_compile.js";
 
-const definition = (overrides: Partial<DeclarativeDefinition> = {}): DeclarativeDefinition => ({
-  description: "test rule",
-  applies: "true",
-  inadequate: [],
-  adequate: [],
-  on_missing: "adequate",
-  extra: [],
-  ...overrides,
-});
-
-function compiled(overrides: Partial<DeclarativeDefinition>): DeclarativeRule {
-  const result = compileDeclarativeRule("test-rule", definition(overrides));
-  if (!result.ok) throw new Error(result.problems.map((p) => `${p.path.join(".")}: ${p.message}`).join("\n"));
-  return result.rule;
-}
-
-const problemsOf = (overrides: Partial<DeclarativeDefinition>) => {
-  const result = compileDeclarativeRule("test-rule", definition(overrides));
-  return result.ok ? [] : result.problems.map((p) => `${p.path.join(".")}: ${p.message}`);
-};
-
-/** The issue's own example. */
-const medicalAdvice = compiled({
-  description: "A doctor was consulted when a child under 13 disclosed sexual abuse",
-  applies: "'sexual_abuse' in concern && child_age < 13",
-  inadequate: [{ when: "!('health' in agencies_consulted)", code: "no-doctor", message: "no doctor or health professional consulted" }],
-  adequate: [
-    {
-      when: "working_days(reported_on, strategy_discussion_on) > 1",
-      code: "late-strategy",
-      message: "strategy discussion {working_days(reported_on, strategy_discussion_on)} working days after report; target 1",
-    },
-  ],
-});
+/** The issue's own example, as test/helpers/medical-advice.json writes it. */
+const medicalAdvice = compiled(MEDICAL_ADVICE_DEFINITION);
 
 describe("the issue's medical-advice rule", () => {
   const sexualAbuse = (overrides: Partial<Case>) => makeCase({ concern: ["sexual_abuse"], child_age: 9, ...overrides });

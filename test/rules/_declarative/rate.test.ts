@@ -1,22 +1,9 @@
 import { describe, expect, test } from "vitest";
 import type { Case } from "../../../src/input/case.js";
-import { compileDeclarativeRule, type DeclarativeRule } from "../../../src/rules/_declarative/compile.js";
+import type { DeclarativeRule } from "../../../src/rules/_declarative/compile.js";
 import type { DeclarativeDefinition } from "../../../src/rules/_declarative/definition.js";
 import { d, makeCase } from "../../helpers/make-case.js";
-
-function rule(overrides: Partial<DeclarativeDefinition>): DeclarativeRule {
-  const result = compileDeclarativeRule("test-rule", {
-    description: "test rule",
-    applies: "true",
-    inadequate: [],
-    adequate: [],
-    on_missing: "adequate",
-    extra: [],
-    ...overrides,
-  });
-  if (!result.ok) throw new Error(result.problems.map((p) => p.message).join("\n"));
-  return result.rule;
-}
+import { compiled as rule } from "./_compile.js";
 
 const rate = (r: DeclarativeRule, record: Case) => {
   const { rating, findings } = r.evaluate(record, {});
