@@ -4,6 +4,7 @@ import { CliError } from "../errors.js";
 import { quoteValue } from "../text/quote.js";
 import type { ReadOptions } from "../input/read.js";
 import type { InputFormat } from "../input/source.js";
+import { DEFAULT_MAX_COLUMNS, DEFAULT_MAX_FIELD_BYTES, MAX_FIELD_BYTES_CAP } from "../input/limits.js";
 import { addConfigOptions, configRequest, type ConfigFlags } from "./commands/config.js";
 import type { CliContext } from "./context.js";
 
@@ -12,6 +13,32 @@ export interface InputFlags extends ConfigFlags {
   inputFormat?: InputFormat;
   delimiter?: string;
   sheet?: string;
+  maxColumns?: string;
+}
+
+export function parseCount(value: string, flag: string): number {
+  if (!/^\d+$/.test(value)) throw new CliError(`${flag}: expected a whole number, got ${quoteValue(value)}`);
+  return Number(value);
+}
+
+/** --max-columns, for every command that reads records (docs/limits.md). */
+export const MAX_COLUMNS_FLAG = ["--max-columns <n>", "the most columns a header (or distinct keys the records of a JSON file) may have", String(DEFAULT_MAX_COLUMNS)] as const;
+
+/** --max-field-bytes, for the commands that grade (docs/limits.md). */
+export const MAX_FIELD_BYTES_FLAG = ["--max-field-bytes <n>", "a cell longer than this makes its record invalid (at most 16 MiB)", String(DEFAULT_MAX_FIELD_BYTES)] as const;
+
+/** --max-field-bytes N: a whole number no larger than MAX_FIELD_BYTES_CAP. */
+export function maxFieldBytesOption(value: string): number {
+  const bytes = parseCount(value, "--max-field-bytes");
+  if (bytes > MAX_FIELD_BYTES_CAP) throw new CliError(`--max-field-bytes: at most ${MAX_FIELD_BYTES_CAP} (16 MiB), got ${quoteValue(value)}`);
+  return bytes;
+}
+
+/** --max-columns N: at least 1. */
+function maxColumnsOption(value: string): number {
+  const columns = parseCount(value, "--max-columns");
+  if (columns < 1) throw new CliError(`--max-columns: expected a whole number of at least 1, got ${quoteValue(value)}`);
+  return columns;
 }
 
 /** Adds how to read the file: --input-format, --delimiter, --sheet. */
@@ -26,7 +53,7 @@ export function addReadOptions(command: Command): Command {
 
 /** Adds how to read the file (--input-format, --delimiter, --sheet) and the config that maps it (--config, --no-config). */
 export function addInputOptions(command: Command): Command {
-  return addConfigOptions(addReadOptions(command));
+  return addConfigOptions(addReadOptions(command).option(...MAX_COLUMNS_FLAG));
 }
 
 /** How to read the file, from the flags `addReadOptions` adds: `--delimiter tab` is a tab. */
@@ -42,8 +69,9 @@ export function readFlags(flags: Omit<InputFlags, "config">): Pick<ReadOptions, 
 export async function resolveInput(
   flags: InputFlags,
   ctx: CliContext,
-): Promise<{ config: LoadedConfig; read: Pick<ReadOptions, "format" | "delimiter" | "sheet" | "mapping" | "stdin"> }> {
+): Promise<{ config: LoadedConfig; read: Pick<ReadOptions, "format" | "delimiter" | "sheet" | "mapping" | "stdin" | "maxColumns"> }> {
   const read = readFlags(flags);
+  const maxColumns = maxColumnsOption(flags.maxColumns ?? String(DEFAULT_MAX_COLUMNS));
   const config = await loadConfig(configRequest(flags, ctx));
-  return { config, read: { ...read, mapping: config.mapping, stdin: ctx.stdin } };
+  return { config, read: { ...read, mapping: config.mapping, stdin: ctx.stdin, maxColumns } };
 }

@@ -10,9 +10,8 @@ import { didYouMean } from "../text/suggest.js";
 import type { CliContext } from "./context.js";
 import { CliError } from "../errors.js";
 import { parseOutputSpecs, type OutputSpec } from "./formats.js";
-import type { InputFlags } from "./record-input.js";
+import { maxFieldBytesOption, parseCount, type InputFlags } from "./record-input.js";
 import { redactOption } from "./redact.js";
-import { parseCount } from "./score-options.js";
 import { quoteValue } from "../text/quote.js";
 
 export interface RawSampleOptions extends InputFlags {
@@ -146,7 +145,7 @@ export function resolveSampleOptions(raw: RawSampleOptions, config: { rubric: Ru
   if (clash) throw new CliError(`--design: ${clash} is also a report's file`);
   return {
     groupBy,
-    maxFieldBytes: parseCount(raw.maxFieldBytes, "--max-field-bytes"),
+    maxFieldBytes: maxFieldBytesOption(raw.maxFieldBytes),
     sizing,
     expected: raw.expected === undefined ? 0.5 : shareOption(raw.expected, "--expected", "0.3 if about 30% are expected"),
     seed: seedOption(raw.seed, dryRun),

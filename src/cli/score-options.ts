@@ -3,7 +3,7 @@ import type { Rubric } from "../engine/rubric.js";
 import { groupColumn } from "../input/group-column.js";
 import type { ColumnMapping } from "../input/mapping.js";
 import type { InputFormat } from "../input/source.js";
-import { resolveInput, type InputFlags } from "./record-input.js";
+import { maxFieldBytesOption, parseCount, resolveInput, type InputFlags } from "./record-input.js";
 import type { CliContext } from "./context.js";
 import { CliError } from "../errors.js";
 import { parseOutputSpecs, type OutputSpec } from "./formats.js";
@@ -26,16 +26,13 @@ export interface ScoreOptions {
   /** Replaces every case id in every output, when --redact is given. */
   redact?: Redact;
   maxFieldBytes: number;
+  maxColumns?: number;
   /** Intervals in the table and Markdown (--ci), and small-number suppression (--suppress-below). */
   figures?: { ci?: boolean; suppressBelow?: number };
   /** What the HTML report says of itself, and when it was made. */
   document: DocumentOptions;
 }
 
-export function parseCount(value: string, flag: string): number {
-  if (!/^\d+$/.test(value)) throw new CliError(`${flag}: expected a whole number, got ${quoteValue(value)}`);
-  return Number(value);
-}
 
 function limitOption(value: string | undefined, flag: string): Limit | undefined {
   if (value === undefined) return undefined;
@@ -110,7 +107,8 @@ export async function resolveScoreOptions(raw: RawScoreOptions, ctx: CliContext)
     rubric,
     mapping,
     redact: redactOption({ ...raw, groupBy }, ctx.env),
-    maxFieldBytes: parseCount(raw.maxFieldBytes, "--max-field-bytes"),
+    maxFieldBytes: maxFieldBytesOption(raw.maxFieldBytes),
+    maxColumns: read.maxColumns,
     figures: { ci: raw.ci, suppressBelow: suppressBelowOption(raw.suppressBelow) },
     document: documentOptions(raw, ctx.env, config.parsed.report),
   };

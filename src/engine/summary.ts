@@ -1,4 +1,6 @@
+import { InputError } from "../input/errors.js";
 import { GRADES } from "../input/fields.js";
+import { MAX_GROUPS } from "../input/limits.js";
 import type { CaseResult } from "./score.js";
 
 export interface GradeCounts {
@@ -85,6 +87,10 @@ function addCounts<T extends object>(into: T, from: T): void {
 }
 
 /** Per-group and overall tallies; what grows with the input is one entry per group. */
+/** Each group is a table of its own, and a row of every report: a column with this many values is an id or free text. */
+const tooManyGroups = () =>
+  new InputError(`--group-by: more than ${MAX_GROUPS.toLocaleString("en")} groups; group by a column with fewer distinct values (force, a team, a district), not one that names each case`);
+
 export class SummaryBuilder {
   private readonly ruleIds: string[];
   private readonly groups = new Map<string, Tally>();
@@ -104,7 +110,10 @@ export class SummaryBuilder {
 
   private tallies(group: string): Tally[] {
     let tally = this.groups.get(group);
-    if (!tally) this.groups.set(group, (tally = emptyTally()));
+    if (!tally) {
+      if (this.groups.size >= MAX_GROUPS) throw tooManyGroups();
+      this.groups.set(group, (tally = emptyTally()));
+    }
     return [this.overall, tally];
   }
 

@@ -13,7 +13,7 @@ export interface ColumnPlan {
 }
 
 /** The reference reader's header checks: the same errors, the same warning, in the same order. */
-export function planColumns(name: string, header: string[], options: Pick<ReadOptions, "mapping" | "warn" | "expectedColumns" | "groupBy">): ColumnPlan {
+export function planColumns(name: string, header: string[], options: Pick<ReadOptions, "mapping" | "warn" | "expectedColumns" | "groupBy" | "maxColumns">): ColumnPlan {
   const targets = planHeader(name, header, options);
   const fieldOf = targets.map((t) => (t.kind === "field" ? FIELDS.findIndex((f) => f.name === t.name) : -1));
   const columnOf = FIELDS.map((_, f) => fieldOf.indexOf(f));

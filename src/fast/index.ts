@@ -8,7 +8,7 @@ import { InputError } from "../input/errors.js";
 import { columnTitles, RECORD_LIMIT_FACTOR, readCases } from "../input/read.js";
 import { DEFAULT_MAX_FIELD_BYTES } from "../input/limits.js";
 import type { ColumnMapping } from "../input/mapping.js";
-import type { InputFormat, Source } from "../input/source.js";
+import { changedWhileRead, type InputFormat, type Source } from "../input/source.js";
 import type { ChunkJob, ChunkSetup, TallyJob } from "./_chunk.js";
 import { planColumns } from "./_columns.js";
 import type { IdRegistry } from "./_ids.js";
@@ -56,6 +56,8 @@ export interface ScoreCsvOptions extends CaseSink {
   sheet?: string;
   mapping?: ColumnMapping;
   maxFieldBytes?: number;
+  /** The most columns a header (or distinct JSON keys) may have (--max-columns). */
+  maxColumns?: number;
   /** Carried-through columns something downstream reads (a plugin rule's fields): not warned about. */
   expectedColumns?: ReadonlySet<string>;
   /** For the path `-`. */
@@ -91,18 +93,36 @@ export async function scoreCsvFile(path: string, options: ScoreCsvOptions): Prom
   const groupBy = options.groupBy ?? "force";
   if (options.sheet !== undefined || options.format === "xlsx") return referenceScore(path, options, groupBy);
   const { stdin } = options;
-  // Stdin said to be JSON is read as it comes; from a terminal, too (nothing to gain by waiting for its end).
-  if (path !== "-" || !stdin || (stdin as { isTTY?: boolean }).isTTY || (options.format && options.format !== "csv")) {
-    const file = await probeCsvFile(path, options.format, options.delimiter);
-    return file ? scoreFile(path, file, options, groupBy) : referenceScore(path, options, groupBy);
+  // Input said to be JSON is read as it comes; from a terminal, too (nothing to gain by waiting for its end).
+  const asCsv = !options.format || options.format === "csv";
+  if (path === "-" && stdin && !(stdin as { isTTY?: boolean }).isTTY && asCsv) return scorePipe("stdin", stdin, options, groupBy);
+  // A named pipe (`<(unzip -p export.zip)`) is copied as stdin is, so that it is read in a file's memory, not a stream's.
+  if (path !== "-" && asCsv && isPipe(path)) return scorePipe(path, createReadStream(path), options, groupBy);
+  const file = await probeCsvFile(path, options.format, options.delimiter);
+  return file ? scoreFile(path, file, options, groupBy) : referenceScore(path, options, groupBy);
+}
+
+function isPipe(path: string): boolean {
+  try {
+    const info = statSync(path);
+    return info.isFIFO() || info.isSocket();
+  } catch {
+    return false;
   }
+}
+
+/**
+ * Input that comes once, as a stream (stdin, a named pipe), copied to a temporary file and read as a
+ * file is; where no copy can be made, or it is not CSV the fast path takes, read the reference way.
+ */
+async function scorePipe(name: string, stream: Readable, options: ScoreCsvOptions, groupBy: string): Promise<Summary> {
   const maxRecordBytes = (options.maxFieldBytes ?? DEFAULT_MAX_FIELD_BYTES) * RECORD_LIMIT_FACTOR;
-  const spooled = await spoolStdin(stdin, maxRecordBytes, (bytes) => options.onProgress?.({ bytes, records: 0, spooling: true }));
-  if (!("path" in spooled)) return referenceScore(path, { ...options, stdin: spooled.replay }, groupBy);
+  const spooled = await spoolStdin(stream, maxRecordBytes, (bytes) => options.onProgress?.({ bytes, records: 0, spooling: true }));
+  if (!("path" in spooled)) return referenceScore("-", { ...options, stdin: spooled.replay }, groupBy);
   try {
     const file = await probeCsvFile(spooled.path, options.format, options.delimiter);
-    if (!file) return await referenceScore(path, { ...options, stdin: createReadStream(spooled.path) }, groupBy);
-    file.source.name = "stdin";
+    if (!file) return await referenceScore("-", { ...options, stdin: createReadStream(spooled.path) }, groupBy);
+    file.source.name = name;
     return await scoreFile(spooled.path, file, options, groupBy);
   } finally {
     spooled.remove();
@@ -159,7 +179,7 @@ async function scoreFile(path: string, file: CsvFile, options: ScoreCsvOptions, 
       // The second pass must read what the first read, or a duplicate could go unseen.
       const now = statSync(path);
       if (now.size !== size || now.mtimeMs !== file.mtimeMs) {
-        throw new InputError(`${source.name}: the file changed while it was being read; score a copy that nothing writes to`);
+        throw changedWhileRead(source.name);
       }
     }
     await inFileOrder(
@@ -294,8 +314,8 @@ async function referenceScore(path: string, options: ScoreCsvOptions, groupBy: s
   const counted = () => {
     if (++records % 1024 === 0) options.onProgress?.({ records });
   };
-  const { format, delimiter, sheet, mapping, stdin, warn, maxFieldBytes, expectedColumns, onOpen } = options;
-  const items = readCases(path, { format, delimiter, sheet, mapping, stdin, warn, maxFieldBytes, expectedColumns, onOpen, groupBy });
+  const { format, delimiter, sheet, mapping, stdin, warn, maxFieldBytes, maxColumns, expectedColumns, onOpen } = options;
+  const items = readCases(path, { format, delimiter, sheet, mapping, stdin, warn, maxFieldBytes, maxColumns, expectedColumns, onOpen, groupBy });
   return runAudit(
     items,
     options.rubric,

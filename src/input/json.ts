@@ -1,5 +1,6 @@
 import { InputError } from "./errors.js";
 import { chunks, type Source } from "./source.js";
+import { JsonRecordSplitter, JsonShapeError, type RecordText } from "./_json-records.js";
 
 export interface JsonItem {
   /** 0-based position in the array (JSON) or 1-based line (NDJSON). */
@@ -7,21 +8,6 @@ export interface JsonItem {
   value: unknown;
   /** Why the item could not be read as JSON, when it could not. */
   error?: string;
-}
-
-async function readAll(source: Source, maxBytes: number): Promise<string> {
-  const tooLarge = () =>
-    new InputError(`${source.name}: a JSON document over ${maxBytes} bytes; write large inputs as NDJSON or CSV, which are streamed`);
-  // A file says its size: refuse it before reading a byte more.
-  if (source.size !== undefined && source.size > maxBytes) throw tooLarge();
-  const parts: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of chunks(source)) {
-    size += chunk.length;
-    if (size > maxBytes) throw tooLarge();
-    parts.push(chunk);
-  }
-  return Buffer.concat(parts).toString("utf8").replace(/^\uFEFF/, "");
 }
 
 /** Where JSON.parse failed, without the text around it (it may hold private free text). */
@@ -36,24 +22,40 @@ function jsonProblem(error: unknown, text: string): string {
 /** A JSON or NDJSON input with nothing but white space in it: an error, as an empty CSV file is. */
 const emptyInput = (source: Source) => new InputError(`${source.name}: the file is empty (no records)`);
 
-/** A JSON file: an array of records, or an object whose `cases` is one. */
-export async function* readJsonItems(source: Source, maxBytes: number): AsyncGenerator<JsonItem> {
-  let document: unknown;
-  const text = await readAll(source, maxBytes);
-  if (text.trim() === "") throw emptyInput(source);
+/** Where JSON.parse failed in a record that starts at `line`, `column` of the file. */
+function recordProblem(error: unknown, record: { text: string; line: number; column: number }): string {
+  const at = /at position (\d+)/.exec((error as Error).message);
+  const before = record.text.slice(0, at ? Number(at[1]) : record.text.length);
+  const lines = before.split("\n").length - 1;
+  const column = lines === 0 ? record.column + Buffer.byteLength(before) : Buffer.byteLength(before.slice(before.lastIndexOf("\n")));
+  return `not valid JSON at line ${record.line + lines}, column ${column}`;
+}
+
+/**
+ * A JSON file: an array of records, or an object whose `cases` is one. Streamed: each record is cut
+ * out of the bytes as they come and parsed on its own, so that one record at a time is held.
+ */
+export async function* readJsonItems(source: Source, maxRecordBytes: number): AsyncGenerator<JsonItem> {
+  const splitter = new JsonRecordSplitter(maxRecordBytes);
+  const parse = (record: RecordText): JsonItem => {
+    const location = { index: record.index };
+    if (record.text === undefined) return { location, value: undefined, error: `a record over ${maxRecordBytes} bytes (8 times --max-field-bytes)` };
+    try {
+      return { location, value: JSON.parse(record.text) };
+    } catch (error) {
+      throw new InputError(`${source.name}: ${recordProblem(error, { ...record, text: record.text })}`);
+    }
+  };
   try {
-    document = JSON.parse(text);
+    for await (const chunk of chunks(source)) for (const record of splitter.feed(chunk)) yield parse(record);
+    splitter.end();
   } catch (error) {
-    throw new InputError(`${source.name}: ${jsonProblem(error, text)}`);
+    if (!(error instanceof JsonShapeError)) throw error;
+    if (error.reason === "empty") throw emptyInput(source);
+    if (error.reason === "shape") throw new InputError(`${source.name}: expected a JSON array of case records or an object with a "cases" array`);
+    if (error.reason === "too-long") throw new InputError(`${source.name}: line ${error.line}: a value longer than 8 times --max-field-bytes; is the file JSON?`);
+    throw new InputError(`${source.name}: not valid JSON at line ${error.line}, column ${error.column}`);
   }
-  const records =
-    Array.isArray(document)
-      ? document
-      : typeof document === "object" && document !== null && Array.isArray((document as { cases?: unknown }).cases)
-        ? (document as { cases: unknown[] }).cases
-        : undefined;
-  if (!records) throw new InputError(`${source.name}: expected a JSON array of case records or an object with a "cases" array`);
-  for (let index = 0; index < records.length; index++) yield { location: { index }, value: records[index] };
 }
 
 /** NDJSON: one record object per line, blank lines ignored, read line by line. */

@@ -14,7 +14,7 @@ import { jsonText } from "./values.js";
 import { columnTitle, placeOf } from "./describe.js";
 import { fieldReaders, type ColumnMapping } from "./mapping.js";
 import { checkGroupColumn } from "./group-column.js";
-import { DEFAULT_MAX_FIELD_BYTES } from "./limits.js";
+import { DEFAULT_MAX_COLUMNS, DEFAULT_MAX_FIELD_BYTES } from "./limits.js";
 
 export type { Location };
 
@@ -93,6 +93,8 @@ export interface ReadOptions {
   rows?: { ids: ReadonlySet<string>; notes: boolean };
   /** The column records are grouped by (as `groupColumn` settles it): the file must have it. */
   groupBy?: string;
+  /** The most columns a header, or distinct keys the records of a JSON file, may have (default DEFAULT_MAX_COLUMNS). */
+  maxColumns?: number;
 }
 
 /** A raw record as read: contract field → value as written, and carried-through columns. */
@@ -147,7 +149,9 @@ export function checkHeader(name: string, header: readonly string[], targets: re
 }
 
 /** Where each column of a CSV file goes, checked once: a field, nowhere (notes), or carried through (warned about once). */
-export function planHeader(name: string, header: readonly string[], options: Pick<ReadOptions, "mapping" | "warn" | "expectedColumns" | "groupBy">): ColumnTarget[] {
+export function planHeader(name: string, header: readonly string[], options: Pick<ReadOptions, "mapping" | "warn" | "expectedColumns" | "groupBy" | "maxColumns">): ColumnTarget[] {
+  const maxColumns = options.maxColumns ?? DEFAULT_MAX_COLUMNS;
+  if (header.length > maxColumns) throw new InputError(`${name}: a header of ${header.length} columns, over the limit of ${maxColumns} (--max-columns)`);
   const targeter = makeTargeter(options.mapping);
   const targets = header.map((text, i): ColumnTarget => (text.trim() === "" ? { kind: "extra", name: `column_${i + 1}` } : targeter(text)));
   checkHeader(name, header, targets);
@@ -179,8 +183,9 @@ async function* tableRecords(table: Table, options: ReadOptions, titles: Map<str
 
 async function* jsonRecords(source: Source, options: ReadOptions, titles: Map<string, string>): AsyncGenerator<RawRecord> {
   const maxField = options.maxFieldBytes ?? DEFAULT_MAX_FIELD_BYTES;
-  const items = source.format === "ndjson" ? readNdjsonItems(source, maxField) : readJsonItems(source, maxField * 256);
+  const items = source.format === "ndjson" ? readNdjsonItems(source, maxField) : readJsonItems(source, maxField * RECORD_LIMIT_FACTOR);
   const targeter = makeTargeter(options.mapping);
+  const maxColumns = options.maxColumns ?? DEFAULT_MAX_COLUMNS;
   const targets = new Map<string, ColumnTarget>();
   const warned = new Set<string>();
   let read = false;
@@ -198,6 +203,7 @@ async function* jsonRecords(source: Source, options: ReadOptions, titles: Map<st
     for (const [key, raw] of Object.entries(value)) {
       let target = targets.get(key);
       if (!target) {
+        if (targets.size >= maxColumns) throw new InputError(`${source.name}: ${placeOf(locate(item.location))}: more than ${maxColumns} distinct keys in the records (--max-columns)`);
         target = targeter(key);
         targets.set(key, target);
         for (const [field, title] of columnTitles([key], [target])) if (!titles.has(field)) titles.set(field, title);

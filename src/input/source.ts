@@ -161,15 +161,21 @@ export async function openSource(path: string, format: InputFormat | undefined, 
   return { name, format: resolved, head, rest, size, bytesRead: 0, ...(crLineEnds ? { crLineEnds } : {}) };
 }
 
+/** A file read while something writes to it: it may never end, and a second read would not be the first. */
+export const changedWhileRead = (name: string) => new InputError(`${name}: the file changed while it was being read; score a copy that nothing writes to`);
+
 export async function* chunks(source: Source): AsyncGenerator<Buffer> {
   source.bytesRead = source.head.length;
   if (source.head.length) yield source.head;
   try {
     for await (const chunk of source.rest) {
       source.bytesRead = (source.bytesRead ?? 0) + chunk.length;
+      // A file that grows as it is read (a log being written) would never end: it holds what it held when opened.
+      if (source.size !== undefined && source.bytesRead > source.size) throw changedWhileRead(source.name);
       yield chunk;
     }
   } catch (error) {
+    if (error instanceof InputError) throw error;
     throw new InputError(describeFsError(source.name, error as NodeJS.ErrnoException));
   }
 }

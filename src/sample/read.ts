@@ -10,7 +10,7 @@ import { strataOf, stratumOf, type Stratification } from "./strata.js";
 /** How the input is read: as `audit score` reads it. */
 export type InputOptions = Pick<
   ScoreCsvOptions,
-  "format" | "delimiter" | "sheet" | "mapping" | "maxFieldBytes" | "stdin" | "warn" | "onOpen" | "onProgress" | "workers" | "chunkBytes" | "threadsFromBytes"
+  "format" | "delimiter" | "sheet" | "mapping" | "maxFieldBytes" | "maxColumns" | "stdin" | "warn" | "onOpen" | "onProgress" | "workers" | "chunkBytes" | "threadsFromBytes"
 >;
 
 export interface FrameRequest {

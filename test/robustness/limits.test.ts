@@ -58,7 +58,6 @@ describe("a 64 MiB stream with no newline ends in one clear error, in bounded me
     ["sniffed as CSV", [], "", "a", /^audit: stdin: line 1: a record longer than 8 times --max-field-bytes/],
     ["CSV after a header, inside a quote", ["--input-format", "csv"], 'case_id,force,reported_on\n"', "a", /^audit: stdin: line 2: a record longer than 8 times --max-field-bytes/],
     ["NDJSON", ["--input-format", "ndjson"], '{"case_id":"', "a", /^audit: stdin: line 1: a line longer than 8 times --max-field-bytes/],
-    ["JSON, with --max-field-bytes 65536", ["--input-format", "json", "--max-field-bytes", "65536"], "[", " ", /^audit: stdin: a JSON document over 16777216 bytes/],
   ])("%s", async (_name, args, prefix, fill, message) => {
     const run = await pipeWithoutNewline(args, prefix, fill, 64 * MiB);
     expect(run.code).toBe(2);
@@ -72,8 +71,20 @@ describe("a 64 MiB stream with no newline ends in one clear error, in bounded me
   });
 });
 
-describe("a JSON file too large to hold is refused by its size", () => {
-  test("300 MB (sparse) of .json: one clear error, before it is read", async () => {
+describe("JSON is streamed: no document is too large to read, in bounded memory", () => {
+  test.each<[string, string, string]>([
+    ["white space that never ends", "[", " "],
+    ["a record that never ends, read to the end of the input and kept by none", '[{"case_id":"', "a"],
+  ])("64 MiB of %s: one clear error at its end", async (_name, prefix, fill) => {
+    const run = await pipeWithoutNewline(["--input-format", "json", "--max-field-bytes", "65536"], prefix, fill, 64 * MiB);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe("");
+    expect(run.stderr).toMatch(/^audit: stdin: not valid JSON at line 1, column \d+\n$/);
+    // Read whole before it was parsed, a JSON document was refused past 256 times --max-field-bytes.
+    expect(run.peakKiB).toBeLessThan(160 * 1024);
+  });
+
+  test("300 MB (sparse) of .json: one clear error, in bounded memory", async () => {
     const file = path.join(dir, "huge.json");
     fs.writeFileSync(file, `[${" ".repeat(256 * 1024)}`);
     fs.truncateSync(file, 300 * 1000 * 1000);
@@ -84,7 +95,7 @@ describe("a JSON file too large to hold is refused by its size", () => {
     });
     fs.rmSync(file);
     expect(run.status).toBe(2);
-    expect(run.stderr).toBe(`audit: ${file}: a JSON document over 268435456 bytes; write large inputs as NDJSON or CSV, which are streamed\n`);
+    expect(run.stderr).toMatch(new RegExp(`^audit: ${file}: not valid JSON at line 1, column \\d+\n$`));
     // Reading up to the 256 MiB cap first peaked at about 330 MiB.
     expect(Number(fs.readFileSync(peakFile, "utf8"))).toBeLessThan(160 * 1024);
   });
@@ -109,6 +120,22 @@ describe("--max-field-bytes: a value over it makes its record invalid, counted i
     const report = jsonReport(run) as ReturnType<typeof jsonReport> & { invalid: { reason: string }[] };
     expect(report.summary.overall).toMatchObject({ graded: expected.graded, invalid: expected.invalid });
     if (expected.reason) expect(report.invalid[0]!.reason).toMatch(expected.reason);
+  });
+
+  test("--max-field-bytes is capped: a 2 GB cell is no cell, and is refused before anything is read", async () => {
+    const run = await runMain(["score", write(".csv", "case_id,force,reported_on\nA,N,2015-07-02\n"), "--max-field-bytes", "2147483648"], { cwd: dir });
+    expectContract(run);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe('audit: --max-field-bytes: at most 16777216 (16 MiB), got "2147483648"\n');
+  });
+
+  test("--max-columns raises the header limit: 10,000 columns read with --max-columns 10000", async () => {
+    const header = `case_id,force,reported_on,${Array.from({ length: 9_997 }, (_, i) => `c${i}`).join(",")}`;
+    const file = write(".csv", `${header}\nA,N,2015-07-02${",".repeat(9_997)}\n`);
+    const [over, raised] = await Promise.all([runMain(["score", file, "-q"], { cwd: dir }), runMain(["score", file, "-q", "--max-columns", "10000"], { cwd: dir })]);
+    expect(over.code).toBe(2);
+    expect(over.stderr).toBe(`audit: ${file}: a header of 10000 columns, over the limit of 4096 (--max-columns)\n`);
+    expect(raised.code, raised.stderr).toBe(0);
   });
 
   test("--max-field-bytes 0 is no licence to read without limit: a CSV ends in a clear error", async () => {

@@ -16,6 +16,7 @@ import { refuseSharedTargets } from "../targets.js";
 import { addRedactOptions, redactApart, redactOption, type RedactFlags } from "../redact.js";
 import { suppressBelowOption } from "../score-options.js";
 import { whereIn } from "../where.js";
+import { firstFew } from "../first-few.js";
 import type { RegisterCommand } from "./types.js";
 
 const FORMATS: readonly OutputFormat[] = ["table", "json"];
@@ -67,7 +68,8 @@ export const registerAgree: RegisterCommand = (program, { ctx, setExit }) => {
     const redact = redactOption(flags, ctx.env);
     const { config, read } = await resolveInput(flags, ctx);
     const groupBy = groupColumn(flags.groupBy, config.mapping);
-    const warn = flags.quiet ? () => {} : (line: string) => void ctx.stderr.write(`audit: warning: ${terminalText(line)}\n`);
+    const warnings = firstFew((line) => void ctx.stderr.write(`audit: warning: ${terminalText(line)}\n`));
+    const warn = flags.quiet ? () => {} : warnings.add;
     let name = file === "-" ? "stdin" : file;
     const expectedColumns = SAMPLE_COLUMN_NAMES;
     const items = readCases(file, { ...read, warn, expectedColumns, groupBy, onOpen: (source) => (name = source.name) });
@@ -111,6 +113,8 @@ export const registerAgree: RegisterCommand = (program, { ctx, setExit }) => {
       },
     };
     await writeOutputs(outputs.map((spec) => ({ spec, text: render[spec.format as keyof typeof render] })), ctx);
+    const more = warnings.more();
+    if (more) ctx.stderr.write(`audit: warning: ... and ${more} more warnings\n`);
     const { invalid, graded } = summary.overall;
     if (invalid && !flags.quiet) ctx.stderr.write(`audit: ${invalid} of ${graded + invalid} records are invalid and were not graded\n`);
     setExit(invalid ? EXIT.failed : EXIT.ok);

@@ -18,7 +18,8 @@ import { CliError, EXIT, EXIT_CODES } from "../../errors.js";
 import { Progress, stderrLog } from "../progress.js";
 import { openOutputs } from "../report-files.js";
 import { resolveSampleOptions, type RawSampleOptions, type SampleOptions } from "../sample-options.js";
-import { addInputOptions, resolveInput } from "../record-input.js";
+import { addInputOptions, MAX_FIELD_BYTES_FLAG, resolveInput } from "../record-input.js";
+import { firstFew } from "../first-few.js";
 import type { RegisterCommand } from "./types.js";
 
 const REDACTED = "hmac:";
@@ -48,6 +49,7 @@ interface Run {
   ctx: CliContext;
   toolVersion: string;
   log: (line: string) => void;
+  warnings: ReturnType<typeof firstFew>;
   progress: Progress | undefined;
 }
 
@@ -69,7 +71,7 @@ async function frameAndDesign(run: Run, exclude: { listed: number; excluded: (id
     {
       ...read,
       maxFieldBytes: options.maxFieldBytes,
-      warn: options.quiet ? () => {} : (line) => run.log(`audit: warning: ${line}`),
+      warn: options.quiet ? () => {} : run.warnings.add,
       onOpen: (opened) => {
         source = opened;
         Object.assign(input, { name: opened.name, format: opened.format });
@@ -126,7 +128,8 @@ async function sample(file: string, raw: RawSampleOptions, ctx: CliContext, tool
   }
   const progress = ctx.stderr.isTTY && !options.quiet ? new Progress(ctx.stderr) : undefined;
   const log = stderrLog(ctx.stderr, progress);
-  const run: Run = { file, options, rubric, mapping, read, ctx, toolVersion, log, progress };
+  const warnings = firstFew((line) => log(`audit: warning: ${line}`));
+  const run: Run = { file, options, rubric, mapping, read, ctx, toolVersion, log, warnings, progress };
   const exclude = await exclusions(options, mapping);
   const designSpecs = options.dryRun ? [] : options.designPaths.map((path) => ({ format: "json" as const, path }));
   // Opened before the input is read: a target that cannot be written fails at once, and nothing appears until the end.
@@ -142,6 +145,8 @@ async function sample(file: string, raw: RawSampleOptions, ctx: CliContext, tool
   }
   const { plan, design, graded, invalid } = result;
   if (!options.quiet) {
+    const more = warnings.more();
+    if (more) log(`audit: warning: ... and ${more} more warnings`);
     if (!options.dryRun) for (const note of design.design.notes) log(`audit: note: ${note}`);
     if (options.seed?.chosen) log(`audit: seed ${options.seed.value} (chosen at random; --seed ${options.seed.value} draws this sample again)`);
     log(`audit: ${plan.sample} of ${plan.cases} cases ${options.dryRun ? "would be drawn" : "drawn"} from ${plan.groups.length} groups`);
@@ -161,7 +166,7 @@ export const registerSample: RegisterCommand = (program, { ctx, setExit, version
     .description("draw a reproducible random sample of the valid records for inspectors to read: per group, stratified, weighted")
     .argument("<file>", "a .csv, .tsv, .json, .ndjson or .jsonl file, or - for stdin")
     .option("--group-by <column>", "draw from each value of this column", "force")
-    .option("--max-field-bytes <n>", "a cell longer than this makes its record invalid", String(1024 * 1024))
+    .option(...MAX_FIELD_BYTES_FLAG)
     .option("--per-group <n>", "draw n cases from each group")
     .option("--total <n>", "draw n cases in all, shared among the groups in proportion to their cases")
     .option("--equal", "with --total: share the cases equally among the groups")

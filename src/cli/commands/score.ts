@@ -16,11 +16,12 @@ import { addRedactOptions, redactApart } from "../redact.js";
 import { refuseSharedTargets } from "../targets.js";
 import { whereIn } from "../where.js";
 import { resolveScoreOptions, type RawScoreOptions, type ScoreOptions } from "../score-options.js";
-import { addInputOptions } from "../record-input.js";
+import { addInputOptions, MAX_FIELD_BYTES_FLAG } from "../record-input.js";
 import { DOCUMENT_FLAGS } from "../document-options.js";
 import type { RegisterCommand } from "./types.js";
 import { describeProblem } from "../../input/describe.js";
 import { errorLine } from "../error-line.js";
+import { firstFew } from "../first-few.js";
 
 
 interface Output {
@@ -81,7 +82,8 @@ function writeCaseBytes(outputs: readonly Output[], bytes: Uint8Array, from: num
 export async function score(file: string, options: ScoreOptions, ctx: CliContext, toolVersion: string): Promise<number> {
   const progress = ctx.stderr.isTTY && !options.quiet ? new Progress(ctx.stderr) : undefined;
   const log = stderrLog(ctx.stderr, progress);
-  const warn = options.quiet ? () => {} : (line: string) => log(`audit: warning: ${line}`);
+  const warnings = firstFew((line) => log(`audit: warning: ${line}`));
+  const warn = options.quiet ? () => {} : warnings.add;
   const meta: ReportMeta = {
     toolVersion,
     input: { name: file === "-" ? "stdin" : file, format: "csv" },
@@ -112,6 +114,7 @@ export async function score(file: string, options: ScoreOptions, ctx: CliContext
       sheet: options.sheet,
       mapping: options.mapping,
       maxFieldBytes: options.maxFieldBytes,
+      maxColumns: options.maxColumns,
       expectedColumns: new Set(options.rubric.rules.flatMap(({ rule }) => rule.fields)),
       stdin: digest?.stdin ?? ctx.stdin,
       warn,
@@ -153,6 +156,8 @@ export async function score(file: string, options: ScoreOptions, ctx: CliContext
     if (listed > options.maxErrors) {
       log(`audit: ... and ${listed - options.maxErrors} more invalid records (every one is in the json, ndjson, csv and junit reports)`);
     }
+    const more = warnings.more();
+    if (more) log(`audit: warning: ... and ${more} more warnings`);
     if (invalid && !options.quiet) log(`audit: ${invalid} of ${graded + invalid} records are invalid and were not graded`);
     const failures = checkGates(summary, options.gates);
     for (const failure of failures) log(`audit: gate failed: ${failure.message}`);
@@ -198,7 +203,7 @@ export const registerScore: RegisterCommand = (program, { ctx, setExit, version 
     .option("--min-good <n|p%>", "fail the run if fewer cases than this are good")
     .option("--per-group", "check --max-inadequate and --min-good on every group, not only overall")
     .option("--max-invalid <n>", "fail the run if more records than this are invalid", "0")
-    .option("--max-field-bytes <n>", "a cell longer than this makes its record invalid", String(1024 * 1024))
+    .option(...MAX_FIELD_BYTES_FLAG)
     .option("--ci", "show each share's 95% interval in the table and markdown (json and html always have them)")
     .option("--suppress-below <k>", "hide counts below k, and enough others that none can be worked back (summary outputs)")
     .option("--html-cases", "add every case to the HTML report, for internal review (as -f html-cases=FILE; not with --suppress-below)");

@@ -7,6 +7,7 @@ import { EXIT } from "../../errors.js";
 import { terminalText } from "../../text/terminal.js";
 import { addRedactOptions, redactOption, type RedactFlags } from "../redact.js";
 import { whereIn } from "../where.js";
+import { firstFew } from "../first-few.js";
 import { addInputOptions, resolveInput, type InputFlags } from "../record-input.js";
 import type { RegisterCommand } from "./types.js";
 import { describeProblem } from "../../input/describe.js";
@@ -53,12 +54,17 @@ export const registerValidate: RegisterCommand = (program, { ctx, setExit }) => 
       const report = { file: name, records, valid: records - errors.length, invalid: errors, warnings, columns };
       ctx.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
     } else {
-      const lines = [
-        ...columns.map((message) => `warning: ${message}`),
-        ...errors.map((e) => `${whereIn(name, e)}: error: ${describeProblem(e)}`),
-        ...warnings.map((w) => `${whereIn(name, w)}: warning: ${describeProblem(w)}`),
-        `${name}: ${records} records: ${records - errors.length} valid, ${errors.length} invalid; ${warnings.length + columns.length} warnings`,
-      ];
+      // The first few of each kind, then how many more: -f json lists every one.
+      const lines: string[] = [];
+      const listed = (kind: string, all: readonly string[]) => {
+        const list = firstFew((line) => lines.push(line));
+        for (const line of all) list.add(line);
+        if (list.more()) lines.push(`... and ${list.more()} more ${kind} (-f json lists every one)`);
+      };
+      listed("column warnings", columns.map((message) => `warning: ${message}`));
+      listed("invalid records", errors.map((e) => `${whereIn(name, e)}: error: ${describeProblem(e)}`));
+      listed("warnings", warnings.map((w) => `${whereIn(name, w)}: warning: ${describeProblem(w)}`));
+      lines.push(`${name}: ${records} records: ${records - errors.length} valid, ${errors.length} invalid; ${warnings.length + columns.length} warnings`);
       ctx.stdout.write(`${lines.map(terminalText).join("\n")}\n`);
     }
     setExit(errors.length ? EXIT.failed : EXIT.ok);
