@@ -3,9 +3,9 @@ import type { BuiltInRule } from "./_built-in.js";
 import { BUILT_IN_DEFINITIONS } from "./registry.js";
 import { defineRule, type Rule } from "./define-rule.js";
 
-/** A built-in rule with its options schema made. */
-export function withOptions<Schema extends z.ZodType>(rule: BuiltInRule<Schema>): Rule<z.output<Schema>> {
-  return defineRule({ ...rule, options: rule.options(z) });
+/** A built-in rule with its options schema made (typed as made, so that its tests' options are typed). */
+export function withOptions<Schema extends z.ZodType>(rule: BuiltInRule<Schema>): Rule<z.output<Schema>> & { options: Schema } {
+  return defineRule({ ...rule, options: rule.options(z) }) as Rule<z.output<Schema>> & { options: Schema };
 }
 
 /** The reference rubric's rules, in report order. */

@@ -1,7 +1,8 @@
+import { isDeepStrictEqual } from "node:util";
 import type { z } from "zod";
 import { exampleCase } from "../config/rule-examples.js";
 import { checkRuleResult } from "./_rule-result.js";
-import type { Rating, Rule, RuleExample } from "./define-rule.js";
+import type { Finding, Rating, Rule, RuleExample } from "./define-rule.js";
 
 /** A case for RuleTester: its columns as a CSV would give them (`case_id`, `force` and `reported_on` default), and options. */
 interface TesterCase<Options> {
@@ -16,21 +17,54 @@ export interface ValidCase<Options> extends TesterCase<Options> {
   rating: "good" | "n/a";
 }
 
+/** What one finding should say: its message (the words, or a pattern they match) and the fields it names; either may be left out. */
+export interface ExpectedFinding {
+  message?: string | RegExp;
+  fields?: readonly string[];
+}
+
 /** A case the rule finds fault with: its rating, and the codes of its findings, in order. */
 export interface InvalidCase<Options> extends TesterCase<Options> {
   rating: "adequate" | "inadequate";
   codes: readonly string[];
+  /** What the findings say, in the order of `codes` (the first ones, or all). */
+  findings?: readonly ExpectedFinding[];
 }
 
-export interface RuleTests<Options> {
+/** Options as a config might write them, which the rule's schema must refuse. */
+export interface RefusedOptions {
+  name: string;
+  options: unknown;
+  /** The refusal's first message, when it matters. */
+  message?: string;
+}
+
+export interface RuleTests<Options, Defaults = unknown> {
   valid?: readonly ValidCase<Options>[];
   invalid?: readonly InvalidCase<Options>[];
+  /** The options the rule takes when a config sets none (each parse must give a copy of its own). */
+  defaults?: Defaults;
+  refused?: readonly RefusedOptions[];
 }
 
-/** What a case, or an example, should rate, and the codes it should give (none for good or n/a). */
+/** What a case, or an example, should rate, the codes it should give (none for good or n/a), and what those findings say. */
 export interface Expected {
   rating: Rating;
   codes?: readonly string[];
+  findings?: readonly ExpectedFinding[];
+}
+
+/** Where a finding says other than expected, as lines. */
+function judgeFindings(findings: readonly Finding[], expected: readonly ExpectedFinding[]): string[] {
+  return expected.flatMap(({ message, fields }, i) => {
+    const finding = findings[i];
+    if (!finding) return [`has no finding ${i + 1} to say ${String(message ?? fields)}`];
+    const problems: string[] = [];
+    const said = typeof message === "string" ? finding.message === message : (message?.test(finding.message) ?? true);
+    if (!said) problems.push(`finding ${i + 1} (${finding.code}) says ${JSON.stringify(finding.message)}, expected ${typeof message === "string" ? JSON.stringify(message) : String(message)}`);
+    if (fields && finding.fields.join() !== fields.join()) problems.push(`finding ${i + 1} (${finding.code}) names ${finding.fields.join(", ")}, expected ${fields.join(", ")}`);
+    return problems;
+  });
 }
 
 /**
@@ -55,6 +89,7 @@ export function judgeRule(rule: Rule<unknown>, options: unknown, example: RuleEx
   if (wanted && codes.join() !== wanted.join()) {
     problems.push(`gave ${codes.length ? codes.join(", ") : "no findings"}, expected ${wanted.length ? wanted.join(", ") : "no findings"}`);
   }
+  problems.push(...judgeFindings(findings, expected.findings ?? []));
   if ((rating === "good" || rating === "n/a") && findings.length) problems.push(`rated ${rating} with findings: a case rated good or n/a has none`);
   if ((rating === "adequate" || rating === "inadequate") && !findings.length) problems.push(`rated ${rating} with no findings: say what was found`);
   const undeclared = [...new Set(codes.filter((code) => !(rule.codes ?? []).includes(code)))];
@@ -63,6 +98,31 @@ export function judgeRule(rule: Rule<unknown>, options: unknown, example: RuleEx
     problems.push(`gave ${undeclared.join(", ")}, which the rule does not declare: ${declared}`);
   }
   return problems;
+}
+
+/** The places where two values hold the same object, not copies: `options.protective` and the like. */
+function shared(one: unknown, other: unknown, at = "options"): string[] {
+  if (typeof one !== "object" || one === null || typeof other !== "object" || other === null) return [];
+  if (one === other) return [at];
+  return Object.keys(one).flatMap((key) => shared((one as Record<string, unknown>)[key], (other as Record<string, unknown>)[key], `${at}.${key}`));
+}
+
+/** Where the options a config that sets none gives differ from `expected`, or are shared between two parses. */
+function judgeDefaults(rule: Rule<unknown>, expected: unknown): string[] {
+  const parsed = rule.options.safeParse({});
+  if (!parsed.success) return [`the options have no defaults: ${parsed.error.issues[0]?.message ?? "refused"}`];
+  const problems = isDeepStrictEqual(parsed.data, expected) ? [] : [`the defaults are ${JSON.stringify(parsed.data)}, expected ${JSON.stringify(expected)}`];
+  const same = shared(parsed.data, rule.options.parse({}));
+  if (same.length) problems.push(`every parse gives the same ${same.join(", ")}: a rule or config changing it would change it for all`);
+  return problems;
+}
+
+/** Where the schema does not refuse these options, or refuses them with another message. */
+function judgeRefusal(rule: Rule<unknown>, { options, message }: RefusedOptions): string[] {
+  const parsed = rule.options.safeParse(options);
+  if (parsed.success) return [`accepted ${JSON.stringify(options)} as ${JSON.stringify(parsed.data)}; expected it refused`];
+  const said = parsed.error.issues[0]?.message;
+  return message === undefined || said === message ? [] : [`refused it saying ${JSON.stringify(said)}, expected ${JSON.stringify(message)}`];
 }
 
 /** The test functions of a runner (vitest's, jest's, node:test's): RuleTester makes one test per case. */
@@ -76,9 +136,12 @@ const fromGlobals = (): Partial<TestFunctions> => {
   return { describe: scope.describe, test: scope.test ?? scope.it };
 };
 
+type Judged = [name: string, judge: () => string[]];
+
 /**
- * Tests a rule over a table of cases, one test each, under your test runner: each case's rating and
- * finding codes, and each of the rule's own examples' rating, with the checks of `judgeRule`.
+ * Tests a rule over a table of cases, one test each, under your test runner: each case's rating,
+ * finding codes and (if given) what the findings say, and each of the rule's own examples' rating,
+ * with the checks of `judgeRule`; and, if given, the rule's default options and options it refuses.
  *
  *     import { describe, test } from "vitest";
  *     new RuleTester({ describe, test }).run(rule, { valid: [...], invalid: [...] });
@@ -92,20 +155,26 @@ export class RuleTester {
     this.functions = { describe, test };
   }
 
-  run<Schema extends z.ZodType>(rule: Rule<z.output<Schema>> & { options: Schema }, tests: RuleTests<z.input<Schema>>): void;
+  run<Schema extends z.ZodType>(rule: Rule<z.output<Schema>> & { options: Schema }, tests: RuleTests<z.input<Schema>, z.output<Schema>>): void;
   /** A rule loaded as a config loads it, its options' type unknown. */
   run(rule: Rule<unknown>, tests: RuleTests<Record<string, unknown>>): void;
   run(rule: Rule<unknown>, tests: RuleTests<unknown>): void {
     const { describe, test } = this.functions;
-    const cases: [string, RuleExample, Expected, unknown][] = [
-      ...(tests.valid ?? []).map((c): [string, RuleExample, Expected, unknown] => [`valid: ${c.name}`, example(c), { rating: c.rating, codes: [] }, c.options]),
-      ...(tests.invalid ?? []).map((c): [string, RuleExample, Expected, unknown] => [`invalid: ${c.name}`, example(c), { rating: c.rating, codes: c.codes }, c.options]),
-      ...(rule.examples ?? []).map((e): [string, RuleExample, Expected, unknown] => [`example: ${e.summary}`, e, { rating: e.rating }, undefined]),
+    const rated = (name: string, record: RuleExample, expected: Expected, options: unknown): Judged => [
+      name,
+      () => judgeRule(rule, rule.options.parse(options ?? {}), record, expected),
+    ];
+    const cases: Judged[] = [
+      ...(tests.valid ?? []).map((c) => rated(`valid: ${c.name}`, example(c), { rating: c.rating, codes: [] }, c.options)),
+      ...(tests.invalid ?? []).map((c) => rated(`invalid: ${c.name}`, example(c), { rating: c.rating, codes: c.codes, findings: c.findings }, c.options)),
+      ...(rule.examples ?? []).map((e) => rated(`example: ${e.summary}`, e, { rating: e.rating }, undefined)),
+      ...("defaults" in tests ? [["defaults", () => judgeDefaults(rule, tests.defaults)] as Judged] : []),
+      ...(tests.refused ?? []).map((r): Judged => [`refuses options: ${r.name}`, () => judgeRefusal(rule, r)]),
     ];
     describe(rule.id, () => {
-      for (const [name, record, expected, options] of cases) {
+      for (const [name, judge] of cases) {
         test(name, () => {
-          const problems = judgeRule(rule, rule.options.parse(options ?? {}), record, expected);
+          const problems = judge();
           if (problems.length) throw new Error(`${rule.id}, ${name}: ${problems.join("; ")}`);
         });
       }

@@ -1,6 +1,7 @@
 import { describe, expect, test } from "vitest";
+import { z } from "zod";
 import { defineRule, type RuleResult } from "../../src/rules/define-rule.js";
-import { judgeRule, RuleTester } from "../../src/rules/tester.js";
+import { judgeRule, RuleTester, type Expected, type RuleTests } from "../../src/rules/tester.js";
 
 const CHILD = { summary: "a child of 9", record: { child_age: "9" }, rating: "adequate" as const };
 const rule = (evaluate: () => unknown, codes?: string[]) =>
@@ -20,6 +21,18 @@ describe("judgeRule: what is wrong with what a rule makes of a case", () => {
     ["a result that is not one", () => ({ rating: "fine" }), ["slow"], { rating: "adequate" }, [expect.stringMatching(/^the rule returned a malformed result \(rating: /)] as never],
   ])("%s", (_name, evaluate, codes, expected, problems) => {
     expect(judgeRule(rule(evaluate, codes), {}, CHILD, expected)).toEqual(problems);
+  });
+
+  const said = () => ({ rating: "adequate", findings: [slow] });
+  test.each<[string, Expected["findings"], string[]]>([
+    ["the message and fields as expected", [{ message: "slow", fields: ["child_age"] }], []],
+    ["a message matching the pattern", [{ message: /^sl/ }], []],
+    ["another message", [{ message: "late" }], ['finding 1 (slow) says "slow", expected "late"']],
+    ["a message not matching the pattern", [{ message: /^late$/ }], ['finding 1 (slow) says "slow", expected /^late$/']],
+    ["other fields", [{ fields: ["child_age", "child_role"] }], ["finding 1 (slow) names child_age, expected child_age, child_role"]],
+    ["a finding described that is not there", [{ message: "slow" }, { message: "late" }], ["has no finding 2 to say late"]],
+  ])("what a finding says: %s", (_name, findings, problems) => {
+    expect(judgeRule(rule(said, ["slow"]), {}, CHILD, { rating: "adequate", codes: ["slow"], findings })).toEqual(problems);
   });
 });
 
@@ -55,6 +68,37 @@ describe("RuleTester", () => {
   test("a case the rule does not agree with fails its test, saying what differs", () => {
     const tests = registered((tester) => tester.run(ageRule, { invalid: [{ name: "aged 11", record: { child_age: "11" }, rating: "adequate", codes: ["too-young"] }] }));
     expect(() => tests.get("old-enough > invalid: aged 11")!()).toThrow("old-enough, invalid: aged 11: rated good, expected adequate; gave no findings, expected too-young");
+  });
+
+  const listRule = (defaults: () => string[]) =>
+    defineRule({
+      id: "listed",
+      description: "probe",
+      fields: ["concern"],
+      options: z.object({ words: z.array(z.string()).default(defaults), limit: z.int("expected a whole number").min(1).default(2) }).strict(),
+      evaluate: () => ({ rating: "n/a", findings: [] }),
+    });
+  const WORDS = ["cse"];
+
+  test("the defaults and each refused option are a test of their own, named by it; each passes when the schema agrees", () => {
+    const tests = registered((tester) =>
+      tester.run(listRule(() => ["cse"]), {
+        defaults: { words: ["cse"], limit: 2 },
+        refused: [{ name: "a fraction", options: { limit: 1.5 }, message: "expected a whole number" }, { name: "an unknown option", options: { word: [] } }],
+      }),
+    );
+    expect([...tests.keys()]).toEqual(["listed > defaults", "listed > refuses options: a fraction", "listed > refuses options: an unknown option"]);
+    for (const body of tests.values()) body();
+  });
+
+  test.each<[string, () => string[], RuleTests<Record<string, unknown>>, string, string]>([
+    ["defaults other than expected", () => ["cse"], { defaults: { words: ["neglect"], limit: 2 } }, "defaults", 'the defaults are {"words":["cse"],"limit":2}, expected {"words":["neglect"],"limit":2}'],
+    ["defaults every parse shares", () => WORDS, { defaults: { words: ["cse"], limit: 2 } }, "defaults", "every parse gives the same options.words: a rule or config changing it would change it for all"],
+    ["options the schema accepts", () => ["cse"], { refused: [{ name: "three", options: { limit: 3 } }] }, "refuses options: three", 'accepted {"limit":3} as {"words":["cse"],"limit":3}; expected it refused'],
+    ["a refusal saying otherwise", () => ["cse"], { refused: [{ name: "a word", options: { limit: "two" }, message: "expected at least 1" }] }, "refuses options: a word", 'refused it saying "expected a whole number", expected "expected at least 1"'],
+  ])("fails on %s, saying what differs", (_name, defaults, tests, name, problem) => {
+    const registeredTests = registered((tester) => tester.run(listRule(defaults), tests));
+    expect(() => registeredTests.get(`listed > ${name}`)!()).toThrow(`listed, ${name}: ${problem}`);
   });
 
   test("without a runner's describe and test it says what it needs", () => {

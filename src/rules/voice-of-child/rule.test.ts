@@ -1,54 +1,40 @@
-import { describe, expect, test } from "vitest";
-import type { Case } from "../../input/case.js";
+import { describe, test } from "vitest";
 import { withOptions } from "../index.js";
-import { voiceOfChild as definition } from "./rule.js";
-import { makeCase } from "../../../test/helpers/make-case.js";
+import { RuleTester } from "../tester.js";
+import { voiceOfChild } from "./rule.js";
 
-const voiceOfChild = withOptions(definition);
-
-const defaults = voiceOfChild.options.parse({});
-
-function rate(record: Case, options = defaults) {
-  const { rating, findings } = voiceOfChild.evaluate(record, options);
-  return { rating, codes: findings.map((f) => f.code) };
-}
-
-describe("voice-of-child", () => {
-  test("defaults are the rubric's", () => {
-    expect(defaults).toEqual({ min_age: 3 });
-  });
-
-  test.each<[string, Partial<Case>, string, string[]]>([
-    ["aged 2, views not recorded", { child_age: 2, child_views_recorded: false }, "n/a", []],
-    ["aged 0", { child_age: 0 }, "n/a", []],
-    ["aged 3, views recorded", { child_age: 3, child_views_recorded: true }, "good", []],
-    ["aged 3, views not recorded", { child_age: 3, child_views_recorded: false }, "adequate", ["views-not-recorded"]],
-    ["aged 15, views recorded", { child_age: 15, child_views_recorded: true }, "good", []],
-    ["aged 15, views not recorded", { child_age: 15, child_views_recorded: false }, "adequate", ["views-not-recorded"]],
-    ["aged 15, whether views were recorded not recorded", { child_age: 15 }, "adequate", ["views-not-evidenced"]],
-    ["age not recorded, views recorded", { child_views_recorded: true }, "good", []],
-    ["age not recorded, views not recorded", { child_views_recorded: false }, "adequate", ["views-not-recorded"]],
-  ])("%s", (_name, overrides, rating, codes) => {
-    expect(rate(makeCase(overrides))).toEqual({ rating, codes });
-  });
-
-  test.each<[string, object, Partial<Case>, string, string[]]>([
-    ["a higher minimum age makes a 4-year-old n/a", { min_age: 5 }, { child_age: 4, child_views_recorded: false }, "n/a", []],
-    ["a minimum age of 0 applies to a baby", { min_age: 0 }, { child_age: 0, child_views_recorded: false }, "adequate", ["views-not-recorded"]],
-  ])("%s", (_name, options, overrides, rating, codes) => {
-    expect(rate(makeCase(overrides), voiceOfChild.options.parse(options))).toEqual({ rating, codes });
-  });
-
-  test("an unrecorded answer is reported as not evidenced", () => {
-    const [finding] = voiceOfChild.evaluate(makeCase({ child_age: 8 }), defaults).findings;
-    expect(finding?.message).toMatch(/not recorded.*not evidenced/);
-    expect(finding?.fields).toEqual(["child_views_recorded"]);
-  });
-
-  test.each([
-    ["an unknown option", { age: 3 }],
-    ["a fraction", { min_age: 2.5 }],
-  ])("rejects %s", (_name, options) => {
-    expect(voiceOfChild.options.safeParse(options).success).toBe(false);
-  });
+new RuleTester({ describe, test }).run(withOptions(voiceOfChild), {
+  defaults: { min_age: 3 },
+  valid: [
+    { name: "aged 2, views not recorded", record: { child_age: "2", child_views_recorded: "no" }, rating: "n/a" },
+    { name: "aged 0", record: { child_age: "0" }, rating: "n/a" },
+    { name: "aged 3, views recorded", record: { child_age: "3", child_views_recorded: "yes" }, rating: "good" },
+    { name: "aged 15, views recorded", record: { child_age: "15", child_views_recorded: "yes" }, rating: "good" },
+    { name: "age not recorded, views recorded", record: { child_views_recorded: "yes" }, rating: "good" },
+    { name: "a higher minimum age makes a 4-year-old n/a", options: { min_age: 5 }, record: { child_age: "4", child_views_recorded: "no" }, rating: "n/a" },
+  ],
+  invalid: [
+    { name: "aged 3, views not recorded", record: { child_age: "3", child_views_recorded: "no" }, rating: "adequate", codes: ["views-not-recorded"] },
+    { name: "aged 15, views not recorded", record: { child_age: "15", child_views_recorded: "no" }, rating: "adequate", codes: ["views-not-recorded"] },
+    {
+      name: "aged 15, whether views were recorded not recorded",
+      record: { child_age: "15" },
+      rating: "adequate",
+      codes: ["views-not-evidenced"],
+      findings: [{ message: "whether the child's views were recorded is not recorded, so not evidenced", fields: ["child_views_recorded"] }],
+    },
+    { name: "age not recorded, views not recorded", record: { child_views_recorded: "no" }, rating: "adequate", codes: ["views-not-recorded"] },
+    {
+      name: "a minimum age of 0 applies to a baby",
+      options: { min_age: 0 },
+      record: { child_age: "0", child_views_recorded: "no" },
+      rating: "adequate",
+      codes: ["views-not-recorded"],
+      findings: [{ message: "child's views not recorded", fields: ["child_views_recorded"] }],
+    },
+  ],
+  refused: [
+    { name: "an unknown option", options: { age: 3 } },
+    { name: "a fraction", options: { min_age: 2.5 }, message: "expected a whole number of years" },
+  ],
 });
