@@ -1,7 +1,9 @@
--- The reference rubric (shared/spec/rubric.md) over a case file as one DuckDB query: what an
--- analyst would write instead of running `audit`. bench/run.mjs fills in {{file}} and
--- {{holidays}} (the England and Wales bank holidays of src/calendar/bank-holidays.ts), runs
--- the macros, then the query, and checks that its table is audit's.
+-- The reference rubric over a case file as one DuckDB query: what an analyst would write instead
+-- of running `audit`. bench/duckdb.mjs fills in {{file}}, {{holidays}} (the England and Wales
+-- bank holidays of src/calendar/bank-holidays.ts), each rule's thresholds as {{rule-id.option}}
+-- (its default, from src/rules/<id>/rule.ts) and each list of concerns a rule reads as
+-- {{any(column, list)}}; it runs the macros, then the query, and bench/run.mjs checks that its
+-- table is audit's. The thresholds are written only in the rules: this query states the checks.
 -- It validates the value forms the benchmark's files hold (both date forms with or without a
 -- time, yes/no words, enum words in any case with a space or hyphen for _, ;-lists, integer
 -- ranges, required fields) and the duplicate-id rule, with the plain functions an analyst would
@@ -101,30 +103,30 @@ days AS (
 rated AS (
   SELECT force,
     -- risk-assessment
-    CASE WHEN assessed IS NULL OR quality = 'poor' OR d_assessed > 3 THEN 3
-         WHEN d_assessed > 1 OR quality IS DISTINCT FROM 'good' THEN 2 ELSE 1 END AS r_risk,
+    CASE WHEN assessed IS NULL OR quality = 'poor' OR d_assessed > {{risk-assessment.adequate}} THEN 3
+         WHEN d_assessed > {{risk-assessment.good}} OR quality IS DISTINCT FROM 'good' THEN 2 ELSE 1 END AS r_risk,
     -- timeliness: the worst recorded milestone, 0 when none is
     greatest(
-      CASE WHEN referred IS NULL THEN 0 WHEN d_referred <= 1 THEN 1 WHEN d_referred <= 3 THEN 2 ELSE 3 END,
-      CASE WHEN strategy IS NULL THEN 0 WHEN d_strategy <= 1 THEN 1 WHEN d_strategy <= 3 THEN 2 ELSE 3 END,
-      CASE WHEN interviewed IS NULL THEN 0 WHEN d_interviewed <= 10 THEN 1 WHEN d_interviewed <= 20 THEN 2 ELSE 3 END,
-      CASE WHEN arrested IS NULL THEN 0 WHEN d_arrested <= 5 THEN 1 WHEN d_arrested <= 20 THEN 2 ELSE 3 END) AS r_time,
+      CASE WHEN referred IS NULL THEN 0 WHEN d_referred <= {{timeliness.referral.good}} THEN 1 WHEN d_referred <= {{timeliness.referral.adequate}} THEN 2 ELSE 3 END,
+      CASE WHEN strategy IS NULL THEN 0 WHEN d_strategy <= {{timeliness.strategy_discussion.good}} THEN 1 WHEN d_strategy <= {{timeliness.strategy_discussion.adequate}} THEN 2 ELSE 3 END,
+      CASE WHEN interviewed IS NULL THEN 0 WHEN d_interviewed <= {{timeliness.interview.good}} THEN 1 WHEN d_interviewed <= {{timeliness.interview.adequate}} THEN 2 ELSE 3 END,
+      CASE WHEN arrested IS NULL THEN 0 WHEN d_arrested <= {{timeliness.suspect_arrest.good}} THEN 1 WHEN d_arrested <= {{timeliness.suspect_arrest.adequate}} THEN 2 ELSE 3 END) AS r_time,
     -- child-first
     CASE WHEN disbelieved IS TRUE OR (child_held IS TRUE AND minor IS TRUE)
-           OR (role = 'suspect' AND (has(concerns, 'sexual_abuse') OR has(concerns, 'cse') OR has(concerns, 'online_abuse')))
-           OR (age < 16 AND suspect >= 18 AND (has(concerns, 'sexual_abuse') OR has(concerns, 'cse') OR has(concerns, 'online_abuse'))
+           OR (role = 'suspect' AND {{any(concerns, sexual)}})
+           OR (age < {{child-first.consent_age}} AND suspect >= {{child-first.adult_age}} AND {{any(concerns, sexual)}}
                AND role IS DISTINCT FROM 'victim' AND role IS DISTINCT FROM 'victim_and_suspect')
-           OR (age < 10 AND role IN ('suspect', 'victim_and_suspect')) THEN 3
+           OR (age < {{child-first.criminal_responsibility_age}} AND role IN ('suspect', 'victim_and_suspect')) THEN 3
          WHEN role = 'victim_and_suspect' OR child_held IS TRUE OR role IS NULL OR role = 'unknown' THEN 2
          ELSE 1 END AS r_child,
     -- multi-agency
     CASE WHEN NOT (referred IS NOT NULL OR has(agencies, 'social_care'))
-           OR ((risk = 'high' OR has(concerns, 'sexual_abuse') OR has(concerns, 'physical_abuse') OR has(concerns, 'cse')) AND strategy IS NULL)
-           OR ((has(concerns, 'sexual_abuse') OR has(concerns, 'physical_abuse')) AND NOT has(agencies, 'health')) THEN 3
+           OR ((risk = 'high' OR {{any(concerns, significant_harm)}}) AND strategy IS NULL)
+           OR ({{any(concerns, multi-agency.health_for)}} AND NOT has(agencies, 'health')) THEN 3
          WHEN has(agencies, 'health') OR has(agencies, 'education') OR has(agencies, 'youth_justice') OR has(agencies, 'probation') OR has(agencies, 'other') THEN 1
          ELSE 2 END AS r_agency,
     -- voice-of-child
-    CASE WHEN age < 3 THEN 0 WHEN views IS TRUE THEN 1 ELSE 2 END AS r_voice
+    CASE WHEN age < {{voice-of-child.min_age}} THEN 0 WHEN views IS TRUE THEN 1 ELSE 2 END AS r_voice
   FROM days
 )
 SELECT name, sum(graded)::BIGINT AS graded, sum(good)::BIGINT AS good, sum(adequate)::BIGINT AS adequate,
