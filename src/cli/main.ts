@@ -4,7 +4,7 @@ import { terminalLines, terminalText } from "../text/terminal.js";
 import { InputError } from "../input/errors.js";
 import type { CliContext } from "./context.js";
 import { CliError, ConfigError, EXIT, EXIT_CODES } from "../errors.js";
-import { COMMANDS } from "./commands/index.js";
+import { commandsFor } from "./commands/index.js";
 import { errorLine } from "./error-line.js";
 
 const { version } = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string };
@@ -23,7 +23,7 @@ export function commanderErrorLine(text: string): string {
   return `audit: ${message}${tail}\n`;
 }
 
-function buildProgram(ctx: CliContext, setExit: (code: number) => void): Command {
+async function buildProgram(ctx: CliContext, setExit: (code: number) => void): Promise<Command> {
   const program = new Command("audit")
     .description("Grade police child-protection case files against a reproducible rubric.")
     .version(version, "-V, --version")
@@ -36,15 +36,15 @@ function buildProgram(ctx: CliContext, setExit: (code: number) => void): Command
     .showSuggestionAfterError()
     .addHelpText("after", EXIT_CODES);
 
-  for (const register of COMMANDS) register(program, { ctx, setExit, version });
+  for (const register of await commandsFor(ctx.argv)) register(program, { ctx, setExit, version });
   return program;
 }
 
 /** Runs the CLI and returns its exit code. The only place that decides what reaches the user on error. */
 export async function main(ctx: CliContext): Promise<number> {
   let code: number = EXIT.ok;
-  const program = buildProgram(ctx, (c) => (code = c));
   try {
+    const program = await buildProgram(ctx, (c) => (code = c));
     await program.parseAsync(ctx.argv, { from: "user" });
     return code;
   } catch (error) {

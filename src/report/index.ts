@@ -1,10 +1,3 @@
-import { csvReporter } from "./csv.js";
-import { htmlReporter } from "./html.js";
-import { jsonReporter } from "./json.js";
-import { junitReporter } from "./junit.js";
-import { markdownReporter } from "./markdown.js";
-import { ndjsonReporter } from "./ndjson.js";
-import { tableReporter } from "./table.js";
 import type { ReportLabels, Reporter } from "./types.js";
 
 export interface ReporterSettings {
@@ -23,18 +16,22 @@ export interface ReporterSettings {
   redacted?: boolean;
 }
 
-/** Every output format, by the name `--format` takes. */
+/**
+ * Every output format, by the name `--format` takes. Each reporter's module is loaded only when a run
+ * asks for its format: the HTML report's page and scripts cost a table run nothing.
+ */
 export const REPORTERS = {
-  table: (s: ReporterSettings) => tableReporter(s.colour, { ci: s.ci, suppressBelow: s.suppressBelow }),
-  json: (s: ReporterSettings) => jsonReporter({ suppressBelow: s.suppressBelow }),
-  ndjson: (s: ReporterSettings) => ndjsonReporter({ suppressBelow: s.suppressBelow }),
-  csv: () => csvReporter(),
-  markdown: (s: ReporterSettings) => markdownReporter({ ci: s.ci, suppressBelow: s.suppressBelow }),
-  junit: (s: ReporterSettings) => junitReporter({ failOn: s.failOn }),
-  html: (s: ReporterSettings) => htmlReporter({ suppressBelow: s.suppressBelow, labels: s.labels, generated: s.generated, redacted: s.redacted }),
+  table: async (s: ReporterSettings) => (await import("./table.js")).tableReporter(s.colour, { ci: s.ci, suppressBelow: s.suppressBelow }),
+  json: async (s: ReporterSettings) => (await import("./json.js")).jsonReporter({ suppressBelow: s.suppressBelow }),
+  ndjson: async (s: ReporterSettings) => (await import("./ndjson.js")).ndjsonReporter({ suppressBelow: s.suppressBelow }),
+  csv: async () => (await import("./csv.js")).csvReporter(),
+  markdown: async (s: ReporterSettings) => (await import("./markdown.js")).markdownReporter({ ci: s.ci, suppressBelow: s.suppressBelow }),
+  junit: async (s: ReporterSettings) => (await import("./junit.js")).junitReporter({ failOn: s.failOn }),
+  html: async (s: ReporterSettings) => (await import("./html.js")).htmlReporter({ suppressBelow: s.suppressBelow, labels: s.labels, generated: s.generated, redacted: s.redacted }),
   /** The HTML report with every case added, for internal review (never with suppression: the CLI refuses). */
-  "html-cases": (s: ReporterSettings) => htmlReporter({ suppressBelow: s.suppressBelow, labels: s.labels, generated: s.generated, redacted: s.redacted, cases: true }),
-} satisfies Record<string, (settings: ReporterSettings) => Reporter>;
+  "html-cases": async (s: ReporterSettings) =>
+    (await import("./html.js")).htmlReporter({ suppressBelow: s.suppressBelow, labels: s.labels, generated: s.generated, redacted: s.redacted, cases: true }),
+} satisfies Record<string, (settings: ReporterSettings) => Promise<Reporter>>;
 
 export type OutputFormat = keyof typeof REPORTERS;
 export const OUTPUT_FORMATS = Object.keys(REPORTERS) as OutputFormat[];

@@ -46,7 +46,7 @@ async function openOutputs(options: ScoreOptions, ctx: CliContext): Promise<Outp
   try {
     for (const spec of options.outputs) {
       const colour = useColour(options.color, ctx, spec);
-      const reporter = REPORTERS[spec.format]({ colour, failOn: options.gates.failOn ?? "inadequate", ...options.figures, ...options.document, redacted: options.redact !== undefined });
+      const reporter = await REPORTERS[spec.format]({ colour, failOn: options.gates.failOn ?? "inadequate", ...options.figures, ...options.document, redacted: options.redact !== undefined });
       const destination = await openDestination(spec.path, ctx);
       outputs.push({ reporter, destination, stdout: destination.toStdout === true });
     }
