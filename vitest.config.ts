@@ -13,6 +13,9 @@ export default defineConfig({
   test: {
     // Once per run: builds dist/ if src/ is newer, then gives the run its own TMPDIR.
     globalSetup: ["test/helpers/build.ts", "test/helpers/temp-root.ts"],
+    // Vitest's default leaves a core idle (cores - 1: one file at a time on CI's two). Most files wait on
+    // a child process (the CLI) much of the time, so one file per core keeps both busy.
+    maxWorkers: "100%",
     reporters: ["default", "json"],
     outputFile: { json: "test-artifacts/vitest.json" },
     // Not `extends: true`, which would run the global setup again for each project.
