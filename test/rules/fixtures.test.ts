@@ -2,6 +2,7 @@ import { describe, expect, test } from "vitest";
 import { readCases } from "../../src/input/read.js";
 import type { Rule } from "../../src/rules/define-rule.js";
 import { BUILT_IN_RULES } from "../../src/rules/index.js";
+import { documentedCodes } from "../helpers/rule-pages.mjs";
 import { ruleFile } from "./_folders.js";
 
 // Each src/rules/<id>/fixture.csv carries its expected rating and finding codes in carried-through columns.
@@ -27,6 +28,15 @@ describe.each(BUILT_IN_RULES.map((rule): [string, Rule<unknown>] => [rule.id, ru
     const read = await rows();
     expect(read.length).toBeGreaterThan(4);
     for (const row of read) expect(row.got, row.case_id).toEqual(row.want);
+  });
+
+  test("rates each row as the rule's page says its codes rate: inadequate with an inadequate code, else adequate", async () => {
+    const level = new Map(documentedCodes(id).map(({ code, level }) => [code, level]));
+    for (const { case_id, got } of await rows()) {
+      if (!got.codes.length) continue;
+      const worst = got.codes.some((code) => level.get(code) === "inadequate") ? "inadequate" : "adequate";
+      expect({ case_id, codes: got.codes, rating: worst }).toEqual({ case_id, codes: got.codes, rating: got.rating });
+    }
   });
 
   test("shows every finding code the rule declares, and every rating its examples show", async () => {

@@ -4,6 +4,7 @@ import { expect, test } from "vitest";
 import type { Rule } from "../../src/rules/define-rule.js";
 import { BUILT_IN_RULES } from "../../src/rules/index.js";
 import { ruleTable } from "../../src/rules/rule-table.js";
+import { documentedCodes, rulePage } from "../helpers/rule-pages.mjs";
 import { ruleFile, ruleFolders } from "./_folders.js";
 
 const RUBRIC_DOC = fileURLToPath(new URL("../../docs/rubric.md", import.meta.url));
@@ -32,8 +33,6 @@ test("docs/rubric.md links every rule's page, in report order, as docs/make-rule
 });
 
 test.each(BUILT_IN_RULES.map((rule) => [rule.id, rule] as const))("src/rules/%s/README.md documents the rule and every finding code it declares", (id, rule) => {
-  const page = readFileSync(ruleFile(id, "README.md"), "utf8");
-  expect(page.split("\n")[0]).toBe(`# \`${id}\``);
-  const documented = [...page.matchAll(/^\| `([a-z0-9-]+)` \| (?:adequate|inadequate) \|/gm)].map((m) => m[1]!);
-  expect(documented).toEqual(rule.codes);
+  expect(rulePage(id).split("\n")[0]).toBe(`# \`${id}\``);
+  expect(documentedCodes(id).map(({ code }) => code)).toEqual(rule.codes);
 });

@@ -1,0 +1,2 @@
+export function rulePage(id: string): string;
+export function documentedCodes(id: string): { code: string; level: "adequate" | "inadequate" }[];
