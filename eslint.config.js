@@ -20,6 +20,21 @@ const BOUNDARIES = {
     forbids: ["fast"],
     why: "the fast path is built on the engine; routing a run between them belongs above both",
   },
+  fast: {
+    forbids: ["engine/run"],
+    why: "the reference pipeline is what the fast path is held equal to, not a part of it",
+  },
+};
+
+/**
+ * Folders only the listed folders may import: every other folder is refused them. Routing a run
+ * sits above the engine and the fast path, and only the commands start runs.
+ */
+const IMPORTED_ONLY_BY = {
+  run: {
+    by: ["cli", "sample"],
+    why: "routing a run between the fast and the reference path sits above both; only the commands start a run",
+  },
 };
 
 const NO_CLI = "only the CLI touches the process, so nothing below it may import it";
@@ -37,11 +52,16 @@ const boundaryConfigs = [
 ].map(({ folder, files }) => {
   const own = (folder && BOUNDARIES[folder]) || { forbids: [], why: "" };
   const where = folder ? `src/${folder}` : "src/";
+  const guarded = Object.entries(IMPORTED_ONLY_BY).filter(([target, { by }]) => target !== folder && !by.includes(folder));
   const patterns = [
     { regex: into("cli", !folder), message: `${where} may not import src/cli: ${NO_CLI}.` },
     ...own.forbids.map((forbidden) => ({
       regex: into(forbidden, !folder),
       message: `${where} may not import src/${forbidden}: ${own.why}.`,
+    })),
+    ...guarded.map(([target, { by, why }]) => ({
+      regex: into(target, !folder),
+      message: `${where} may not import src/${target}, which only ${by.map((f) => `src/${f}`).join(" and ")} may: ${why}.`,
     })),
   ];
   return { files, rules: { "no-restricted-imports": ["error", { patterns }] } };

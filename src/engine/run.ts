@@ -1,26 +1,13 @@
-import type { InvalidRecord, Location, ReadItem } from "../input/read.js";
+import type { ReadItem } from "../input/read.js";
+import { failedCase, type ScoredInvalid } from "./invalid.js";
 import type { Rubric } from "./rubric.js";
-import { scoreCase, type CaseResult, type RuleFailure } from "./score.js";
+import { scoreCase, type CaseResult } from "./score.js";
 import { groupValue } from "./group.js";
 import { SummaryBuilder, type Summary } from "./summary.js";
-
-export interface ScoredInvalid extends InvalidRecord {
-  group: string;
-}
 
 export interface RunSink {
   case(result: CaseResult): void | Promise<void>;
   invalid(record: ScoredInvalid): void | Promise<void>;
-}
-
-/** The rules that failed on a case, as an invalid record's errors: each against its rule's id. */
-export const ruleFailureErrors = (failures: readonly RuleFailure[]) =>
-  failures.map(({ id, message }) => ({ field: `rule:${id}`, reason: `rule ${id} failed: ${message}` }));
-
-/** A case whose rules could not all be run: listed as invalid, against the first failing rule. */
-export function failedCase(location: Location, case_id: string, group: string, failures: readonly RuleFailure[]): ScoredInvalid {
-  const errors = ruleFailureErrors(failures);
-  return { ...location, case_id, field: errors[0]!.field, reason: errors[0]!.reason, errors, group };
 }
 
 /** Scores every record, hands each result to the sink as it comes, and returns the tallies. */

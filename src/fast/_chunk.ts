@@ -1,6 +1,6 @@
 import { closeSync, openSync } from "node:fs";
 import { CaseJsonWriter } from "../engine/case-json.js";
-import { ruleFailureErrors } from "../engine/run.js";
+import { ruleFailureErrors } from "../engine/invalid.js";
 import type { Rubric } from "../engine/rubric.js";
 import { CaseScorer, type CaseResult, type RuleOutcome } from "../engine/score.js";
 import type { CaseDate } from "../input/case.js";

@@ -1,4 +1,4 @@
-import type { ScoredInvalid } from "../engine/run.js";
+import type { ScoredInvalid } from "../engine/invalid.js";
 import type { CaseResult } from "../engine/score.js";
 import { SummaryBuilder, type ApartKept, type Summary } from "../engine/summary.js";
 import { InputError } from "../input/errors.js";

@@ -1,6 +1,6 @@
 import { closeSync, readSync, writeSync } from "node:fs";
 import { IdRegistry } from "./_ids.js";
-import { removeTemporary, temporaryFile, unlinkOpen } from "./_temporary.js";
+import { removeTemporary, temporaryFile, unlinkOpen } from "../temporary.js";
 
 /** Hashes are sorted out by their top bits into this many parts, so that finding repeats holds one part at a time. */
 const PART_BITS = 6;

@@ -1,11 +1,9 @@
-import { closeSync, createReadStream, openSync, statSync } from "node:fs";
+import { closeSync, openSync, statSync } from "node:fs";
 import { availableParallelism } from "node:os";
-import type { Readable } from "node:stream";
 import type { Rubric } from "../engine/rubric.js";
-import { runAudit } from "../engine/run.js";
 import type { Summary } from "../engine/summary.js";
 import { InputError } from "../input/errors.js";
-import { columnTitles, RECORD_LIMIT_FACTOR, readCases } from "../input/read.js";
+import { columnTitles, RECORD_LIMIT_FACTOR } from "../input/read.js";
 import { DEFAULT_MAX_FIELD_BYTES } from "../input/limits.js";
 import type { ColumnMapping } from "../input/mapping.js";
 import { changedWhileRead, type InputFormat, type Source } from "../input/source.js";
@@ -18,7 +16,6 @@ import { inlineRunner, threadRunner, type ChunkRunner, type RunResult } from "./
 import { FAILED, RecordReader } from "./_reader.js";
 import { rubricToWire } from "./_rubric.js";
 import { HashSpill } from "./_spill.js";
-import { spoolStdin } from "./_spool.js";
 import type { ChunkTally } from "./_tally.js";
 import { bomLength, decodeCell, END } from "./_tokenizer.js";
 
@@ -34,39 +31,36 @@ const FIRST_PASS_RECORDS = 1_500_000;
 /** Merged chunks are tallied together once they hold this many records (16 jobs of the benchmark files, 3.5 MB of tables). */
 const TALLY_RECORDS = 96 * 1024;
 
-export interface ScoreProgress {
-  /** Bytes read, of `total` when the size is known. */
-  bytes?: number;
-  total?: number;
+/** How far the fast path has read. */
+export interface CsvProgress {
+  /** Bytes read, of `total`. */
+  bytes: number;
+  total: number;
   /** Records read so far: cases and invalid records. */
   records: number;
-  /** Set during the fast path's first pass, which reads only case_ids (its bytes are the same file's). */
+  /** Set during the first pass, which reads only case_ids (its bytes are the same file's). */
   firstPass?: boolean;
-  /** Set while stdin is copied to a temporary file, before any record is read (`bytes` copied so far). */
-  spooling?: boolean;
 }
 
-export interface ScoreCsvOptions extends CaseSink {
+export interface CsvScoreOptions extends CaseSink {
   rubric: Rubric;
-  groupBy?: string;
-  /** As --input-format: a file read as JSON or NDJSON goes the reference way. */
+  groupBy: string;
+  /** As --input-format: a file not read as CSV is not taken. */
   format?: InputFormat;
   delimiter?: string;
-  /** A workbook's worksheet: a workbook goes the reference way. */
-  sheet?: string;
   mapping?: ColumnMapping;
   maxFieldBytes?: number;
-  /** The most columns a header (or distinct JSON keys) may have (--max-columns). */
+  /** The most columns a header may have (--max-columns). */
   maxColumns?: number;
   /** Carried-through columns something downstream reads (a plugin rule's fields): not warned about. */
   expectedColumns?: ReadonlySet<string>;
-  /** For the path `-`. */
-  stdin?: Readable;
+  /** The name the file is known by in messages, where `path` is a copy (stdin's): "stdin". */
+  name?: string;
   warn?: (message: string) => void;
   onOpen?: (source: Source) => void;
   /** Whether cases are wanted (onCase, onCaseJson, onCaseJsonBytes); without them only grades are computed, much faster. */
   wantCases: boolean;
-  onProgress?: (progress: ScoreProgress) => void;
+  onProgress?: (progress: CsvProgress) => void;
   /** Worker threads; default one per core; 0 reads on this thread. */
   workers?: number;
   /** Bytes per job; small values are for tests. */
@@ -82,64 +76,30 @@ export interface ScoreCsvOptions extends CaseSink {
 }
 
 /**
- * Scores a case file as `runAudit(readCases(path, ...), rubric, sink, groupBy)` does, with the
- * same cases, invalid records, order and summary, reading a regular CSV file in byte ranges
- * on worker threads. CSV piped in (path `-`, stdin not a terminal) is copied to a temporary
- * file and read so too, whatever the rubric: plugin rules and rules written in the config are
- * loaded again in each worker. Anything else (JSON, a workbook, an unusual delimiter) is read
- * the reference way.
+ * Scores a regular CSV file as `runAudit(readCases(path, ...), rubric, sink, groupBy)` does, with the
+ * same cases, invalid records, order and summary, reading it in byte ranges on worker threads. Plugin
+ * rules and rules written in the config are loaded again in each worker. Undefined, before anything
+ * is read or reported, for a file it does not take (not a regular file, not CSV, an unusual delimiter,
+ * an error to report): the reference reader reads those, and says what it makes of them.
  */
-export async function scoreCsvFile(path: string, options: ScoreCsvOptions): Promise<Summary> {
-  const groupBy = options.groupBy ?? "force";
-  if (options.sheet !== undefined || options.format === "xlsx") return referenceScore(path, options, groupBy);
-  const { stdin } = options;
-  // Input said to be JSON is read as it comes; from a terminal, too (nothing to gain by waiting for its end).
-  const asCsv = !options.format || options.format === "csv";
-  if (path === "-" && stdin && !(stdin as { isTTY?: boolean }).isTTY && asCsv) return scorePipe("stdin", stdin, options, groupBy);
-  // A named pipe (`<(unzip -p export.zip)`) is copied as stdin is, so that it is read in a file's memory, not a stream's.
-  if (path !== "-" && asCsv && isPipe(path)) return scorePipe(path, createReadStream(path), options, groupBy);
+export async function scoreCsvFile(path: string, options: CsvScoreOptions): Promise<Summary | undefined> {
   const file = await probeCsvFile(path, options.format, options.delimiter);
-  return file ? scoreFile(path, file, options, groupBy) : referenceScore(path, options, groupBy);
-}
-
-function isPipe(path: string): boolean {
-  try {
-    const info = statSync(path);
-    return info.isFIFO() || info.isSocket();
-  } catch {
-    return false;
-  }
-}
-
-/**
- * Input that comes once, as a stream (stdin, a named pipe), copied to a temporary file and read as a
- * file is; where no copy can be made, or it is not CSV the fast path takes, read the reference way.
- */
-async function scorePipe(name: string, stream: Readable, options: ScoreCsvOptions, groupBy: string): Promise<Summary> {
-  const maxRecordBytes = (options.maxFieldBytes ?? DEFAULT_MAX_FIELD_BYTES) * RECORD_LIMIT_FACTOR;
-  const spooled = await spoolStdin(stream, maxRecordBytes, (bytes) => options.onProgress?.({ bytes, records: 0, spooling: true }));
-  if (!("path" in spooled)) return referenceScore("-", { ...options, stdin: spooled.replay }, groupBy);
-  try {
-    const file = await probeCsvFile(spooled.path, options.format, options.delimiter);
-    if (!file) return await referenceScore("-", { ...options, stdin: createReadStream(spooled.path) }, groupBy);
-    file.source.name = name;
-    return await scoreFile(spooled.path, file, options, groupBy);
-  } finally {
-    spooled.remove();
-  }
+  if (!file) return undefined;
+  if (options.name !== undefined) file.source.name = options.name;
+  return scoreFile(path, file, options);
 }
 
 /** The fast path proper, on a file `probeCsvFile` has found it can take. */
-async function scoreFile(path: string, file: CsvFile, options: ScoreCsvOptions, groupBy: string): Promise<Summary> {
+async function scoreFile(path: string, file: CsvFile, options: CsvScoreOptions): Promise<Summary> {
   const { source, size, delimiter } = file;
+  const { rubric, groupBy } = options;
   options.onOpen?.(source);
   const maxFieldBytes = options.maxFieldBytes ?? DEFAULT_MAX_FIELD_BYTES;
   const maxRecordChars = maxFieldBytes * RECORD_LIMIT_FACTOR;
-  const { rubric } = options;
   const setup: Omit<ChunkSetup, "plan"> = { path, size, delimiter, maxRecordChars, maxFieldBytes, mapping: options.mapping, groupBy, rubric, wantCases: options.wantCases };
   const { header, start } = readHeader(setup, source);
-  const plan = planColumns(source.name, header, { ...options, groupBy });
-  const ruleIds = options.rubric.rules.map(({ rule }) => rule.id);
+  const plan = planColumns(source.name, header, options);
+  const ruleIds = rubric.rules.map(({ rule }) => rule.id);
   const merger = new Merger(source.name, ruleIds, start, options, columnTitles(header, plan.targets));
   const threads = options.workers ?? availableParallelism();
   const learn = (worker: number, result: RunResult["result"]) => merger.learnNames(worker, result);
@@ -306,37 +266,4 @@ function readHeader(setup: Omit<ChunkSetup, "plan">, source: Source) {
   } finally {
     closeSync(fd);
   }
-}
-
-/** The reference pipeline, for inputs the fast path does not take. */
-async function referenceScore(path: string, options: ScoreCsvOptions, groupBy: string): Promise<Summary> {
-  let records = 0;
-  const counted = () => {
-    if (++records % 1024 === 0) options.onProgress?.({ records });
-  };
-  const { format, delimiter, sheet, mapping, stdin, warn, maxFieldBytes, maxColumns, expectedColumns, onOpen } = options;
-  const items = readCases(path, { format, delimiter, sheet, mapping, stdin, warn, maxFieldBytes, maxColumns, expectedColumns, onOpen, groupBy });
-  return runAudit(
-    items,
-    options.rubric,
-    {
-      case: async (result) => {
-        counted();
-        if (!options.wantCases) return;
-        // Each form made only for a sink that takes it.
-        const json = options.onCaseJsonBytes || options.onCaseJson ? JSON.stringify(result) : "";
-        if (options.onCaseJsonBytes) {
-          const bytes = Buffer.from(json);
-          await options.onCaseJsonBytes(bytes, 0, bytes.length);
-        }
-        await options.onCaseJson?.(json);
-        await options.onCase?.(result);
-      },
-      invalid: async (record) => {
-        counted();
-        await options.onInvalid?.(record);
-      },
-    },
-    groupBy,
-  );
 }

@@ -1,4 +1,4 @@
-import type { ScoredInvalid } from "../engine/run.js";
+import type { ScoredInvalid } from "../engine/invalid.js";
 import { element, htmlTable, section } from "./_html.js";
 
 /** How many invalid records the HTML report lists by location; the rest are counted. */

@@ -1,5 +1,5 @@
 import { analyse } from "../engine/analysis.js";
-import type { ScoredInvalid } from "../engine/run.js";
+import type { ScoredInvalid } from "../engine/invalid.js";
 import type { GradeLabels } from "../engine/rubric.js";
 import type { CaseResult } from "../engine/score.js";
 import { gradeLabel } from "./grade-labels.js";

@@ -1,4 +1,4 @@
-import type { ScoredInvalid } from "../engine/run.js";
+import type { ScoredInvalid } from "../engine/invalid.js";
 import type { Rubric } from "../engine/rubric.js";
 import type { CaseResult } from "../engine/score.js";
 import type { Summary } from "../engine/summary.js";

@@ -1,6 +1,6 @@
 import type { Rubric } from "../engine/rubric.js";
 import type { Summary } from "../engine/summary.js";
-import { scoreCsvFile, type ScoreCsvOptions } from "../fast/index.js";
+import { scoreInput, type ScoreOptions } from "../run/score.js";
 import { InputError } from "../input/errors.js";
 import { readCases, type ReadOptions, type RecordRow } from "../input/read.js";
 import { SamplingFrame } from "./frame.js";
@@ -9,7 +9,7 @@ import { strataOf, stratumOf, type Stratification } from "./strata.js";
 
 /** How the input is read: as `audit score` reads it. */
 export type InputOptions = Pick<
-  ScoreCsvOptions,
+  ScoreOptions,
   "format" | "delimiter" | "sheet" | "mapping" | "maxFieldBytes" | "maxColumns" | "stdin" | "warn" | "onOpen" | "onProgress" | "workers" | "chunkBytes" | "threadsFromBytes"
 >;
 
@@ -33,7 +33,7 @@ export interface FrameRequest {
 export async function readSamplingFrame(path: string, request: FrameRequest, input: InputOptions): Promise<{ frame: SamplingFrame; summary: Summary }> {
   const frame = new SamplingFrame(strataOf(request.stratification), request.keep, request.key);
   const stratum = stratumOf(request.stratification);
-  const summary = await scoreCsvFile(path, {
+  const summary = await scoreInput(path, {
     ...input,
     rubric: request.rubric,
     groupBy: request.groupBy,

@@ -1,6 +1,6 @@
 import { referenceRubric, type Rubric } from "../../src/engine/rubric.js";
 import { runAudit } from "../../src/engine/run.js";
-import { scoreCsvFile, type ScoreCsvOptions } from "../../src/fast/index.js";
+import { scoreInput, type ScoreOptions } from "../../src/run/score.js";
 import { InputError } from "../../src/input/errors.js";
 import { readCases } from "../../src/input/read.js";
 import type { ColumnMapping } from "../../src/input/mapping.js";
@@ -24,7 +24,7 @@ export interface Run {
   error?: string;
 }
 
-async function collect(run: (sink: Pick<ScoreCsvOptions, "onCaseJson" | "onInvalid" | "warn">) => Promise<unknown>): Promise<Run> {
+async function collect(run: (sink: Pick<ScoreOptions, "onCaseJson" | "onInvalid" | "warn">) => Promise<unknown>): Promise<Run> {
   const out: Run = { cases: [], invalid: [], warnings: [] };
   try {
     const summary = await run({
@@ -51,8 +51,8 @@ export const reference = (path: string, s: Settings) =>
     ),
   );
 
-export const fast = (path: string, s: Settings, tuning: Partial<ScoreCsvOptions>) =>
-  collect((sink) => scoreCsvFile(path, { ...s, ...sink, wantCases: true, workers: 0, ...tuning }));
+export const fast = (path: string, s: Settings, tuning: Partial<ScoreOptions>) =>
+  collect((sink) => scoreInput(path, { ...s, ...sink, wantCases: true, workers: 0, ...tuning }));
 
 /** The reference rubric, grouped by force: what a plain `audit score` does. */
 export const PLAIN: Settings = { groupBy: "force", rubric: referenceRubric() };

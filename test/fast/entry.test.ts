@@ -4,7 +4,7 @@ import { Readable } from "node:stream";
 import { describe, expect, test } from "vitest";
 import { referenceRubric, type Rubric } from "../../src/engine/rubric.js";
 import { runAudit } from "../../src/engine/run.js";
-import { scoreCsvFile, type ScoreProgress } from "../../src/fast/index.js";
+import { scoreInput, type ScoreProgress } from "../../src/run/score.js";
 import { defineRule } from "../../src/rules/define-rule.js";
 import { readCases } from "../../src/input/read.js";
 import { tempFiles } from "./_csv.js";
@@ -25,11 +25,11 @@ async function same(path: string, rubric: Rubric = referenceRubric()): Promise<v
   const ours: unknown[] = [];
   const theirs: unknown[] = [];
   const reference = await outcome(() => runAudit(readCases(path), rubric, { case: () => {}, invalid: (r) => void theirs.push(r) }), theirs);
-  const fast = await outcome(() => scoreCsvFile(path, { rubric, wantCases: false, workers: 0, onInvalid: (r) => void ours.push(r) }), ours);
+  const fast = await outcome(() => scoreInput(path, { rubric, wantCases: false, workers: 0, onInvalid: (r) => void ours.push(r) }), ours);
   expect(fast).toBe(reference);
 }
 
-describe("scoreCsvFile ends as the reference pipeline does", () => {
+describe("scoreInput ends as the reference pipeline does", () => {
   test.each([
     ["an empty file", ""],
     ["only empty lines", "\n\r\n\n"],
@@ -68,7 +68,7 @@ describe("progress", () => {
     const rows = Array.from({ length: 200 }, (_, i) => `A${i},N,2015-07-02,3`).join("\n");
     const path = file("big.csv", `${HEADER}\n${rows}\n`);
     const seen: ScoreProgress[] = [];
-    await scoreCsvFile(path, { rubric: referenceRubric(), wantCases: false, workers: 0, chunkBytes: 512, onProgress: (p) => void seen.push(p) });
+    await scoreInput(path, { rubric: referenceRubric(), wantCases: false, workers: 0, chunkBytes: 512, onProgress: (p) => void seen.push(p) });
     expect(seen.length).toBeGreaterThan(5);
     expect(seen.at(-1)).toEqual({ bytes: seen.at(-1)!.total, total: seen.at(-1)!.total, records: 200 });
     expect(seen.map((p) => p.bytes)).toEqual([...seen.map((p) => p.bytes)].sort((a, b) => a! - b!));
@@ -81,7 +81,7 @@ describe("progress", () => {
       const seen: ScoreProgress[] = [];
       const invalid: string[] = [];
       const options = { rubric: referenceRubric(), wantCases: false, workers: 0, chunkBytes: 512, firstPassFromRecords };
-      await scoreCsvFile(path, { ...options, onProgress: (p) => void seen.push(p), onInvalid: (r) => void invalid.push(r.reason) });
+      await scoreInput(path, { ...options, onProgress: (p) => void seen.push(p), onInvalid: (r) => void invalid.push(r.reason) });
       return { seen, invalid };
     };
     const twice = await passes(100);
@@ -100,7 +100,7 @@ describe("progress", () => {
     const rows = Array.from({ length: 200 }, (_, i) => `A${i},N,2015-07-02,3`).join("\n");
     const stdin = Readable.from([Buffer.from(`${HEADER}\n`), Buffer.from(`${rows}\n`)]);
     const seen: ScoreProgress[] = [];
-    const summary = await scoreCsvFile("-", { rubric: referenceRubric(), wantCases: false, workers: 0, chunkBytes: 512, stdin, onProgress: (p) => void seen.push(p) });
+    const summary = await scoreInput("-", { rubric: referenceRubric(), wantCases: false, workers: 0, chunkBytes: 512, stdin, onProgress: (p) => void seen.push(p) });
     expect(summary.overall.graded).toBe(200);
     expect(seen[0]).toMatchObject({ spooling: true, records: 0 });
     // Only the fast path knows the total, the copy's size; the reference reader counts records alone.
@@ -118,7 +118,7 @@ describe("progress", () => {
         appended = true;
       }
     };
-    const run = scoreCsvFile(path, { rubric: referenceRubric(), wantCases: false, workers: 0, chunkBytes: 512, firstPassFromRecords: 0, onProgress });
+    const run = scoreInput(path, { rubric: referenceRubric(), wantCases: false, workers: 0, chunkBytes: 512, firstPassFromRecords: 0, onProgress });
     await expect(run).rejects.toThrow(/growing\.csv: the file changed while it was being read/);
   });
 });

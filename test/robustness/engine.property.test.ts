@@ -1,7 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { referenceRubric } from "../../src/engine/rubric.js";
-import { runAudit, type ScoredInvalid } from "../../src/engine/run.js";
+import type { ScoredInvalid } from "../../src/engine/invalid.js";
+import { runAudit } from "../../src/engine/run.js";
 import type { CaseResult } from "../../src/engine/score.js";
 import type { Case, CaseDate } from "../../src/input/case.js";
 import { AGENCIES, ASSESSMENT_QUALITIES, CHILD_ROLES, CONCERNS, GRADES, RISK_LEVELS } from "../../src/input/fields.js";

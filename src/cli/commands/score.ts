@@ -1,8 +1,8 @@
 import { Option } from "commander";
 import { checkGates } from "../../engine/gates.js";
-import type { ScoredInvalid } from "../../engine/run.js";
+import type { ScoredInvalid } from "../../engine/invalid.js";
 import type { CaseResult } from "../../engine/score.js";
-import { scoreCsvFile } from "../../fast/index.js";
+import { scoreInput } from "../../run/score.js";
 import type { Source } from "../../input/source.js";
 import { REPORTERS } from "../../report/index.js";
 import type { ReportMeta, Reporter } from "../../report/types.js";
@@ -106,7 +106,7 @@ export async function score(file: string, options: ScoreOptions, ctx: CliContext
   const perCase = outputs.filter(({ reporter }) => reporter.case !== undefined);
   const asJsonText = !redact && perCase.every(({ reporter }) => reporter.caseJson !== undefined);
   try {
-    const summary = await scoreCsvFile(file, {
+    const summary = await scoreInput(file, {
       rubric: options.rubric,
       groupBy: options.groupBy,
       format: options.inputFormat,

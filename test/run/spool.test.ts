@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Readable } from "node:stream";
 import { afterEach, describe, expect, test, vi } from "vitest";
-import { spoolStdin } from "../../src/fast/_spool.js";
+import { spoolStdin } from "../../src/run/_spool.js";
 
 // Writes fail once `failAfter` have been made, as they would on a full disk.
 let writes = 0;

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync, openSync, rmSync, unlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { removeStaleFiles } from "../stale-files.js";
+import { removeStaleFiles } from "./stale-files.js";
 
 /** `audit-stdin-4242-0123456789ab`: the prefix says what it is, and the whole name that it is ours. */
 const OURS = /^audit-[a-z]+-\d+-[0-9a-f]{12}$/;

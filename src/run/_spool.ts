@@ -1,6 +1,6 @@
 import { closeSync, createReadStream, writeSync } from "node:fs";
 import { Readable } from "node:stream";
-import { openOnly, removeTemporary, temporaryFile } from "./_temporary.js";
+import { openOnly, removeTemporary, temporaryFile } from "../temporary.js";
 
 /** Stdin copied whole into a temporary file (mode 0600, its name removed at once where the system allows), gone after `remove` or when the process exits. */
 export interface Spooled {
