@@ -18,9 +18,9 @@ export function problemsOf(overrides: Partial<DeclarativeDefinition>): string[] 
   return result.ok ? [] : result.problems.map((p) => `${p.path.join(".")}: ${p.message}`);
 }
 
-/** The rule compiled; a rule that does not compile fails the test, saying why. */
-export function compiled(overrides: Partial<DeclarativeDefinition>): DeclarativeRule {
-  const result = compileDeclarativeRule("test-rule", definition(overrides));
+/** The rule compiled, under this id; a rule that does not compile fails the test, saying why. */
+export function compiled(overrides: Partial<DeclarativeDefinition>, id = "test-rule"): DeclarativeRule {
+  const result = compileDeclarativeRule(id, definition(overrides));
   if (!result.ok) throw new Error(problemsOf(overrides).join("\n"));
   return result.rule;
 }

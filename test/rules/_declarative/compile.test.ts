@@ -1,56 +1,46 @@
 import { describe, expect, test } from "vitest";
-import type { Case } from "../../../src/input/case.js";
+import { defineRule } from "../../../src/rules/define-rule.js";
+import { RuleTester } from "../../../src/rules/tester.js";
 import type { DeclarativeDefinition } from "../../../src/rules/_declarative/definition.js";
-import { d, makeCase } from "../../helpers/make-case.js";
 import { MEDICAL_ADVICE_DEFINITION } from "../../helpers/medical-advice.js";
 import { compiled, problemsOf } from "./_compile.js";
 
-/** The issue's own example, as test/helpers/medical-advice.json writes it. */
-const medicalAdvice = compiled(MEDICAL_ADVICE_DEFINITION);
+/** The issue's own example, as test/helpers/medical-advice.json writes it, with no options as the config gives it. */
+const medicalAdvice = defineRule(compiled(MEDICAL_ADVICE_DEFINITION, "medical-advice"));
+const sexualAbuse = (record: Record<string, string>) => ({ concern: "sexual_abuse", child_age: "9", ...record });
 
-describe("the issue's medical-advice rule", () => {
-  const sexualAbuse = (overrides: Partial<Case>) => makeCase({ concern: ["sexual_abuse"], child_age: 9, ...overrides });
-  test.each([
-    ["a neglect case does not apply", makeCase({ concern: ["neglect"], child_age: 9 }), "n/a", []],
-    ["a 14-year-old does not apply", sexualAbuse({ child_age: 14 }), "n/a", []],
-    ["no doctor is inadequate", sexualAbuse({ agencies_consulted: ["social_care"] }), "inadequate", ["no-doctor"]],
-    [
-      "a doctor, strategy discussion the next working day, is good",
-      sexualAbuse({ agencies_consulted: ["health"], strategy_discussion_on: d("2015-07-03") }),
-      "good",
-      [],
-    ],
-    [
-      "a doctor, strategy discussion 2 working days after, is adequate",
-      sexualAbuse({ agencies_consulted: ["health"], strategy_discussion_on: d("2015-07-06") }),
-      "adequate",
-      ["late-strategy"],
-    ],
-    ["age not recorded: cannot tell whether it applies", sexualAbuse({ child_age: undefined }), "adequate", ["not-recorded"]],
-    ["no strategy discussion recorded", sexualAbuse({ agencies_consulted: ["health"] }), "adequate", ["not-recorded"]],
-  ])("%s", (_name, record, rating, codes) => {
-    const result = medicalAdvice.evaluate(record, {});
-    expect(result.rating).toBe(rating);
-    expect(result.findings.map((f) => f.code)).toEqual(codes);
-  });
+new RuleTester({ describe, test }).run(medicalAdvice, {
+  valid: [
+    { name: "a neglect case does not apply", record: { concern: "neglect", child_age: "9" }, rating: "n/a" },
+    { name: "a 14-year-old does not apply", record: sexualAbuse({ child_age: "14" }), rating: "n/a" },
+    {
+      name: "a doctor, strategy discussion the next working day, is good",
+      record: sexualAbuse({ agencies_consulted: "health", strategy_discussion_on: "2015-07-03" }),
+      rating: "good",
+    },
+  ],
+  invalid: [
+    { name: "no doctor is inadequate", record: sexualAbuse({ agencies_consulted: "social_care" }), rating: "inadequate", codes: ["no-doctor"] },
+    {
+      name: "a doctor, strategy discussion 2 working days after, is adequate",
+      record: sexualAbuse({ agencies_consulted: "health", strategy_discussion_on: "2015-07-06" }),
+      rating: "adequate",
+      codes: ["late-strategy"],
+    },
+    {
+      name: "a message writes in the value of its {expression}",
+      record: sexualAbuse({ agencies_consulted: "health", strategy_discussion_on: "2015-07-08" }),
+      rating: "adequate",
+      codes: ["late-strategy"],
+      findings: [{ message: "strategy discussion 4 working days after report; target 1", fields: ["reported_on", "strategy_discussion_on"] }],
+    },
+    { name: "age not recorded: cannot tell whether it applies", record: { concern: "sexual_abuse" }, rating: "adequate", codes: ["not-recorded"] },
+    { name: "no strategy discussion recorded", record: sexualAbuse({ agencies_consulted: "health" }), rating: "adequate", codes: ["not-recorded"] },
+  ],
+});
 
-  test("a message writes in the value of its {expression}", () => {
-    const result = medicalAdvice.evaluate(
-      makeCase({ concern: ["sexual_abuse"], child_age: 9, agencies_consulted: ["health"], strategy_discussion_on: d("2015-07-08") }),
-      {},
-    );
-    expect(result.findings).toEqual([
-      {
-        code: "late-strategy",
-        message: "strategy discussion 4 working days after report; target 1",
-        fields: ["reported_on", "strategy_discussion_on"],
-      },
-    ]);
-  });
-
-  test("reads the fields its expressions name, in contract order", () => {
-    expect(medicalAdvice.fields).toEqual(["reported_on", "child_age", "concern", "strategy_discussion_on", "agencies_consulted"]);
-  });
+test("the medical-advice rule reads the fields its expressions name, in contract order", () => {
+  expect(medicalAdvice.fields).toEqual(["reported_on", "child_age", "concern", "strategy_discussion_on", "agencies_consulted"]);
 });
 
 describe("checked before any record is read", () => {
