@@ -1,39 +1,56 @@
-// The reference rubric as one DuckDB query (bench/rubric.sql) over a case file; prints its table as JSON.
-// Usage: node bench/duckdb.mjs <file>
+// The reference rubric as one DuckDB query over a case file; prints its table as JSON, one object per
+// group with its counts as numbers. The query is bench/rubric.sql (validates every value) unless
+// another is named, such as bench/rubric-fast.sql (valid ISO-dated records only); bench/rubric-grade.sql
+// (the calendar and the rules, which both share) runs first.
+// Usage: node bench/duckdb.mjs <file> [query.sql]
 import { DuckDBInstance } from "@duckdb/node-api";
 import { readFileSync } from "node:fs";
 import { BANK_HOLIDAYS } from "../dist/calendar/bank-holidays.js";
+import { MAX_YEAR, MIN_YEAR } from "../dist/input/dates.js";
 import { SEXUAL_CONCERNS, SIGNIFICANT_HARM_CONCERNS } from "../dist/rules/_concerns.js";
 import { BUILT_IN_RULES } from "../dist/rules/index.js";
 
-// What the query reads from the rules: each rule's default options by `rule-id.option[.limit]`, and
+const [file, query = new URL("./rubric.sql", import.meta.url)] = process.argv.slice(2);
+if (!file) {
+  process.stderr.write("usage: node bench/duckdb.mjs <file> [query.sql]\n");
+  process.exit(2);
+}
+
+// What the queries read from the rules: each rule's default options by `rule-id.option[.limit]`, and
 // the concern lists the rules share.
 const OPTIONS = Object.fromEntries(BUILT_IN_RULES.map((rule) => [rule.id, rule.options.parse({})]));
 const LISTS = { sexual: SEXUAL_CONCERNS, significant_harm: SIGNIFICANT_HARM_CONCERNS };
 const setting = (path) => {
   const value = path.split(".").reduce((at, key) => at?.[key], OPTIONS) ?? LISTS[path];
-  if (value === undefined) throw new Error(`bench/rubric.sql: {{${path}}} names no rule option`);
+  if (value === undefined) throw new Error(`bench SQL: {{${path}}} names no rule option`);
   return value;
 };
 const words = (path) => {
   const list = setting(path);
-  if (!Array.isArray(list) || !list.every((word) => /^[a-z_]+$/.test(word))) throw new Error(`bench/rubric.sql: ${path} is not a list of words`);
+  if (!Array.isArray(list) || !list.every((word) => /^[a-z_]+$/.test(word))) throw new Error(`bench SQL: ${path} is not a list of words`);
   return list;
 };
 const any = (column, path) => `(${words(path).map((word) => `has(${column}, '${word}')`).join(" OR ") || "false"})`;
 
-const file = process.argv[2];
-const sql = readFileSync(new URL("./rubric.sql", import.meta.url), "utf8")
-  .replace(/^\s*--.*$/gm, "")
-  .replaceAll("{{file}}", file.replace(/'/g, "''"))
-  .replaceAll("{{holidays}}", BANK_HOLIDAYS.map((day) => `DATE '${day}'`).join(", "))
-  .replace(/\{\{any\((\w+), ([\w.-]+)\)\}\}/g, (_, column, path) => any(column, path))
-  .replace(/\{\{([\w.-]+)\}\}/g, (_, path) => {
-    const value = setting(path);
-    if (!Number.isInteger(value)) throw new Error(`bench/rubric.sql: {{${path}}} is not a whole number`);
-    return String(value);
-  });
-const statements = sql.split(/;\s*\n/).map((s) => s.trim()).filter(Boolean);
+/** A SQL file's statements, its comments dropped and its placeholders filled. */
+const statementsOf = (path) =>
+  readFileSync(path, "utf8")
+    .replace(/^\s*--.*$/gm, "")
+    .replaceAll("{{file}}", file.replace(/'/g, "''"))
+    .replaceAll("{{holidays}}", BANK_HOLIDAYS.map((day) => `DATE '${day}'`).join(", "))
+    .replaceAll("{{first_year}}", String(MIN_YEAR))
+    .replaceAll("{{last_year}}", String(MAX_YEAR))
+    .replace(/\{\{any\((\w+), ([\w.-]+)\)\}\}/g, (_, column, list) => any(column, list))
+    .replace(/\{\{([\w.-]+)\}\}/g, (_, path) => {
+      const value = setting(path);
+      if (!Number.isInteger(value)) throw new Error(`bench SQL: {{${path}}} is not a whole number`);
+      return String(value);
+    })
+    .split(/;\s*\n/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+
+const statements = [new URL("./rubric-grade.sql", import.meta.url), query].flatMap(statementsOf);
 const connection = await (await DuckDBInstance.create(":memory:")).connect();
 let rows = [];
 for (const statement of statements) rows = (await connection.runAndReadAll(statement)).getRowObjectsJson();

@@ -1,5 +1,7 @@
 // Deterministic synthetic case files for the benchmark: the same rows and seed give the same bytes.
-// Usage: node bench/generate.mjs <rows> <file> [--seed N] [--crlf] [--bom]
+// Usage: node bench/generate.mjs <rows> <file> [--seed N] [--crlf] [--bom] [--clean]
+// --clean: every record valid and every date ISO (YYYY-MM-DD, some with a time), the file the
+// benchmark's fastest DuckDB query (bench/rubric-fast.sql) is exact on; the rest as without it.
 import { closeSync, openSync, writeSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 import { seeded } from "../test/helpers/seeded.mjs";
@@ -43,8 +45,8 @@ const DAY = 86_400_000;
 const FIRST_DAY = Date.UTC(2013, 0, 1) / DAY;
 const pad2 = (n) => (n < 10 ? `0${n}` : String(n));
 
-/** Every rubric field in the forms real exports use; about 0.3% of rows carry a typical mistake. */
-export function* caseRows(count, seed = 20150303) {
+/** Every rubric field in the forms real exports use; about 0.3% of rows carry a typical mistake, none when `clean` (ISO dates only then). */
+export function* caseRows(count, seed = 20150303, { clean = false } = {}) {
   const rand = seeded(seed);
   const int = (lo, hi) => lo + Math.floor(rand() * (hi - lo + 1));
   const chance = (p) => rand() < p;
@@ -54,7 +56,7 @@ export function* caseRows(count, seed = 20150303) {
     const d = new Date(day * DAY);
     const [y, m, dd] = [d.getUTCFullYear(), pad2(d.getUTCMonth() + 1), pad2(d.getUTCDate())];
     const clock = time ? ` ${pad2(int(7, 22))}:${pad2(int(0, 59))}` : "";
-    return uk ? `${dd}/${m}/${y}${clock}` : `${y}-${m}-${dd}${time ? clock.replace(" ", "T") : ""}`;
+    return uk && !clean ? `${dd}/${m}/${y}${clock}` : `${y}-${m}-${dd}${time ? clock.replace(" ", "T") : ""}`;
   };
   const after = (day, typical, slow) => day + (chance(0.8) ? int(0, typical) : int(typical, slow));
   const bool = (p, forms) => (chance(p) ? forms[0] : forms[1]);
@@ -114,7 +116,7 @@ export function* caseRows(count, seed = 20150303) {
       chance(0.2) ? pick(["good", "adequate", "inadequate", "requires_improvement", "Requires Improvement"]) : "",
       note,
     ];
-    if (chance(0.003)) spoil(row, rand, recent);
+    if (chance(0.003) && !clean) spoil(row, rand, recent);
     recent[n % recent.length] = row[0];
     yield row.join(",");
   }
@@ -132,13 +134,13 @@ function spoil(row, rand, recent) {
   }
 }
 
-export function writeCaseFile(path, rows, { seed, crlf = false, bom = false } = {}) {
+export function writeCaseFile(path, rows, { seed, crlf = false, bom = false, clean = false } = {}) {
   const eol = crlf ? "\r\n" : "\n";
   const fd = openSync(path, "w");
   try {
     writeSync(fd, `${bom ? "\uFEFF" : ""}${HEADER.join(",")}${eol}`);
     let batch = [];
-    for (const row of caseRows(rows, seed)) {
+    for (const row of caseRows(rows, seed, { clean })) {
       batch.push(row);
       if (batch.length === 10_000) {
         writeSync(fd, batch.join(eol) + eol);
@@ -155,12 +157,13 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
   const [rows, path] = process.argv.slice(2);
   const seedAt = process.argv.indexOf("--seed");
   if (!rows || !path) {
-    console.error("usage: node bench/generate.mjs <rows> <file> [--seed N] [--crlf] [--bom]");
+    console.error("usage: node bench/generate.mjs <rows> <file> [--seed N] [--crlf] [--bom] [--clean]");
     process.exit(2);
   }
   writeCaseFile(path, Number(rows), {
     seed: seedAt > 0 ? Number(process.argv[seedAt + 1]) : undefined,
     crlf: process.argv.includes("--crlf"),
     bom: process.argv.includes("--bom"),
+    clean: process.argv.includes("--clean"),
   });
 }
