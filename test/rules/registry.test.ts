@@ -36,3 +36,15 @@ test.each(BUILT_IN_RULES.map((rule) => [rule.id, rule] as const))("src/rules/%s/
   expect(rulePage(id).split("\n")[0]).toBe(`# \`${id}\``);
   expect(documentedCodes(id).map(({ code }) => code)).toEqual(rule.codes);
 });
+
+/** A table row's cells, without the backticks around a name or value. */
+const cells = (line: string) => line.split("|").slice(1, -1).map((cell) => cell.trim().replace(/^`(.*)`$/, "$1"));
+/** An option's default as its row gives it: the value after the name, or a `{ good, adequate }` pair as the row's last two cells. */
+const documentedValue = (wanted: unknown, rest: string[]): unknown =>
+  typeof wanted === "object" && wanted !== null && "good" in wanted ? { good: Number(rest.at(-2)), adequate: Number(rest.at(-1)) } : JSON.parse(rest[0]!);
+
+test.each(BUILT_IN_RULES.map((rule) => [rule.id, rule] as const))("src/rules/%s/README.md gives each option with the rule's default", (id, rule) => {
+  const defaults = rule.options.parse({}) as Record<string, unknown>;
+  const rows = rulePage(id).split("\n").filter((line) => line.startsWith("| `")).map(cells).filter(([name]) => name! in defaults);
+  expect(Object.fromEntries(rows.map(([name, ...rest]) => [name, documentedValue(defaults[name!], rest)]))).toEqual(defaults);
+});
