@@ -1,21 +1,14 @@
 import { closeSync, openSync } from "node:fs";
-import { CaseJsonWriter } from "../engine/case-json.js";
-import { ruleFailureErrors } from "../engine/invalid.js";
 import type { Rubric } from "../engine/rubric.js";
-import { CaseScorer, type CaseResult, type RuleOutcome } from "../engine/score.js";
-import type { CaseDate } from "../input/case.js";
 import type { Summary } from "../engine/summary.js";
-import { FIELDS, GRADES, type Grade } from "../input/fields.js";
-import { CaseView } from "../rules/case-view.js";
-import { RATINGS } from "../rules/checks.js";
 import type { RuleLogic } from "../rules/define-rule.js";
 import type { ColumnMapping } from "../input/mapping.js";
-import type { FieldProblem } from "../input/check.js";
 import { guessBoundary } from "./_boundary.js";
 import type { ColumnPlan } from "./_columns.js";
+import { CaseGrader, type RecordDetail } from "./_grade.js";
 import { DAMAGED, FAILED, GAVE_UP, RecordReader } from "./_reader.js";
-import { CASE, CASE_ID, INVALID, PROBLEM, RecordChecker } from "./_record.js";
-import { HAS_ID, HEAD, INVALID_RECORD, PROBLEM_RECORD, stride } from "./_table.js";
+import { PROBLEM, RecordChecker } from "./_record.js";
+import { HAS_ID, stride } from "./_table.js";
 import { tallyChunk, type TallyJob } from "./_tally.js";
 import { END } from "./_tokenizer.js";
 
@@ -59,11 +52,6 @@ export interface IdsResult {
   gaveUp?: boolean;
 }
 
-export interface RecordDetail {
-  case_id: string | undefined;
-  errors: FieldProblem[];
-}
-
 export interface ChunkResult {
   index: number;
   /** The first record's offset (-1: none before stop), where the next chunk's records begin, and the line feeds between. */
@@ -90,43 +78,18 @@ export interface ChunkResult {
   gaveUp?: boolean;
 }
 
-const GRADE_STATUS: Record<string, number> = Object.fromEntries(GRADES.map((grade, i) => [grade, i]));
-const INSPECTOR = FIELDS.findIndex((f) => f.name === "inspector_grade");
-const REPORTED = FIELDS.findIndex((f) => f.name === "reported_on");
-const JSON_BUFFER_BYTES = 4 << 20;
-
-/** Each rule's rating, as a Level (RATING_CODES orders ratings as levels do), 2 bits each. */
-function packRatings(table: Int32Array, o: number, levels: Uint8Array): void {
-  for (let i = 0; i < levels.length; i++) table[o + HEAD + (i >> 4)]! |= levels[i]! << ((i & 15) * 2);
-}
-
 /** Reads, validates and grades the records of one chunk at a time: a worker's whole job. */
 export class ChunkProcessor {
   private readonly fd: number;
   private readonly reader: RecordReader;
   private readonly checker: RecordChecker;
-  private readonly rubric: Rubric<RuleLogic>;
+  private readonly grader: CaseGrader;
   private readonly ruleIds: string[];
-  private readonly scorer: CaseScorer;
-  /** The record just checked, as the rules read it: its compact values, and the whole case when a rule asks. */
-  private readonly view: CaseView;
-  /** Each rule's outcome when rated good and n/a, and the case `caseResult` fills in. */
-  private readonly quiet: Record<"good" | "n/a", RuleOutcome>[];
-  private readonly outcome: CaseResult = { case_id: "", group: "", grade: "good", reported_on: "", rules: [] };
   private readonly groups = new Map<string, number>();
   private names: string[] = [];
   private readonly hash = new Int32Array(2);
   private ids = new Uint8Array(1 << 16);
   private idBytes = 0;
-  /**
-   * Sized so that a chunk's JSON (about 2 MB for a 512 KB job) never outgrows it: pages never written are
-   * not resident. Growing it freed a large block at the first chunk, which made glibc's malloc serve every
-   * later block below that size from its arenas instead of mmap, where freed memory stays: at 5M rows of
-   * JSON, peak RSS 251 MB starting at 1 MB, 241-243 MB starting at 4 MB.
-   */
-  private readonly json = new CaseJsonWriter(Buffer.allocUnsafeSlow(JSON_BUFFER_BYTES));
-  /** JSON buffers the main thread has finished with (see `recycle`). */
-  private readonly spare: Buffer[] = [];
   /**
    * First-pass hash buffers the main thread has finished with. Each is given back, not dropped: the
    * main thread collects its heap seldom, and buffers it dropped would wait for that in this thread's
@@ -138,11 +101,8 @@ export class ChunkProcessor {
     this.fd = openSync(setup.path, "r");
     this.reader = new RecordReader(this.fd, setup.size, { delimiter: setup.delimiter, maxRecordChars: setup.maxRecordChars });
     this.checker = new RecordChecker(setup);
-    this.rubric = setup.rubric;
-    this.ruleIds = this.rubric.rules.map(({ rule }) => rule.id);
-    this.scorer = new CaseScorer(this.rubric);
-    this.view = new CaseView(this.checker.num, () => this.checker.caseRecord());
-    this.quiet = this.ruleIds.map((id) => ({ good: { id, rating: "good", findings: [] }, "n/a": { id, rating: "n/a", findings: [] } }));
+    this.grader = new CaseGrader(setup.rubric, this.checker, setup.wantCases);
+    this.ruleIds = setup.rubric.rules.map(({ rule }) => rule.id);
   }
 
   close(): void {
@@ -219,10 +179,10 @@ export class ChunkProcessor {
     const first = this.begin(job);
     const result: ChunkResult = { index: job.index, first, next: -1, newlines: 0, lineAfterRecord: 0, count: 0, table: new Int32Array(0), details: [], names: [], ids: new Uint8Array(0), json: new Uint8Array(0), jsonAscii: true };
     if (first === -1) return { ...result, names: this.takeNames() };
-    const width = stride(this.rubric.rules.length);
+    const width = stride(this.ruleIds.length);
     let table = new Int32Array(width * 1024);
     this.idBytes = 0;
-    this.json.reset(this.json.buf);
+    this.grader.startChunk();
     const caseIds = setup.mapping?.values?.case_id ? [] : undefined;
     let count = 0;
     for (;;) {
@@ -241,7 +201,7 @@ export class ChunkProcessor {
         table = wider;
       }
       const o = count++ * width;
-      table[o] = this.record(table, o, result, caseIds);
+      table[o] = this.grader.grade(table, o, result.details, caseIds);
       if (checker.kind !== PROBLEM && checker.hasId) {
         table[o] |= HAS_ID;
         table[o + 6] = this.keepId(reader.buf);
@@ -262,32 +222,20 @@ export class ChunkProcessor {
       names: this.takeNames(),
       ids: this.ids.slice(0, this.idBytes),
       caseIds,
-      jsonAscii: this.json.ascii,
-      json: this.giveJson(),
+      jsonAscii: this.grader.jsonAscii,
+      json: this.grader.giveJson(),
     };
-  }
-
-  /**
-   * The chunk's JSON, in the buffer it was written to, which goes with the result (moved to the main
-   * thread, not copied); writing goes on in a spare one. Buffers come back through `recycle`, so that
-   * neither thread allocates 700 MB of them for a million cases, nor collects them.
-   */
-  private giveJson(): Uint8Array {
-    const { buf, length } = this.json;
-    if (length === 0) return new Uint8Array(0);
-    this.json.reset(this.spare.pop() ?? Buffer.allocUnsafeSlow(buf.length));
-    return new Uint8Array(buf.buffer, buf.byteOffset, length);
   }
 
   /**
    * A chunk's JSON the main thread has written, or a first-pass chunk's hashes: its buffer is used
    * again. None is dropped: there are never more than the chunks in flight at once, and freeing
-   * one would raise glibc's mmap threshold (see `json`).
+   * one would raise glibc's mmap threshold (see CaseGrader's `json`).
    */
   recycle(spent: Spent): void {
     if ("hashes" in spent) {
       if (spent.hashes.buffer.byteLength > 0) this.spareHashes.push(new Int32Array(spent.hashes.buffer));
-    } else if (spent.json.buffer.byteLength > 0) this.spare.push(Buffer.from(spent.json.buffer, 0, spent.json.buffer.byteLength));
+    } else this.grader.recycle(spent.json);
   }
 
   /** Hashes the checked record's id and keeps its bytes; returns how many. */
@@ -305,43 +253,6 @@ export class ChunkProcessor {
     else Buffer.from(this.ids.buffer, this.ids.byteOffset).write(text, this.idBytes, "utf8");
     this.idBytes += length;
     return length;
-  }
-
-  /** Grades or lists the checked record; its status word, with the rest of its row filled in. */
-  private record(table: Int32Array, o: number, result: ChunkResult, caseIds: string[] | undefined): number {
-    const { checker } = this;
-    if (checker.kind !== CASE) {
-      result.details.push({ case_id: checker.caseId, errors: checker.problems });
-      return checker.kind === INVALID ? INVALID_RECORD : PROBLEM_RECORD;
-    }
-    const { scorer } = this;
-    const caseId = checker.valueOf(CASE_ID) as string;
-    // A rule that fails leaves the case ungraded, listed as invalid, as runAudit lists it.
-    if (!scorer.rate(this.view, this.setup.wantCases)) {
-      result.details.push({ case_id: caseId, errors: ruleFailureErrors(scorer.failures) });
-      return INVALID_RECORD;
-    }
-    const grade = scorer.grade();
-    packRatings(table, o, scorer.levels);
-    const inspector = checker.valueOf(INSPECTOR) as Grade | undefined;
-    caseIds?.push(caseId);
-    if (this.setup.wantCases) table[o + 7] = this.json.write(this.caseResult(caseId, grade, inspector));
-    return GRADE_STATUS[grade]! | (inspector === undefined ? 0 : (GRADE_STATUS[inspector]! + 1) << 16);
-  }
-
-  /** The case as scoreCase scores it, from the scorer's last ratings. Reuses one object: the writer is done with it on return. */
-  private caseResult(caseId: string, grade: Grade, inspector: Grade | undefined): CaseResult {
-    const { checker, outcome, scorer } = this;
-    for (let i = 0; i < this.ruleIds.length; i++) {
-      const rating = RATINGS[scorer.levels[i]!]!;
-      outcome.rules[i] = rating === "good" || rating === "n/a" ? this.quiet[i]![rating] : { id: this.ruleIds[i]!, rating, findings: scorer.findings[i]! };
-    }
-    outcome.case_id = caseId;
-    outcome.group = checker.group;
-    outcome.grade = grade;
-    outcome.reported_on = (checker.valueOf(REPORTED) as CaseDate).text;
-    outcome.inspector_grade = inspector;
-    return outcome;
   }
 
   private takeNames(): string[] {

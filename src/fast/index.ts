@@ -7,29 +7,19 @@ import { columnTitles, RECORD_LIMIT_FACTOR } from "../input/read.js";
 import { DEFAULT_MAX_FIELD_BYTES } from "../input/limits.js";
 import type { ColumnMapping } from "../input/mapping.js";
 import { changedWhileRead, type InputFormat, type Source } from "../input/source.js";
-import type { ChunkJob, ChunkSetup, TallyJob } from "./_chunk.js";
+import type { ChunkJob, ChunkSetup } from "./_chunk.js";
 import { planColumns } from "./_columns.js";
-import type { IdRegistry } from "./_ids.js";
+import { recurringIds, wantsFirstPass } from "./_first-pass.js";
+import { inFileOrder } from "./_in-order.js";
 import { Merger, type CaseSink } from "./_merge.js";
 import { probeCsvFile, type CsvFile } from "./_open.js";
 import { inlineRunner, threadRunner, type ChunkRunner, type RunResult } from "./_pool.js";
 import { FAILED, RecordReader } from "./_reader.js";
 import { rubricToWire } from "./_rubric.js";
-import { HashSpill } from "./_spill.js";
-import type { ChunkTally } from "./_tally.js";
+import { TallyBatches } from "./_tally-batches.js";
 import { bomLength, decodeCell, END } from "./_tokenizer.js";
 
 export type { CaseSink } from "./_merge.js";
-
-/**
- * Files of more records than this (as their first 256 KiB suggest) are read twice, a first pass finding
- * the case_ids that recur: past it a table of every id would pass 16 MB, and the first pass costs about
- * a fifth of a run with table output. The benchmark's 1M-row file is read once, its 5M-row file twice.
- */
-const FIRST_PASS_RECORDS = 1_500_000;
-
-/** Merged chunks are tallied together once they hold this many records (16 jobs of the benchmark files, 3.5 MB of tables). */
-const TALLY_RECORDS = 96 * 1024;
 
 /** How far the fast path has read. */
 export interface CsvProgress {
@@ -112,29 +102,10 @@ async function scoreFile(path: string, file: CsvFile, options: CsvScoreOptions):
   const jobs: ChunkJob[] = [];
   for (let at = start.position, index = 0; at < size; at += perJob, index++) jobs.push({ index, start: at, stop: Math.min(size, at + perJob), known: index === 0 });
   const ahead = Math.max(2, threads * 2 + 1);
-  const tallies = new Set<Promise<Summary>>();
-  // Chunk summaries are added in order, each as soon as it and those before it have come, so that few are held.
-  let added = Promise.resolve();
-  const tally = (job: TallyJob) => {
-    const summary = runner.tally(job);
-    tallies.add(summary);
-    summary.then(() => tallies.delete(summary), () => tallies.delete(summary));
-    added = Promise.all([added, summary]).then(([, chunk]) => merger.add(chunk));
-    added.catch(() => {});
-  };
-  // Merged chunks wait to be tallied together, a few at a time: each summary is a few hundred objects for
-  // this thread to take in, much of it kept past a young-generation collection (5M rows: peak RSS 244 → 236 MB).
-  const batch: ChunkTally[] = [];
-  let batched = 0;
-  const tallyBatch = () => {
-    if (batch.length === 0) return;
-    const [first, ...more] = batch.splice(0);
-    batched = 0;
-    tally({ ...first!, more, apartKept: merger.apartKept });
-  };
+  const tallies = new TallyBatches(runner, merger);
   try {
     await runner.ready();
-    if (estimateRecords(source.head, size) >= (options.firstPassFromRecords ?? FIRST_PASS_RECORDS)) {
+    if (wantsFirstPass(source.head, size, options.firstPassFromRecords)) {
       merger.watch(await recurringIds(jobs, ahead, start.position, runner, (bytes) => options.onProgress?.({ bytes, total: size, records: 0, firstPass: true })));
       // The second pass must read what the first read, or a duplicate could go unseen.
       const now = statSync(path);
@@ -148,10 +119,8 @@ async function scoreFile(path: string, file: CsvFile, options: CsvScoreOptions):
       () => merger.position,
       (job) => runner.run(job),
       async (done) => {
-        batch.push(await merger.merge(done.worker, done.result));
+        tallies.push(await merger.merge(done.worker, done.result));
         runner.recycle(done.worker, { json: done.result.json });
-        batched += batch[batch.length - 1]!.count;
-        if (batched >= TALLY_RECORDS) tallyBatch();
         // Without a first pass, the id table is sized for the records the first chunk predicts (a little
         // over); if more come, it grows a 256th at a time.
         if (done.result.index === 0) merger.expect(Math.ceil((merger.records / Math.max(1, merger.position - start.position)) * size * 1.02));
@@ -161,94 +130,12 @@ async function scoreFile(path: string, file: CsvFile, options: CsvScoreOptions):
       // A chunk's JSON buffer goes back to its worker whether or not the chunk is used.
       (done) => runner.recycle(done.worker, { json: done.result.json }),
     );
-    tallyBatch();
-    await added;
+    await tallies.finish();
     return merger.finish();
   } finally {
-    await Promise.allSettled(tallies);
+    await tallies.settled();
     await runner.close();
   }
-}
-
-/**
- * Runs jobs, the next one and `ahead` more in flight, and hands each result to `take` in file order,
- * until it returns false. A job wholly before `position()` (its records read with the one before it)
- * is dropped; one whose guessed start is not where the one before it ended, or that gave up, is run
- * again from there: a wrong guess costs time, never a record. A result dropped goes to `drop`, so
- * that its buffers go back to its worker.
- */
-async function inFileOrder<R extends RunResult<{ first: number; gaveUp?: boolean }>>(
-  jobs: readonly ChunkJob[],
-  ahead: number,
-  position: () => number,
-  run: (job: ChunkJob) => Promise<R>,
-  take: (done: R) => Promise<boolean>,
-  drop: (done: R) => void,
-): Promise<void> {
-  const running = new Map<number, Promise<R>>();
-  try {
-    for (let k = 0, sent = 0; k < jobs.length; k++) {
-      for (; sent < jobs.length && sent <= k + ahead; sent++) running.set(sent, run(jobs[sent]!));
-      let done = await running.get(k)!;
-      running.delete(k);
-      const job = jobs[k]!;
-      if (position() >= job.stop) {
-        drop(done);
-        continue;
-      }
-      const { first, gaveUp } = done.result;
-      if (gaveUp || first !== position()) {
-        drop(done);
-        done = await run({ ...job, start: position(), known: true });
-      }
-      if (!(await take(done))) break;
-    }
-  } finally {
-    await Promise.allSettled(running.values());
-  }
-}
-
-/**
- * The first pass: every record's case_id hash, spilled to disk a part at a time, and the table of
- * those that recur, which is all the second pass keeps of ids. It reads the file's records but not
- * their values: about a fifth of a run with table output, a tenth with a JSON report (5M rows).
- */
-async function recurringIds(
-  jobs: readonly ChunkJob[],
-  ahead: number,
-  from: number,
-  runner: ChunkRunner,
-  onProgress: (bytes: number) => void,
-): Promise<IdRegistry> {
-  const spill = new HashSpill();
-  let position = from;
-  try {
-    await inFileOrder(
-      jobs,
-      ahead,
-      () => position,
-      (job) => runner.hashIds(job),
-      async ({ worker, result }) => {
-        spill.add(result.hashes);
-        runner.recycle(worker, { hashes: result.hashes });
-        position = result.next;
-        onProgress(position);
-        // Records after a CSV error that stops the run are never claimed.
-        return !result.failed;
-      },
-      ({ worker, result }) => runner.recycle(worker, { hashes: result.hashes }),
-    );
-    return spill.recurring();
-  } finally {
-    spill.close();
-  }
-}
-
-/** About how many records a file of `size` bytes holds, from the lines of its first bytes. */
-function estimateRecords(head: Buffer, size: number): number {
-  let lines = 0;
-  for (let at = head.indexOf(0x0a); at !== -1; at = head.indexOf(0x0a, at + 1)) lines++;
-  return head.length === 0 ? 0 : Math.round((size * Math.max(1, lines)) / head.length);
 }
 
 /** The header row, read as the reference reads it, and where the records begin. */
