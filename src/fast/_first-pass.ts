@@ -1,5 +1,5 @@
 import type { ChunkJob } from "./_chunk.js";
-import type { IdRegistry } from "./_ids.js";
+import type { IdRegistry } from "../input/case-ids.js";
 import { inFileOrder } from "./_in-order.js";
 import type { ChunkRunner } from "./_pool.js";
 import { HashSpill } from "./_spill.js";

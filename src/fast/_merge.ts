@@ -5,7 +5,7 @@ import { InputError } from "../input/errors.js";
 import { invalidRecord, type ColumnTitles } from "../input/read.js";
 import type { ChunkResult } from "./_chunk.js";
 import { DUPLICATE, HAS_ID, stride } from "./_table.js";
-import { IdRegistry } from "./_ids.js";
+import { IdRegistry } from "../input/case-ids.js";
 import type { ChunkTally } from "./_tally.js";
 import { utf8 } from "./_tokenizer.js";
 

@@ -10,7 +10,7 @@ import { compactFor } from "../rules/case-view.js";
 import { FieldCells, fnv } from "./_cells.js";
 import type { ColumnPlan } from "./_columns.js";
 import { Groups } from "./_groups.js";
-import { hashAsciiId, hashId } from "./_ids.js";
+import { hashAsciiId, hashId } from "../input/case-ids.js";
 import { caseShape, noExtra, plainAscii } from "./_steps.js";
 import { decodeCell, unescaped, utf8, type RecordCells } from "./_tokenizer.js";
 

@@ -1,5 +1,5 @@
 import { closeSync, readSync, writeSync } from "node:fs";
-import { IdRegistry } from "./_ids.js";
+import { IdRegistry } from "../input/case-ids.js";
 import { removeTemporary, temporaryFile, unlinkOpen } from "../temporary.js";
 
 /** Hashes are sorted out by their top bits into this many parts, so that finding repeats holds one part at a time. */

@@ -9,6 +9,7 @@ import type { FieldProblem } from "./check.js";
 import { checkRecord } from "./record.js";
 import type { InputFormat, Source } from "./source.js";
 import { openInput, type Location, type Table } from "./table.js";
+import { FirstSeen } from "./case-ids.js";
 import { caseIdOf, damagedFields, fieldName, raggedRow, rowFields, tooLong } from "./row.js";
 import { jsonText } from "./values.js";
 import { columnTitle, placeOf } from "./describe.js";
@@ -246,7 +247,7 @@ async function openRecords(path: string, options: ReadOptions, titles: Map<strin
 export async function* readCases(path: string, options: ReadOptions = {}): AsyncGenerator<ReadItem> {
   const titles = new Map<string, string>();
   const records = await openRecords(path, options, titles);
-  const ids = new Map<string, Location>();
+  const ids = new FirstSeen();
   const readers = fieldReaders(options.mapping);
   for await (const raw of records) {
     const caseId = caseIdOf(raw.fields);
@@ -262,12 +263,11 @@ export async function* readCases(path: string, options: ReadOptions = {}): Async
     }
     if (options.rows && (caseId === undefined || !options.rows.ids.has(caseId))) continue;
     // The first record with an id owns it, graded or not; every later one is a duplicate.
-    const first = caseId === undefined ? undefined : ids.get(caseId);
+    const first = caseId === undefined ? undefined : ids.claim(caseId, raw.location);
     if (first) {
       yield invalid([{ field: "case_id", reason: `duplicate case_id; first seen at ${placeOf(locate(first))}` }]);
       continue;
     }
-    if (caseId !== undefined) ids.set(caseId, raw.location);
     readers.mapFields(raw.fields);
     const checked = checkRecord(raw.fields, raw.extra, readers.fields);
     if (!checked.ok) yield invalid(checked.problems);

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
-import { hashId, IdRegistry } from "../../src/fast/_ids.js";
+import { FirstSeen, hashId, IdRegistry } from "../../src/input/case-ids.js";
 
 /** A 64-bit hash as the registry takes it: two signed 32-bit halves. */
 type Hash = [hi: number, lo: number];
@@ -114,5 +114,19 @@ describe("a listed IdRegistry: only listed hashes are kept", () => {
     expect(table.claim(-1, 2 ** 31 - 1, 2 ** 24 + 3)).toBe(0);
     expect(table.claim(-1, 2 ** 31 - 1, 2 ** 25)).toBe(2 ** 24 + 3);
     expect(table.claim(7, 9, 2 ** 25)).toBe(5);
+  });
+});
+
+describe("FirstSeen: the first record of each case_id, from a table of hashes", () => {
+  test.each([
+    ["CSV and NDJSON lines", { line: 2 }, { line: 9 }],
+    ["JSON indexes, from 0", { index: 0 }, { index: 5 }],
+    ["workbook rows", { sheet: "Cases", row: 2 }, { sheet: "Cases", row: 40 }],
+  ] as const)("%s: a repeat is told where the id was first seen", (_name, first, later) => {
+    const seen = new FirstSeen();
+    expect(seen.claim("K-1", first)).toBeUndefined();
+    expect(seen.claim("K-2", later)).toBeUndefined();
+    expect(seen.claim("K-1", later)).toEqual(first);
+    expect(seen.claim("k-1", later)).toBeUndefined();
   });
 });

@@ -1,3 +1,5 @@
+import type { Location } from "./table.js";
+
 /**
  * A case_id as two 32-bit halves of a 64-bit hash of its text (its UTF-16 code units), written
  * to `out[0]` and `out[1]`. Two ids share a hash with odds about n²/2⁶⁵: 7 in 10 million for a
@@ -267,4 +269,25 @@ function find(part: Part, rest: number, lo: number): number {
     if (++slot === slots) slot = 0;
   }
   return -1;
+}
+
+/**
+ * The first record of each case_id in one read, kept as `IdRegistry` keeps ids (a hash, 10 bytes an id)
+ * rather than as strings and places (over a hundred bytes an id): JSON and NDJSON of millions of records
+ * are read in near-flat memory, and two ids are one exactly when the fast path says so.
+ */
+export class FirstSeen {
+  private readonly table = new IdRegistry();
+  private readonly hash = new Int32Array(2);
+  private sheet = "";
+
+  /** Where `id` was first seen; or undefined, the id now claimed by `at`, when this is its first record. */
+  claim(id: string, at: Location): Location | undefined {
+    hashId(id, this.hash);
+    // A read's places are all of one kind, kept as a number from 1: line, JSON index + 1, or sheet row.
+    if ("sheet" in at) this.sheet = at.sheet;
+    const first = this.table.claim(this.hash[0]!, this.hash[1]!, "line" in at ? at.line : "index" in at ? at.index + 1 : at.row);
+    if (first === 0) return undefined;
+    return "line" in at ? { line: first } : "index" in at ? { index: first - 1 } : { sheet: this.sheet, row: first };
+  }
 }
