@@ -69,6 +69,6 @@ export function defineRule<Schema extends z.ZodType = typeof NO_OPTIONS>(rule: {
   options?: Schema;
   evaluate(record: Case, options: z.output<Schema>): RuleResult;
   examples?: readonly RuleExample[];
-}): Rule<z.output<Schema>> {
-  return (rule.options ? rule : { ...rule, options: NO_OPTIONS }) as Rule<z.output<Schema>>;
+}): Rule<z.output<Schema>> & { options: Schema } {
+  return (rule.options ? rule : { ...rule, options: NO_OPTIONS }) as Rule<z.output<Schema>> & { options: Schema };
 }

@@ -5,7 +5,7 @@ import { defineRule, type Rule } from "./define-rule.js";
 
 /** A built-in rule with its options schema made (typed as made, so that its tests' options are typed). */
 export function withOptions<Schema extends z.ZodType>(rule: BuiltInRule<Schema>): Rule<z.output<Schema>> & { options: Schema } {
-  return defineRule({ ...rule, options: rule.options(z) }) as Rule<z.output<Schema>> & { options: Schema };
+  return defineRule({ ...rule, options: rule.options(z) });
 }
 
 /** The reference rubric's rules, in report order. */

@@ -138,6 +138,15 @@ const fromGlobals = (): Partial<TestFunctions> => {
 
 type Judged = [name: string, judge: () => string[]];
 
+type SchemaOf<R> = R extends { options: infer Schema extends z.ZodType } ? Schema : z.ZodType;
+/**
+ * The options a case may give the rule: what its schema takes, so that a misspelt option is a type
+ * error; any object for a rule whose schema's type is not known (one a config loaded).
+ */
+type OptionsIn<R> = unknown extends z.input<SchemaOf<R>> ? Record<string, unknown> : z.input<SchemaOf<R>>;
+/** The rule's options once parsed, as `defaults` states them. */
+type OptionsOut<R> = z.output<SchemaOf<R>>;
+
 /**
  * Tests a rule over a table of cases, one test each, under your test runner: each case's rating,
  * finding codes and (if given) what the findings say, and each of the rule's own examples' rating,
@@ -155,9 +164,7 @@ export class RuleTester {
     this.functions = { describe, test };
   }
 
-  run<Schema extends z.ZodType>(rule: Rule<z.output<Schema>> & { options: Schema }, tests: RuleTests<z.input<Schema>, z.output<Schema>>): void;
-  /** A rule loaded as a config loads it, its options' type unknown. */
-  run(rule: Rule<unknown>, tests: RuleTests<Record<string, unknown>>): void;
+  run<R extends Rule<unknown>>(rule: R, tests: RuleTests<OptionsIn<R>, OptionsOut<R>>): void;
   run(rule: Rule<unknown>, tests: RuleTests<unknown>): void {
     const { describe, test } = this.functions;
     const rated = (name: string, record: RuleExample, expected: Expected, options: unknown): Judged => [

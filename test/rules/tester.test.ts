@@ -91,7 +91,7 @@ describe("RuleTester", () => {
     for (const body of tests.values()) body();
   });
 
-  test.each<[string, () => string[], RuleTests<Record<string, unknown>>, string, string]>([
+  test.each<[string, () => string[], RuleTests<Record<string, unknown>, { words: string[]; limit: number }>, string, string]>([
     ["defaults other than expected", () => ["cse"], { defaults: { words: ["neglect"], limit: 2 } }, "defaults", 'the defaults are {"words":["cse"],"limit":2}, expected {"words":["neglect"],"limit":2}'],
     ["defaults every parse shares", () => WORDS, { defaults: { words: ["cse"], limit: 2 } }, "defaults", "every parse gives the same options.words: a rule or config changing it would change it for all"],
     ["options the schema accepts", () => ["cse"], { refused: [{ name: "three", options: { limit: 3 } }] }, "refuses options: three", 'accepted {"limit":3} as {"words":["cse"],"limit":3}; expected it refused'],
@@ -99,6 +99,16 @@ describe("RuleTester", () => {
   ])("fails on %s, saying what differs", (_name, defaults, tests, name, problem) => {
     const registeredTests = registered((tester) => tester.run(listRule(defaults), tests));
     expect(() => registeredTests.get(`listed > ${name}`)!()).toThrow(`listed, ${name}: ${problem}`);
+  });
+
+  test("a case's options are typed by the rule's schema: a misspelt one is a type error, and fails its test", () => {
+    const tests = registered((tester) =>
+      tester.run(listRule(() => ["cse"]), {
+        // @ts-expect-error: the schema has `limit`, not `limt`
+        valid: [{ name: "misspelt", options: { limt: 3 }, record: {}, rating: "n/a" }],
+      }),
+    );
+    expect(() => tests.get("listed > valid: misspelt")!()).toThrow(/limt/);
   });
 
   test("without a runner's describe and test it says what it needs", () => {
