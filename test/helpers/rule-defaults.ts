@@ -1,0 +1,6 @@
+import type { z } from "zod";
+import type { BuiltInRule } from "../../src/rules/_built-in.js";
+import { withOptions } from "../../src/rules/index.js";
+
+/** A built-in rule's options when a config sets none, as its folder's rule.ts sets them: tests expect these, never restate them. */
+export const defaultsOf = <Schema extends z.ZodType>(rule: BuiltInRule<Schema>): z.output<Schema> => withOptions(rule).options.parse({});
