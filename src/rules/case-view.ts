@@ -24,14 +24,18 @@ export function compactFor(spec: FieldSpec): (value: unknown) => number {
 }
 
 const COMPACT = FIELDS.map(compactFor);
+const FIELD_AT = new Map(FIELDS.map((spec, f) => [spec.name, f]));
 
 /** A case's values as numbers, one per field of FIELDS (compactFor). */
 export function compactCase(record: Case): Float64Array {
-  const values = new Float64Array(FIELDS.length);
+  const values = new Float64Array(FIELDS.length).fill(NaN);
   const fields = record as unknown as Record<string, unknown>;
-  for (let f = 0; f < FIELDS.length; f++) {
-    const value = fields[FIELDS[f]!.name];
-    values[f] = value === undefined ? NaN : COMPACT[f]!(value);
+  // The case's own keys, not every field's: a parsed case holds few of them, and looking up one it
+  // lacks cost about 2 µs (35 µs a case, the reference path's largest cost, against 2.6).
+  for (const name in fields) {
+    const f = FIELD_AT.get(name);
+    const value = fields[name];
+    if (f !== undefined && value !== undefined) values[f] = COMPACT[f]!(value);
   }
   return values;
 }
