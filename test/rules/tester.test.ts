@@ -111,6 +111,12 @@ describe("RuleTester", () => {
     expect(() => tests.get("listed > valid: misspelt")!()).toThrow(/limt/);
   });
 
+  test("a finding code the rule does not declare fails its case, though the case expects that code", () => {
+    const loose = defineRule({ ...ageRule, codes: ["young"], examples: [] });
+    const tests = registered((tester) => tester.run(loose, { invalid: [{ name: "aged 4", record: { child_age: "4" }, rating: "adequate", codes: ["too-young"] }] }));
+    expect(() => tests.get("old-enough > invalid: aged 4")!()).toThrow("old-enough, invalid: aged 4: gave too-young, which the rule does not declare: its codes are young");
+  });
+
   test("without a runner's describe and test it says what it needs", () => {
     expect(() => new RuleTester()).toThrow("RuleTester needs your test runner's describe and test");
   });
