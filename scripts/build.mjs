@@ -9,11 +9,19 @@ import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
-const SRC = join(ROOT, "src");
-const DIST = join(ROOT, "dist");
-/** Written by tsc at each build (tsconfig.build.json's tsBuildInfoFile); its time is the build's start. */
-const STAMP = join(DIST, ".tsbuildinfo");
-const INPUTS = ["tsconfig.json", "tsconfig.build.json"].map((file) => join(ROOT, file));
+
+/** A project's folders and files the build reads and writes (the tests build small projects of their own). */
+function layout(root) {
+  const dist = join(root, "dist");
+  return {
+    root,
+    src: join(root, "src"),
+    dist,
+    /** Written by tsc at each build (tsconfig.build.json's tsBuildInfoFile); its time is the build's start. */
+    stamp: join(dist, ".tsbuildinfo"),
+    inputs: ["tsconfig.json", "tsconfig.build.json"].map((file) => join(root, file)),
+  };
+}
 
 /** What tsconfig.build.json compiles: the TypeScript under src/, not its tests. */
 const compiled = (name) => name.endsWith(".ts") && !name.endsWith(".test.ts");
@@ -29,38 +37,42 @@ function newestChange(folder) {
   return newest;
 }
 
-export function isStale() {
-  if (!existsSync(STAMP)) return true;
-  const built = statSync(STAMP).mtimeMs;
-  return Math.max(newestChange(SRC), ...INPUTS.map((file) => statSync(file).mtimeMs)) > built;
+/** Whether anything under src/ (a file changed, added, renamed or removed) or a tsconfig is newer than the last build. */
+export function isStale(root = ROOT) {
+  const { src, stamp, inputs } = layout(root);
+  if (!existsSync(stamp)) return true;
+  const built = statSync(stamp).mtimeMs;
+  return Math.max(newestChange(src), ...inputs.map((file) => statSync(file).mtimeMs)) > built;
 }
 
 /** The compiled outputs of one source file, by the name they share. */
 const OUTPUT = /(\.d)?\.js(\.map)?$|\.d\.ts(\.map)?$/;
 
 /** Removes dist/'s outputs whose source in src/ is gone. */
-function pruneOrphans(folder = DIST) {
+function pruneOrphans({ src, dist }, folder = dist) {
   for (const entry of readdirSync(folder, { withFileTypes: true })) {
     const path = join(folder, entry.name);
-    if (entry.isDirectory()) pruneOrphans(path);
-    else if (OUTPUT.test(entry.name) && !existsSync(join(SRC, relative(DIST, path).replace(OUTPUT, ".ts")))) rmSync(path);
+    if (entry.isDirectory()) pruneOrphans({ src, dist }, path);
+    else if (OUTPUT.test(entry.name) && !existsSync(join(src, relative(dist, path).replace(OUTPUT, ".ts")))) rmSync(path);
   }
 }
 
 /**
- * Builds dist/ (or, with `ifStale`, only when it is older than src/). Returns tsc's output; throws with
+ * Builds dist/ (or, with `ifStale`, only when it is older than src/) of the project at `root` (this one by
+ * default). Returns tsc's output; throws with
  * it when tsc reports an error, as a failed build must stop the tests.
  */
-export function build({ ifStale = false } = {}) {
-  if (ifStale && !isStale()) return "";
+export function build({ ifStale = false, root = ROOT } = {}) {
+  if (ifStale && !isStale(root)) return "";
+  const project = layout(root);
   const started = new Date();
   const tsc = createRequire(import.meta.url).resolve("typescript/bin/tsc");
-  const run = spawnSync(process.execPath, [tsc, "-p", join(ROOT, "tsconfig.build.json")], { cwd: ROOT, encoding: "utf8" });
+  const run = spawnSync(process.execPath, [tsc, "-p", join(root, "tsconfig.build.json")], { cwd: root, encoding: "utf8" });
   const output = `${run.stdout ?? ""}${run.stderr ?? ""}`;
   if (run.status !== 0) throw new Error(`the build failed (tsc -p tsconfig.build.json):\n${output || run.error}`);
-  pruneOrphans();
+  pruneOrphans(project);
   // A source saved while tsc ran is newer than this, so the next check builds again.
-  utimesSync(STAMP, started, started);
+  utimesSync(project.stamp, started, started);
   return output;
 }
 
