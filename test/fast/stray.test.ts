@@ -1,29 +1,9 @@
 import { describe, expect, test } from "vitest";
 import { tempFiles } from "./_csv.js";
 import { fast, PLAIN, reference } from "./_runs.js";
+import { HEADER, STRAY, STRAYS } from "./_strays.js";
 
 const file = tempFiles();
-const STRAY = "a quote in the middle of an unquoted field (quote the whole field and double inner quotes)";
-
-const HEADER = "case_id,force,reported_on,notes";
-/** Stray quotes of every kind, each next to records that are fine, with CRLF, an empty line and cells over two lines. */
-const STRAYS = [
-  HEADER,
-  "A1,Norfolk,2015-07-02,ok",
-  'A2,Norfolk,2015-07-02,He said "no" later',
-  'A3,"Norfolk",2015-07-02,"He said "no" later"',
-  'A4,Norfolk,2015-07-02,"two\nlines, ""quoted"""',
-  // The rest of a cell over two lines after a stray quote is a record of its own (with a stray quote of its own).
-  'A5,No"rfolk,2015-07-02,"x\ny"',
-  "A6,Norfolk,2015-07-02,ok\r",
-  'A7,Kent,2015-07-02,x"\r',
-  "",
-  'A8,Kent,2015-07-02,"a ""quoted"" word"',
-  '"A9",Kent,2015-07-02,"ok"\r"',
-  'A10,"Kent"shire,2015-07-02,ok',
-  "A11,Kent,2015-07-02,ok",
-].join("\n");
-
 describe("a stray quote costs its record on the fast path as on the reference, wherever chunks are cut", () => {
   test("the reference: each stray quote one invalid record, the rest read", async () => {
     const run = await reference(file("strays.csv", `${STRAYS}\n`), PLAIN);
@@ -52,14 +32,6 @@ describe("a stray quote costs its record on the fast path as on the reference, w
     }
     const grades = await fast(path, PLAIN, { chunkBytes: 5, wantCases: false });
     expect(grades).toEqual({ ...expected, cases: [] });
-  });
-
-  test("on worker threads", async () => {
-    const path = file("strays.csv", `${STRAYS}\n`);
-    const expected = await reference(path, PLAIN);
-    for (const chunkBytes of [1, 3, 17, 40, 101]) {
-      expect(await fast(path, PLAIN, { chunkBytes, workers: 2, threadsFromBytes: 0 }), `chunkBytes ${chunkBytes}`).toEqual(expected);
-    }
   });
 });
 

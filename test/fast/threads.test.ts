@@ -7,6 +7,7 @@ import { caseFiles } from "./_generate.js";
 import { ConfigError } from "../../src/errors.js";
 import { fast, PLAIN, reference, type Settings } from "./_runs.js";
 import { DECLARATIVE_RUBRIC, PLUGIN_RUBRIC, rubricWith } from "./_rubrics.js";
+import { STRAYS } from "./_strays.js";
 
 const file = tempFiles();
 
@@ -34,6 +35,14 @@ describe("on worker threads, chunks cut anywhere", () => {
       fc.asyncProperty(caseFiles, fc.integer({ min: 8, max: 300 }), async ({ bytes }, chunkBytes) => bothWays(file("cases.csv", bytes), chunkBytes)),
       { numRuns: 12 },
     );
+  });
+
+  test("a file of stray quotes costs each its record, as on the reference", async () => {
+    const path = file("strays.csv", `${STRAYS}\n`);
+    const expected = await reference(path, PLAIN);
+    for (const chunkBytes of [1, 3, 17, 40, 101]) {
+      expect(await fast(path, PLAIN, { chunkBytes, workers: 2, threadsFromBytes: 0 }), `chunkBytes ${chunkBytes}`).toEqual(expected);
+    }
   });
 });
 

@@ -43,7 +43,8 @@ describe("JsonRecordSplitter: the records of a JSON document, one at a time", ()
     fc.assert(
       fc.property(fc.array(fc.jsonValue()), fc.dictionary(fc.string(), fc.jsonValue()), fc.array(fc.integer({ min: 1, max: 9 }), { maxLength: 40 }), (cases, others, cuts) => {
         const document = JSON.stringify({ ...others, cases, after: others });
-        expect(parsed(split(document, cuts))).toEqual(cases);
+        // As JSON writes them: a -0 among the generated values is written 0.
+        expect(parsed(split(document, cuts))).toEqual(JSON.parse(JSON.stringify(cases)));
       }),
     );
   });
