@@ -7,6 +7,7 @@ import { DuckDBInstance } from "@duckdb/node-api";
 import { readFileSync } from "node:fs";
 import { BANK_HOLIDAYS } from "../dist/calendar/bank-holidays.js";
 import { MAX_YEAR, MIN_YEAR } from "../dist/input/dates.js";
+import { FIELDS } from "../dist/input/fields.js";
 import { SEXUAL_CONCERNS, SIGNIFICANT_HARM_CONCERNS } from "../dist/rules/_concerns.js";
 import { BUILT_IN_RULES } from "../dist/rules/index.js";
 
@@ -30,6 +31,13 @@ const words = (path) => {
   if (!Array.isArray(list) || !list.every((word) => /^[a-z_]+$/.test(word))) throw new Error(`bench SQL: ${path} is not a list of words`);
   return list;
 };
+/** An enum or list field's words as the input contract has them, aliases included. */
+const fieldWords = (name) => {
+  const spec = FIELDS.find((field) => field.name === name);
+  const all = [...(spec?.values ?? []), ...Object.keys(spec?.aliases ?? {})];
+  if (all.length === 0 || !all.every((word) => /^[a-z_]+$/.test(word))) throw new Error(`bench SQL: ${name} is not a field with words`);
+  return all;
+};
 const any = (column, path) => `(${words(path).map((word) => `has(${column}, '${word}')`).join(" OR ") || "false"})`;
 
 /** A SQL file's statements, its comments dropped and its placeholders filled. */
@@ -41,6 +49,8 @@ const statementsOf = (path) =>
     .replaceAll("{{first_year}}", String(MIN_YEAR))
     .replaceAll("{{last_year}}", String(MAX_YEAR))
     .replace(/\{\{any\((\w+), ([\w.-]+)\)\}\}/g, (_, column, list) => any(column, list))
+    .replace(/\{\{words\((\w+)\)\}\}/g, (_, field) => fieldWords(field).map((word) => `'${word}'`).join(", "))
+    .replace(/\{\{alternatives\((\w+)\)\}\}/g, (_, field) => fieldWords(field).join("|"))
     .replace(/\{\{([\w.-]+)\}\}/g, (_, path) => {
       const value = setting(path);
       if (!Number.isInteger(value)) throw new Error(`bench SQL: {{${path}}} is not a whole number`);

@@ -5,8 +5,8 @@
 -- fills in {{file}} and each list of concerns a rule reads as {{any(column, list)}}.
 -- It validates the value forms the benchmark's files hold (both date forms with or without a time,
 -- yes/no words, enum words in any case with a space or hyphen for _, ;-lists, whole numbers in range,
--- required fields) and the duplicate-id rule, with plain functions (try_strptime, try_cast, ltrim),
--- not audit's every edge case (runs of spaces inside a word, tabs around a value).
+-- required fields) and the duplicate-id rule, with plain functions (try_strptime, try_cast, one regex per
+-- list), not audit's every edge case (runs of spaces inside a word, tabs around a value).
 -- Every column is read as text: a typed column would make the CSV reader stop, or drop the record,
 -- at the first value it cannot read, and each record must be counted, valid or not. Each value is
 -- then read once, by a cast or a parse, where the reader would have cast it.
@@ -26,13 +26,14 @@ CREATE OR REPLACE MACRO whole(x, lo, hi) AS CASE WHEN try_cast(x AS UTINYINT) BE
 -- yes, y, true, 1 or no, n, false, 0 in any case: DuckDB's cast reads these, and t and f, which audit does not.
 CREATE OR REPLACE MACRO yes_no(x) AS CASE WHEN x NOT IN ('t', 'f', 'T', 'F') THEN try_cast(x AS BOOLEAN) END;
 CREATE OR REPLACE MACRO word(x) AS replace(replace(lower(x), '-', '_'), ' ', '_');
--- Each enum field's words as a type: a cast to it is a lookup, NULL for a word not among them.
-CREATE TYPE role_word AS ENUM ('victim', 'suspect', 'victim_and_suspect', 'witness', 'unknown');
-CREATE TYPE quality_word AS ENUM ('good', 'adequate', 'poor');
-CREATE TYPE risk_word AS ENUM ('standard', 'medium', 'high');
-CREATE TYPE grade_word AS ENUM ('good', 'adequate', 'inadequate', 'requires_improvement');
+-- Each enum field's words (and aliases) as a type: a cast to it is a lookup, NULL for a word not among
+-- them. {{words(field)}} is the field's words as the input contract has them (src/input/fields.ts).
+CREATE TYPE role_word AS ENUM ({{words(child_role)}});
+CREATE TYPE quality_word AS ENUM ({{words(risk_assessment_quality)}});
+CREATE TYPE risk_word AS ENUM ({{words(risk_level)}});
+CREATE TYPE grade_word AS ENUM ({{words(inspector_grade)}});
 -- A ;-list, its words normalised, each between semicolons (';neglect;cse;'); `listed` says whether each
--- is among the allowed ones (and no comma stands where a semicolon should).
+-- is among the allowed ones, {{alternatives(field)}} (a|b|c), and no comma stands where a semicolon should.
 CREATE OR REPLACE MACRO items(x) AS ';' || replace(word(coalesce(x, '')), '_;_', ';') || ';';
 CREATE OR REPLACE MACRO listed(x, items, pattern) AS x IS NULL OR (
   NOT (contains(x, ',') AND NOT contains(x, ';')) AND regexp_full_match(items, '(;_*(' || pattern || ')?_*)*;'));
@@ -89,8 +90,8 @@ checked AS (
       OR (child_arrested IS NOT NULL AND child_held IS NULL) OR (arrest_minor IS NOT NULL AND minor IS NULL)
       OR (child_role IS NOT NULL AND role IS NULL) OR (risk_assessment_quality IS NOT NULL AND quality IS NULL)
       OR (risk_level IS NOT NULL AND risk IS NULL) OR (inspector_grade IS NOT NULL AND inspector IS NULL)
-      OR NOT listed(concern, concerns, 'sexual_abuse|physical_abuse|neglect|emotional_abuse|cse|online_abuse|domestic_abuse|missing|other')
-      OR NOT listed(agencies_consulted, agencies, 'social_care|health|education|youth_justice|probation|other') AS invalid
+      OR NOT listed(concern, concerns, '{{alternatives(concern)}}')
+      OR NOT listed(agencies_consulted, agencies, '{{alternatives(agencies_consulted)}}') AS invalid
   FROM typed
 ),
 graded AS (

@@ -6,7 +6,8 @@
 // median wall time, peak RSS and ratios to each DuckDB query, checks that every query's table is
 // audit's, group by group, and audit's start-up (`audit --version`, a 10-row file). Writes the figures
 // at the top of BENCHMARKS.md (between the "latest run" marks) and appends them to its runs.
-// Options: --sizes 100k,1m,5m   --runs 3 (5m: 1)   --tools validating,fast,table,... (default all)   --note "what changed"
+// Options: --sizes 100k,1m,5m   --runs 3 (5m: 1)   --tools validating,fast,table,... (default all)
+//          --kinds typical,clean (default both)   --note "what changed"
 import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { cpus, freemem, loadavg, release, tmpdir, totalmem } from "node:os";
@@ -94,6 +95,8 @@ const ALL_TOOLS = [
 const chosen = arg("--tools", ALL_TOOLS.map((t) => t.name).join(",")).split(",");
 for (const name of chosen) if (!ALL_TOOLS.some((t) => t.name === name)) throw new Error(`unknown tool ${name}; one of ${ALL_TOOLS.map((t) => t.name).join(", ")}`);
 const TOOLS = ALL_TOOLS.filter((t) => chosen.includes(t.name));
+const KINDS = arg("--kinds", "typical,clean").split(",");
+for (const kind of KINDS) if (kind !== "typical" && kind !== "clean") throw new Error(`unknown kind of file ${kind}; typical or clean`);
 
 /** audit's start-up: what a run costs before any record, so that the 100k figures can be read. */
 async function startUp(runs) {
@@ -115,7 +118,7 @@ const checks = [];
 const loads = [];
 for (const size of sizes) {
   const runs = Number(arg("--runs", size === "5m" ? 1 : 3));
-  const jobs = TOOLS.flatMap((tool) => tool.kinds.map((kind) => ({ tool, kind, file: dataset(size, kind), seconds: [], rss: [] })));
+  const jobs = TOOLS.flatMap((tool) => tool.kinds.filter((kind) => KINDS.includes(kind)).map((kind) => ({ tool, kind, file: dataset(size, kind), seconds: [], rss: [] })));
   const tables = {};
   for (let run = 0; run < runs; run++) {
     loads.push({ size, run: run + 1, load: loadavg()[0] });
@@ -165,6 +168,7 @@ const machine =
   `Linux ${release()}, Node ${process.version}, @duckdb/node-api ${duckdbVersion}; load average ${fmt(loadBefore)} before, ${fmt(loadAfter)} after`;
 const options = [`--sizes ${sizes.join(",")}`];
 if (TOOLS.length < ALL_TOOLS.length) options.push(`--tools ${chosen.join(",")}`);
+if (KINDS.length < 2) options.push(`--kinds ${KINDS.join(",")}`);
 if (process.argv.includes("--runs")) options.push(`--runs ${arg("--runs")}`);
 const section = writeResults(join(ROOT, "BENCHMARKS.md"), {
   when: `${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC`,
