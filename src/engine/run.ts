@@ -6,6 +6,8 @@ import { groupValue } from "./group.js";
 import { SummaryBuilder, type Summary } from "./summary.js";
 
 export interface RunSink {
+  /** False when no one reads a case's findings (the tables alone): ratings without findings are much quicker. */
+  explain?: boolean;
   case(result: CaseResult): void | Promise<void>;
   invalid(record: ScoredInvalid): void | Promise<void>;
 }
@@ -15,7 +17,7 @@ export async function runAudit(items: AsyncIterable<ReadItem>, rubric: Rubric, s
   const summary = new SummaryBuilder(rubric.rules.map(({ rule }) => rule.id));
   for await (const item of items) {
     if (item.kind === "case") {
-      const scored = scoreCase(item.record, rubric, groupValue(item.record, item.record.extra, groupBy));
+      const scored = scoreCase(item.record, rubric, groupValue(item.record, item.record.extra, groupBy), sink.explain !== false);
       if (scored.ok) {
         summary.addCase(scored.result);
         await sink.case(scored.result);

@@ -90,11 +90,9 @@ export class CaseScorer {
       findings[i] = evaluated.result.findings;
     }
     this.failures = failures ?? [];
-    if (explain) {
-      for (let i = 0; i < levels.length; i++) {
-        const prepared = this.prepared[i];
-        if (prepared) findings[i] = levels[i]! >= ADEQUATE ? prepared.explain(view) : NO_FINDINGS;
-      }
+    for (let i = 0; i < levels.length; i++) {
+      const prepared = this.prepared[i];
+      if (prepared) findings[i] = explain && levels[i]! >= ADEQUATE ? prepared.explain(view) : NO_FINDINGS;
     }
     return failures === undefined;
   }
@@ -138,11 +136,11 @@ function evaluatePlugin({ rule, options }: ActiveRule<RuleLogic>, view: CaseView
 
 const scorers = new WeakMap<Rubric<RuleLogic>, CaseScorer>();
 
-/** Scores one parsed case; a rubric's scorer is made once and kept with it. */
-export function scoreCase(record: Case, rubric: Rubric, group: string = record.force): CaseScore {
+/** Scores one parsed case, its rules' findings too unless `explain` is false; a rubric's scorer is made once and kept with it. */
+export function scoreCase(record: Case, rubric: Rubric, group: string = record.force, explain = true): CaseScore {
   let scorer = scorers.get(rubric);
   if (!scorer) scorers.set(rubric, (scorer = new CaseScorer(rubric)));
-  if (!scorer.rate(CaseView.of(record), true)) return { ok: false, case_id: record.case_id, group, failures: scorer.failures };
+  if (!scorer.rate(CaseView.of(record), explain)) return { ok: false, case_id: record.case_id, group, failures: scorer.failures };
   return {
     ok: true,
     result: {

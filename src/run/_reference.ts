@@ -15,6 +15,7 @@ export async function referenceScore(path: string, options: Settled): Promise<Su
     items,
     options.rubric,
     {
+      explain: options.wantCases,
       case: async (result) => {
         counted();
         if (!options.wantCases) return;

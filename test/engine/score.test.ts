@@ -22,6 +22,17 @@ describe("scoreCase", () => {
     expect(scored.ok && scored.result.grade).toBe("inadequate");
   });
 
+  test("without findings wanted (the tables alone), a case keeps its grade and carries none, even after one with findings", () => {
+    const rubric = referenceRubric();
+    const explained = scoreCase(makeCase(), rubric);
+    const unexplained = scoreCase(makeCase(), rubric, "Kent", false);
+    if (!explained.ok || !unexplained.ok) throw new Error("not scored");
+    expect(explained.result.rules.some((r) => r.findings.length > 0)).toBe(true);
+    expect(unexplained.result.grade).toBe(explained.result.grade);
+    expect(unexplained.result.rules.map((r) => r.rating)).toEqual(explained.result.rules.map((r) => r.rating));
+    expect(unexplained.result.rules.flatMap((r) => r.findings)).toEqual([]);
+  });
+
   test("a plugin rule's result joins the case", () => {
     const scored = scoreCase(makeCase(), withPlugin(() => ({ rating: "n/a", findings: [] })));
     expect(scored.ok && scored.result.rules.map((r) => r.id)).toContain("custom");
