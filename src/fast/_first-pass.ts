@@ -1,4 +1,4 @@
-import type { ChunkJob } from "./_chunk.js";
+import type { ChunkJob } from "./_jobs.js";
 import type { IdRegistry } from "../input/case-ids.js";
 import { inFileOrder } from "./_in-order.js";
 import type { ChunkRunner } from "./_pool.js";

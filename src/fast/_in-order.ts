@@ -1,4 +1,4 @@
-import type { ChunkJob } from "./_chunk.js";
+import type { ChunkJob } from "./_jobs.js";
 import type { RunResult } from "./_pool.js";
 
 /**

@@ -3,7 +3,7 @@ import type { CaseResult } from "../engine/score.js";
 import { SummaryBuilder, type ApartKept, type Summary } from "../engine/summary.js";
 import { InputError } from "../input/errors.js";
 import { invalidRecord, type ColumnTitles } from "../input/read.js";
-import type { ChunkResult } from "./_chunk.js";
+import type { ChunkResult } from "./_jobs.js";
 import { DUPLICATE, HAS_ID, stride } from "./_table.js";
 import { IdRegistry } from "../input/case-ids.js";
 import type { ChunkTally } from "./_tally.js";

@@ -2,9 +2,10 @@ import { getHeapStatistics } from "node:v8";
 import { Worker } from "node:worker_threads";
 import type { Summary } from "../engine/summary.js";
 import { ConfigError } from "../errors.js";
-import { ChunkProcessor, type ChunkJob, type ChunkResult, type ChunkSetup, type IdsResult, type Spent, type TallyJob } from "./_chunk.js";
+import { ChunkProcessor } from "./_chunk.js";
+import type { ChunkJob, ChunkResult, ChunkSetup, IdsResult, Spent } from "./_jobs.js";
 import type { WireRubric } from "./_rubric.js";
-import { tallyTransfers } from "./_tally.js";
+import { tallyTransfers, type TallyJob } from "./_tally.js";
 
 export interface RunResult<R = ChunkResult> {
   worker: number;

@@ -1,5 +1,6 @@
 import { parentPort, workerData } from "node:worker_threads";
-import { ChunkProcessor, type Spent } from "./_chunk.js";
+import { ChunkProcessor } from "./_chunk.js";
+import type { Spent } from "./_jobs.js";
 import type { Task, WorkerSetup } from "./_pool.js";
 import { rubricFromWire, UnloadableRule } from "./_rubric.js";
 

@@ -7,7 +7,7 @@ import { columnTitles, RECORD_LIMIT_FACTOR } from "../input/read.js";
 import { DEFAULT_MAX_FIELD_BYTES } from "../input/limits.js";
 import type { ColumnMapping } from "../input/mapping.js";
 import { changedWhileRead, type InputFormat, type Source } from "../input/source.js";
-import type { ChunkJob, ChunkSetup } from "./_chunk.js";
+import type { ChunkJob, ChunkSetup } from "./_jobs.js";
 import { planColumns } from "./_columns.js";
 import { recurringIds, wantsFirstPass } from "./_first-pass.js";
 import { inFileOrder } from "./_in-order.js";
