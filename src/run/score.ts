@@ -7,7 +7,8 @@ import { DEFAULT_MAX_FIELD_BYTES } from "../input/limits.js";
 import { referenceScore } from "./_reference.js";
 import { spoolStdin } from "./_spool.js";
 
-export interface ScoreProgress extends Partial<Omit<CsvProgress, "records">> {
+/** How far a run has read: the fast path's bytes of a total, the reference reader's records alone, or stdin's bytes copied. */
+export interface ScoreProgress extends Partial<CsvProgress> {
   /** Records read so far: cases and invalid records. */
   records: number;
   /** Set while stdin is copied to a temporary file, before any record is read (`bytes` copied so far). */
