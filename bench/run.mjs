@@ -27,6 +27,9 @@ const sizes = arg("--sizes", "100k,1m,5m").split(",");
 for (const size of sizes) if (!SIZES[size]) throw new Error(`unknown size ${size}; one of ${Object.keys(SIZES).join(", ")}`);
 const note = arg("--note", "");
 const SCRATCH = mkdtempSync(join(tmpdir(), "audit-bench-"));
+// Removed however the run ends: a failed tool, or Ctrl-C.
+process.on("exit", () => rmSync(SCRATCH, { recursive: true, force: true }));
+for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => process.exit(130));
 
 /** Runs a node script as its own process: wall time, peak RSS (all its threads) and stdout. */
 function timed(args) {
@@ -158,7 +161,6 @@ for (const size of sizes) {
   }
 }
 const loadAfter = loadavg();
-rmSync(SCRATCH, { recursive: true, force: true });
 
 const cpu = cpus();
 const duckdbVersion = JSON.parse(readFileSync(join(ROOT, "node_modules", "@duckdb", "node-api", "package.json"), "utf8")).version;
