@@ -23,6 +23,31 @@ function userTable(rows) {
   return lines;
 }
 
+/** The user table in words: each size's ratios of audit to both queries, and the memory each took. */
+function meaning(rows) {
+  const kind = rows.some((r) => r.kind === "clean") ? "clean" : "typical";
+  const sentences = [];
+  for (const size of [...new Set(rows.map((r) => r.size))]) {
+    const of = (name) => rows.find((r) => r.size === size && r.kind === kind && r.tool.name === name);
+    const times = (row) => [row?.validating && `${row.validating.toFixed(2)} times the validating query's time`, row?.fast && `${row.fast.toFixed(2)} times the fastest query's`].filter(Boolean).join(" and ");
+    const parts = [["table", of("table")], ["table and JSON report", of("json")]].filter(([, row]) => row && times(row)).map(([what, row]) => `audit's ${what} took ${times(row)}`);
+    if (parts.length > 0) sentences.push(`${SIZE_LABELS[size]} records: ${parts.join("; ")}.`);
+  }
+  const peak = (match) => {
+    const rss = rows.filter(match).map((r) => r.rss);
+    if (rss.length === 0) return undefined;
+    const [low, high] = [Math.min(...rss).toFixed(0), Math.max(...rss).toFixed(0)];
+    return low === high ? `${low} MB` : `${low}-${high} MB`;
+  };
+  const memory = [
+    ["audit", peak((r) => r.tool.name === "table" || r.tool.name === "json")],
+    ["the validating query", peak((r) => r.tool.name === "validating")],
+    ["the fastest query", peak((r) => r.tool.name === "fast")],
+  ].filter(([, range]) => range);
+  if (memory.length > 0) sentences.push(`Peak memory: ${memory.map(([who, range]) => `${who} ${range}`).join(", ")}.`);
+  return sentences.length > 0 ? ["What it means for a user, in this run (ratios within each round): " + sentences.join(" ")] : [];
+}
+
 function fullTable(rows) {
   const lines = [
     "| rows | file | tool | wall (median) | peak RSS | ÷ validating query | ÷ fastest query | ÷ reference rubric |",
@@ -46,6 +71,8 @@ export function writeResults(path, run) {
     `\`${run.command}\` on ${run.machine}. One-minute load average at the start of each round of runs: ${loads}.`,
     "",
     ...userTable(run.rows),
+    "",
+    ...meaning(run.rows),
     "",
     ...fullTable(run.rows),
     "",
