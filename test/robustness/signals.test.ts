@@ -97,7 +97,10 @@ describe("an interrupted run stops at once, with 128 + the signal, and leaves no
     const { child, closed, until } = start(["score", "-", "-f", `json=${old}`, "-f", "table", "-q"], { TMPDIR: temporary });
     // More than the 8 KiB the reader sniffs before it hands on the first record.
     child.stdin.write(`${[HEADER, ...Array.from({ length: 200 }, (_, i) => row(i))].join("\n")}\n`);
-    await until(() => partials(out) === 1 && openStdinCopy(child.pid!, temporary) !== undefined, "the report and the copy of stdin were started");
+    // The copy is made with a name and unlinked at once, still open: on a loaded machine a look can fall
+    // between the two, so wait for the copy to be open with its name gone (a copy that kept it never is).
+    const started = () => partials(out) === 1 && openStdinCopy(child.pid!, temporary) !== undefined && fs.readdirSync(temporary).length === 0;
+    await until(started, "the report and the copy of stdin were started, the copy's name removed");
     expect(openStdinCopy(child.pid!, temporary)).toEqual({ mode: 0o600 });
     expect(fs.readdirSync(temporary)).toEqual([]);
     child.kill(signal);
