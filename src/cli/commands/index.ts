@@ -18,9 +18,10 @@ export const COMMANDS: Readonly<Record<string, () => Promise<RegisterCommand>>> 
   validate: async () => (await import("./validate.js")).registerValidate,
 };
 
-/** The commands a run needs: the one it names, or all of them (help, a misspelt command). */
+/** The commands a run needs: the one it names, none for the version, or all of them (help, a misspelt command). */
 export async function commandsFor(argv: readonly string[]): Promise<RegisterCommand[]> {
   const [first] = argv;
+  if (first === "-V" || first === "--version") return [];
   const names = first !== undefined && Object.hasOwn(COMMANDS, first) ? [first] : Object.keys(COMMANDS);
   return Promise.all(names.map((name) => COMMANDS[name]!()));
 }
