@@ -15,11 +15,11 @@ const { version } = JSON.parse(readFileSync(new URL("../../package.json", import
  * as one line in the house form: `audit: unknown option '--formt'; did you mean "--format"?`.
  */
 export function commanderErrorLine(text: string): string {
-  const [first = "", ...rest] = text.trim().split("\n");
+  const [first = "", ...more] = text.trim().split("\n");
   const message = first.replace(/^error: /, "");
-  const hint = /^\(Did you mean (.+)\?\)$/.exec(rest.join(" ").trim());
-  const names = hint?.[1]?.replace(/^one of /, "").split(", ").map((name) => `"${name}"`);
-  const tail = names ? `; did you mean ${names.length > 1 ? "one of " : ""}${names.join(", ")}?` : rest.length > 0 ? ` ${rest.join(" ").trim()}` : "";
+  const rest = more.join(" ").trim();
+  const names = /^\(Did you mean (.+)\?\)$/.exec(rest)?.[1]?.replace(/^one of /, "").split(", ").map((name) => `"${name}"`);
+  const tail = names ? `; did you mean ${names.length > 1 ? "one of " : ""}${names.join(", ")}?` : rest ? ` ${rest}` : "";
   return `audit: ${message}${tail}\n`;
 }
 
