@@ -1,7 +1,9 @@
 // The reference rubric as one DuckDB query over a case file; prints its table as JSON, one object per
 // group with its counts as numbers. The query is bench/rubric.sql (validates every value) unless
-// another is named, such as bench/rubric-fast.sql (valid ISO-dated records only); bench/rubric-grade.sql
-// (the calendar and the rules, which both share) runs first.
+// another is named, such as bench/rubric-fast.sql (valid ISO-dated records only). It runs
+// bench/rubric-calendar.sql (the calendar both share), the query's own macros, each rule's
+// src/rules/<id>/rule.sql in the registry's order (bench/_rule-sql.mjs), then the query, whose
+// {{grade}} is the worst of the rules' ratings.
 // Usage: node bench/duckdb.mjs <file> [query.sql]
 import { DuckDBInstance } from "@duckdb/node-api";
 import { readFileSync } from "node:fs";
@@ -10,6 +12,7 @@ import { MAX_YEAR, MIN_YEAR } from "../dist/input/dates.js";
 import { FIELDS } from "../dist/input/fields.js";
 import { SEXUAL_CONCERNS, SIGNIFICANT_HARM_CONCERNS } from "../dist/rules/_concerns.js";
 import { BUILT_IN_RULES } from "../dist/rules/index.js";
+import { ruleSqlPath, worstOf } from "./_rule-sql.mjs";
 
 const [file, query = new URL("./rubric.sql", import.meta.url)] = process.argv.slice(2);
 if (!file) {
@@ -48,6 +51,7 @@ const statementsOf = (path) =>
     .replaceAll("{{holidays}}", BANK_HOLIDAYS.map((day) => `DATE '${day}'`).join(", "))
     .replaceAll("{{first_year}}", String(MIN_YEAR))
     .replaceAll("{{last_year}}", String(MAX_YEAR))
+    .replaceAll("{{grade}}", worstOf(RULE_IDS))
     .replace(/\{\{any\((\w+), ([\w.-]+)\)\}\}/g, (_, column, list) => any(column, list))
     .replace(/\{\{words\((\w+)\)\}\}/g, (_, field) => fieldWords(field).map((word) => `'${word}'`).join(", "))
     .replace(/\{\{alternatives\((\w+)\)\}\}/g, (_, field) => fieldWords(field).join("|"))
@@ -60,7 +64,15 @@ const statementsOf = (path) =>
     .map((s) => s.trim())
     .filter(Boolean);
 
-const statements = [new URL("./rubric-grade.sql", import.meta.url), query].flatMap(statementsOf);
+const RULE_IDS = BUILT_IN_RULES.map((rule) => rule.id);
+// A rule's macro is bound when it is made, so the query's own macros (has) come before the rules.
+const queryStatements = statementsOf(query);
+const statements = [
+  ...statementsOf(new URL("./rubric-calendar.sql", import.meta.url)),
+  ...queryStatements.slice(0, -1),
+  ...RULE_IDS.flatMap((id) => statementsOf(ruleSqlPath(id))),
+  ...queryStatements.slice(-1),
+];
 const connection = await (await DuckDBInstance.create(":memory:")).connect();
 let rows = [];
 for (const statement of statements) rows = (await connection.runAndReadAll(statement)).getRowObjectsJson();

@@ -2,7 +2,9 @@
 -- gives `audit score`'s table only on a file of valid records with ISO dates (YYYY-MM-DD, maybe
 -- with a time, and list words written with `_`, in any case), such as `node bench/generate.mjs ROWS
 -- FILE --clean` writes; on any other file it fails or gives another table. bench/duckdb.mjs runs
--- bench/rubric-grade.sql (the calendar and the rules) first and fills in {{file}} and {{any(...)}}.
+-- bench/rubric-calendar.sql (the calendar) first, then this file's macros, then each rule's
+-- src/rules/<id>/rule.sql, and fills in {{file}} and {{grade}} (the worst of the rules' ratings,
+-- each rule's macro called on the columns of `cases` its parameters name).
 -- What makes it fast: the CSV reader types the columns itself (dates, integers, yes/no), only the
 -- columns the rules read are converted, working days are two lookups in a list, not joins, a list
 -- word is found by `contains` (no word of a list is part of another), and nothing is kept per
@@ -19,8 +21,8 @@ cases AS (
     working_day(social_care_referred_on) AS w_referred, working_day(strategy_discussion_on) AS w_strategy,
     working_day(interviewed_on) AS w_interviewed, working_day(suspect_arrested_on) AS w_arrested,
     lower(risk_assessment_quality) AS quality, replace(replace(lower(child_role), '-', '_'), ' ', '_') AS role,
-    child_age AS age, suspect_age, child_views_recorded AS views, child_disbelieved AS disbelieved,
-    child_arrested AS arrested, arrest_minor AS minor, lower(risk_level) = 'high' AS high,
+    child_age AS age, suspect_age AS suspect, child_views_recorded AS views, child_disbelieved AS disbelieved,
+    child_arrested AS arrested, arrest_minor AS minor, lower(risk_level) AS risk,
     coalesce(lower(concern), '') AS concerns, coalesce(lower(agencies_consulted), '') AS agencies
   FROM calendar, read_csv('{{file}}', header = true, auto_detect = false, delim = ',', quote = '"', escape = '"',
     columns = {'case_id': 'VARCHAR', 'force': 'VARCHAR', 'reported_on': 'DATE', 'child_age': 'INTEGER', 'concern': 'VARCHAR',
@@ -31,15 +33,7 @@ cases AS (
       'inspector_grade': 'VARCHAR', 'notes': 'VARCHAR'})
 ),
 graded AS (
-  SELECT force, greatest(
-    risk_assessment(w_reported, w_assessed, quality),
-    timeliness(w_reported, w_referred, w_strategy, w_interviewed, w_arrested),
-    child_first(age, suspect_age, role, {{any(concerns, sexual)}}, disbelieved, arrested, minor),
-    multi_agency(w_referred, w_strategy, high OR {{any(concerns, significant_harm)}}, {{any(concerns, multi-agency.health_for)}},
-      has(agencies, 'social_care'), has(agencies, 'health'),
-      has(agencies, 'health') OR has(agencies, 'education') OR has(agencies, 'youth_justice') OR has(agencies, 'probation')
-        OR has(agencies, 'other')),
-    voice_of_child(age, views)) AS grade
+  SELECT force, {{grade}} AS grade
   FROM cases
 )
 SELECT force AS name, count(*) AS graded, count(*) FILTER (grade <= 1) AS good, count(*) FILTER (grade = 2) AS adequate,

@@ -1,8 +1,9 @@
 -- The reference rubric (docs/rubric.md) over a case file as one DuckDB query that validates every
 -- value, as an analyst would write it instead of running `audit`: its table must be `audit score`'s,
 -- invalid records counted the same, on every file the benchmark generates (bench/run.mjs checks it).
--- bench/duckdb.mjs runs bench/rubric-grade.sql (the working-day calendar and the rules) first and
--- fills in {{file}} and each list of concerns a rule reads as {{any(column, list)}}.
+-- bench/duckdb.mjs runs bench/rubric-calendar.sql (the working-day calendar) first, then this file's
+-- macros, then each rule's src/rules/<id>/rule.sql, and fills in {{file}} and {{grade}} (the worst
+-- of the rules' ratings, each rule's macro called on the columns of `checked` its parameters name).
 -- It validates the value forms the benchmark's files hold (both date forms with or without a time,
 -- yes/no words, enum words in any case with a space or hyphen for _, ;-lists, whole numbers in range,
 -- required fields) and the duplicate-id rule, with plain functions (try_strptime, try_cast, one regex per
@@ -70,7 +71,7 @@ typed AS (
   SELECT dated.*,
     whole(child_age, 0, 17) AS age, whole(suspect_age, 0, 120) AS suspect, whole(outcome_code, 1, 22) AS code,
     yes_no(child_views_recorded) AS views, yes_no(child_disbelieved) AS disbelieved,
-    yes_no(child_arrested) AS child_held, yes_no(arrest_minor) AS minor,
+    yes_no(child_arrested) AS arrested, yes_no(arrest_minor) AS minor,
     try_cast(word(child_role) AS role_word) AS role, try_cast(word(risk_assessment_quality) AS quality_word) AS quality,
     try_cast(word(risk_level) AS risk_word) AS risk, try_cast(word(inspector_grade) AS grade_word) AS inspector,
     items(concern) AS concerns, items(agencies_consulted) AS agencies,
@@ -87,7 +88,7 @@ checked AS (
       OR (child_age IS NOT NULL AND age IS NULL) OR (suspect_age IS NOT NULL AND suspect IS NULL)
       OR (outcome_code IS NOT NULL AND code IS NULL)
       OR (child_views_recorded IS NOT NULL AND views IS NULL) OR (child_disbelieved IS NOT NULL AND disbelieved IS NULL)
-      OR (child_arrested IS NOT NULL AND child_held IS NULL) OR (arrest_minor IS NOT NULL AND minor IS NULL)
+      OR (child_arrested IS NOT NULL AND arrested IS NULL) OR (arrest_minor IS NOT NULL AND minor IS NULL)
       OR (child_role IS NOT NULL AND role IS NULL) OR (risk_assessment_quality IS NOT NULL AND quality IS NULL)
       OR (risk_level IS NOT NULL AND risk IS NULL) OR (inspector_grade IS NOT NULL AND inspector IS NULL)
       OR NOT listed(concern, concerns, '{{alternatives(concern)}}')
@@ -95,15 +96,7 @@ checked AS (
   FROM typed
 ),
 graded AS (
-  SELECT force, invalid, greatest(
-    risk_assessment(w_reported, w_assessed, quality),
-    timeliness(w_reported, w_referred, w_strategy, w_interviewed, w_arrested),
-    child_first(age, suspect, role, {{any(concerns, sexual)}}, disbelieved, child_held, minor),
-    multi_agency(w_referred, w_strategy, risk = 'high' OR {{any(concerns, significant_harm)}}, {{any(concerns, multi-agency.health_for)}},
-      has(agencies, 'social_care'), has(agencies, 'health'),
-      has(agencies, 'health') OR has(agencies, 'education') OR has(agencies, 'youth_justice') OR has(agencies, 'probation')
-        OR has(agencies, 'other')),
-    voice_of_child(age, views)) AS grade
+  SELECT force, invalid, {{grade}} AS grade
   FROM checked
 )
 -- One pass: an invalid record counts in its force's group (or "(not recorded)"), a valid one by its grade.

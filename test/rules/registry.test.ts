@@ -4,12 +4,13 @@ import { expect, test } from "vitest";
 import type { Rule } from "../../src/rules/define-rule.js";
 import { BUILT_IN_RULES } from "../../src/rules/index.js";
 import { ruleTable } from "../../src/rules/rule-table.js";
+import { ruleCall } from "../../bench/_rule-sql.mjs";
 import { documentedCodes, rulePage } from "../helpers/rule-pages.mjs";
 import { ruleFile, ruleFolders } from "./_folders.js";
 
 const RUBRIC_DOC = fileURLToPath(new URL("../../docs/rubric.md", import.meta.url));
-/** What a rule's folder holds: the rule, its doc page, its fixture and its test. */
-const FOLDER = ["rule.ts", "README.md", "fixture.csv", "rule.test.ts"];
+/** What a rule's folder holds: the rule, its doc page, its fixture, its test and its check in SQL. */
+const FOLDER = ["rule.ts", "README.md", "fixture.csv", "rule.test.ts", "rule.sql"];
 
 const registry = BUILT_IN_RULES.map((rule) => rule.id);
 
@@ -18,13 +19,21 @@ test("the registry lists every rule folder, once", () => {
   expect(new Set(registry).size).toBe(registry.length);
 });
 
-test.each(ruleFolders())("src/rules/%s/ holds its rule, doc page, fixture and test", (id) => {
+test.each(ruleFolders())("src/rules/%s/ holds its rule, doc page, fixture, test and SQL", (id) => {
   expect(FOLDER.filter((name) => !existsSync(ruleFile(id, name)))).toEqual([]);
 });
 
 test.each(ruleFolders())("src/rules/%s/rule.ts defines the rule its folder names", async (id) => {
   const module = (await import(pathToFileURL(ruleFile(id, "rule.ts")).href)) as Record<string, Rule>;
   expect(Object.values(module).map((rule) => rule.id)).toEqual([id]);
+});
+
+test.each(registry)("src/rules/%s/rule.sql states the rule's rating as the macro its id names, for the benchmark's queries", (id) => {
+  expect(ruleCall(id)).toMatch(new RegExp(`^${id.replaceAll("-", "_")}\\(\\w+(, \\w+)*\\)$`));
+});
+
+test("a rule without its SQL stops the benchmark's queries, naming the file to write", () => {
+  expect(() => ruleCall("no-such-rule")).toThrow("src/rules/no-such-rule/rule.sql is missing: it states the rule's rating as the macro no_such_rule(...)");
 });
 
 test("docs/rubric.md links every rule's page, in report order, as docs/make-rule-table.mjs writes the table", () => {
