@@ -1,6 +1,7 @@
 // CPU time per record of each stage of the fast path, on one thread, warm (the last of 4 rounds):
 // how the figures in BENCHMARKS.md were taken once wall times on a shared machine stopped meaning much.
-// Usage: npm run build && node bench/stages.mjs [file, default bench/data/cases-100k.csv]
+// Usage: npm run build && node bench/stages.mjs [file, default bench/data/cases-100k.csv] [--table]
+// (--table: only the stages of table output, as bench/profile.mjs sums them)
 import { openSync, statSync } from "node:fs";
 import { referenceRubric } from "../dist/engine/rubric.js";
 import { CaseScorer, scoreCase } from "../dist/engine/score.js";
@@ -12,7 +13,8 @@ import { CASE, RecordChecker } from "../dist/fast/_record.js";
 import { CaseView } from "../dist/rules/case-view.js";
 import { decodeCell, RECORD } from "../dist/fast/_tokenizer.js";
 
-const path = process.argv[2] ?? new URL("./data/cases-100k.csv", import.meta.url).pathname;
+const tableOnly = process.argv.includes("--table");
+const path = process.argv.slice(2).find((a) => !a.startsWith("--")) ?? new URL("./data/cases-100k.csv", import.meta.url).pathname;
 const size = statSync(path).size;
 const fd = openSync(path, "r");
 const options = { delimiter: ",", maxRecordChars: 8 << 20 };
@@ -22,7 +24,7 @@ reader.next();
 const { cells } = reader;
 const header = Array.from({ length: cells.count }, (_, i) => decodeCell(reader.buf, cells.start[i], cells.end[i], cells.quoted[i]));
 const start = reader.position;
-const plan = planColumns(path, header, undefined);
+const plan = planColumns(path, header, {});
 const rubric = referenceRubric();
 const cpu = () => {
   const used = process.cpuUsage();
@@ -61,7 +63,7 @@ stage("tokenize + check + grade", () =>
     if (checker.kind === CASE && scorer.rate(view, false)) scorer.grade();
   }),
 );
-stage("tokenize + check + build the Case", () =>
+if (!tableOnly) stage("tokenize + check + build the Case", () =>
   eachRecord(() => {
     checker.check(reader.buf, reader.cells);
     if (checker.kind === CASE) checker.caseRecord();
@@ -75,6 +77,7 @@ stage("a chunk, grades only (all of it)", () => processor.run(job).count);
 const result = new ChunkProcessor(setup).run(job);
 const ruleIds = rubric.rules.map(({ rule }) => rule.id);
 stage("tally a chunk", () => tallyChunk({ table: result.table, count: result.count, names: result.names, ids: result.ids }, ruleIds).overall.graded);
+if (tableOnly) process.exit(0);
 const json = new ChunkProcessor({ ...setup, wantCases: true });
 stage("a chunk, JSON of every case", () => json.run(job).count);
 const cases = [];
