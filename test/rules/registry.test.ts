@@ -9,8 +9,8 @@ import { documentedCodes, rulePage } from "../helpers/rule-pages.mjs";
 import { ruleFile, ruleFolders } from "./_folders.js";
 
 const RUBRIC_DOC = fileURLToPath(new URL("../../docs/rubric.md", import.meta.url));
-/** What a rule's folder holds: the rule, its doc page, its fixture, its test and its check in SQL. */
-const FOLDER = ["rule.ts", "README.md", "fixture.csv", "rule.test.ts", "rule.sql"];
+/** What a rule's folder holds: the rule, its doc page, its fixture, its test, its check in SQL and its bundled cases' defects. */
+const FOLDER = ["rule.ts", "README.md", "fixture.csv", "rule.test.ts", "rule.sql", "fixture-defects.mjs"];
 
 const registry = BUILT_IN_RULES.map((rule) => rule.id);
 
@@ -19,7 +19,7 @@ test("the registry lists every rule folder, once", () => {
   expect(new Set(registry).size).toBe(registry.length);
 });
 
-test.each(ruleFolders())("src/rules/%s/ holds its rule, doc page, fixture, test and SQL", (id) => {
+test.each(ruleFolders())("src/rules/%s/ holds its rule, doc page, fixture, test, SQL and fixture defects", (id) => {
   expect(FOLDER.filter((name) => !existsSync(ruleFile(id, name)))).toEqual([]);
 });
 
