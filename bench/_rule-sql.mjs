@@ -1,10 +1,15 @@
 // Each built-in rule's check in DuckDB, for the benchmark's queries: src/rules/<id>/rule.sql defines
 // the rule's rating (0 n/a, 1 good, 2 adequate, 3 inadequate) as a macro named by the id, `-` as `_`,
-// whose parameters are columns of the cases both queries grade (bench/rubric.sql, bench/rubric-fast.sql:
-// w_reported and the other dates as working-day numbers, age, suspect, role, quality, risk, views,
-// disbelieved, arrested, minor, concerns, agencies). It may call the calendar's working_day and delay
-// (bench/rubric-calendar.sql) and the query's has(list, word), and name other macros of its own, prefixed
-// with its name. Its limits are placeholders filled from the rule's defaults (bench/duckdb.mjs).
+// whose parameters are columns of the cases both queries grade (bench/rubric.sql, bench/rubric-fast.sql):
+//   w_reported, w_assessed, w_referred, w_strategy, w_interviewed, w_arrested: the dates as working-day
+//     numbers, NULL when not recorded
+//   age, suspect: the child's and the suspect's ages
+//   role, quality, risk: words, in lower case with `_`
+//   views, disbelieved, arrested, minor: yes/no as booleans
+//   concerns, agencies: lists, read with the query's has(list, word)
+// It may call the calendar's working_day and delay (bench/rubric-calendar.sql) and name macros of its
+// own, prefixed with its name. Its limits are placeholders filled from the rule's defaults
+// (bench/duckdb.mjs). bench/duckdb.mjs runs the rules' SQL in the registry's order.
 import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 

@@ -37,7 +37,7 @@ test("a rule without its SQL stops the benchmark's queries, naming the file to w
 });
 
 test("docs/rubric.md links every rule's page, in report order, as docs/make-rule-table.mjs writes the table", () => {
-  expect(readFileSync(RUBRIC_DOC, "utf8")).toContain(ruleTable());
+  expect(readFileSync(RUBRIC_DOC, "utf8"), "docs/rubric.md's table of rules is stale: run `npm run build && node docs/make-rule-table.mjs`").toContain(ruleTable());
   expect(ruleTable().match(/src\/rules\/[a-z0-9-]+\/README\.md/g)).toEqual(registry.map((id) => `src/rules/${id}/README.md`));
 });
 
