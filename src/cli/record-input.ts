@@ -1,5 +1,5 @@
 import { Option, type Command } from "commander";
-import { loadConfig, type LoadedConfig } from "../config/load.js";
+import { loadRunConfig, type RunConfig } from "../config/find.js";
 import { CliError } from "../errors.js";
 import { quoteValue } from "../text/quote.js";
 import type { ReadOptions } from "../input/read.js";
@@ -69,9 +69,9 @@ export function readFlags(flags: Omit<InputFlags, "config">): Pick<ReadOptions, 
 export async function resolveInput(
   flags: InputFlags,
   ctx: CliContext,
-): Promise<{ config: LoadedConfig; read: Pick<ReadOptions, "format" | "delimiter" | "sheet" | "mapping" | "stdin" | "maxColumns"> }> {
+): Promise<{ config: RunConfig; read: Pick<ReadOptions, "format" | "delimiter" | "sheet" | "mapping" | "stdin" | "maxColumns"> }> {
   const read = readFlags(flags);
   const maxColumns = maxColumnsOption(flags.maxColumns ?? String(DEFAULT_MAX_COLUMNS));
-  const config = await loadConfig(configRequest(flags, ctx));
+  const config = await loadRunConfig(configRequest(flags, ctx));
   return { config, read: { ...read, mapping: config.mapping, stdin: ctx.stdin, maxColumns } };
 }

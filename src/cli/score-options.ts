@@ -110,7 +110,7 @@ export async function resolveScoreOptions(raw: RawScoreOptions, ctx: CliContext)
     maxFieldBytes: maxFieldBytesOption(raw.maxFieldBytes),
     maxColumns: read.maxColumns,
     figures: { ci: raw.ci, suppressBelow: suppressBelowOption(raw.suppressBelow) },
-    document: documentOptions(raw, ctx.env, config.parsed.report),
+    document: documentOptions(raw, ctx.env, config.report),
   };
 }
 

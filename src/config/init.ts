@@ -12,7 +12,7 @@ import { openInput, type OpenOptions } from "../input/table.js";
 import { BUILT_IN_RULES } from "../rules/index.js";
 import { detectSeparator, guessColumns, guessValues, listItems, type ValueGuesses } from "./guess.js";
 import { proposeDateForms, type DateProposal } from "./guess-dates.js";
-import { terminalPad, terminalWidth } from "../text/terminal.js";
+import { terminalPad, terminalWidth } from "../text/terminal-width.js";
 import { parseConfig } from "./load.js";
 import { FILL_IN, fillIn } from "./mapped-values.js";
 import { quoteName } from "../text/quote.js";

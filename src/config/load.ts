@@ -1,6 +1,5 @@
-import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
-import { dirname, extname, relative, resolve } from "node:path";
+import { dirname, extname, relative } from "node:path";
 import { pathToFileURL } from "node:url";
 import { z } from "zod";
 import { referenceRubric, type Rubric } from "../engine/rubric.js";
@@ -13,9 +12,9 @@ import { jsonErrorOffset, lineAndColumn } from "./json-error.js";
 import { loadPlugins, type CodePermission } from "./plugins.js";
 import { builtInSource, configSchema, engineStrategy, type KnownRule, type ParsedConfig } from "./schema.js";
 import { quoteValue } from "../text/quote.js";
+import { isJavaScript, locateConfig, type LoadConfigOptions } from "./find.js";
 
-/** Looked for in the working directory, in this order; more than one is an error. */
-export const CONFIG_FILES = ["audit.config.json", "audit.config.yaml", "audit.config.yml", "audit.config.mjs", "audit.config.js"] as const;
+export { CONFIG_FILES, isJavaScript, type LoadConfigOptions } from "./find.js";
 
 /** Where in the config file a path into it was written: its line, when the format keeps one (YAML). */
 export type LineOf = (path: readonly PropertyKey[]) => number | undefined;
@@ -23,16 +22,6 @@ export type LineOf = (path: readonly PropertyKey[]) => number | undefined;
 interface ConfigText {
   raw: unknown;
   lineOf?: LineOf;
-}
-
-export interface LoadConfigOptions {
-  /** `--config FILE`, relative to `cwd`. */
-  configPath?: string;
-  /** False for `--no-config`: the reference rubric, whatever files there are. */
-  useConfig: boolean;
-  cwd: string;
-  /** `--allow-plugins`: run code from outside the config's folder, and a JavaScript config found in the working directory. */
-  allowPlugins?: boolean;
 }
 
 export interface LoadedConfig {
@@ -44,19 +33,6 @@ export interface LoadedConfig {
   rules: (KnownRule & ParsedConfig["rules"][string])[];
   parsed: ParsedConfig;
 }
-
-function locate({ configPath, cwd }: LoadConfigOptions): string | undefined {
-  if (configPath !== undefined) {
-    const file = resolve(cwd, configPath);
-    if (!existsSync(file)) throw new ConfigError([`${configPath}: no such config file`]);
-    return file;
-  }
-  const found = CONFIG_FILES.filter((name) => existsSync(resolve(cwd, name)));
-  if (found.length > 1) throw new ConfigError([`found ${found.join(" and ")}; keep one, or choose with --config`]);
-  return found[0] && resolve(cwd, found[0]);
-}
-
-export const isJavaScript = (file: string) => [".mjs", ".js", ".cjs"].includes(extname(file));
 
 async function readConfigFile(file: string, name: string): Promise<ConfigText> {
   const extension = extname(file);
@@ -158,7 +134,7 @@ export async function parseConfig(
 /** The reference rubric, as if from an empty config. */
 export function defaultConfig(): Omit<LoadedConfig, "path"> {
   const rubric = referenceRubric();
-  const rules = rubric.rules.map(({ rule, options, source }) => ({ rule, source, enabled: true as const, options }));
+  const rules = BUILT_IN_RULES.map((rule, i) => ({ ...builtInSource(rule), enabled: true as const, options: rubric.rules[i]!.options }));
   const parsed: ParsedConfig = {
     rules: Object.fromEntries(rules.map(({ rule, options }) => [rule.id, { enabled: true, options }])),
     strategy: { name: "worst", critical: [] },
@@ -177,8 +153,7 @@ export function defaultConfig(): Omit<LoadedConfig, "path"> {
  * Throws ConfigError (exit 2) with one line per problem.
  */
 export async function loadConfig(options: LoadConfigOptions): Promise<LoadedConfig> {
-  if (!options.useConfig) return defaultConfig();
-  const file = locate(options);
+  const file = locateConfig(options);
   if (file === undefined) return defaultConfig();
   const name = options.configPath ?? relative(options.cwd, file);
   const allowPlugins = options.allowPlugins === true;

@@ -1,5 +1,6 @@
 import { ruleWeight } from "../engine/strategy.js";
-import { isJavaScript, type LoadedConfig } from "./load.js";
+import { isJavaScript } from "./find.js";
+import type { LoadedConfig } from "./load.js";
 
 type Entry = LoadedConfig["rules"][number];
 

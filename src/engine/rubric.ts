@@ -1,15 +1,15 @@
 import { createHash } from "node:crypto";
 import type { Grade } from "../input/fields.js";
 import type { DeclarativeDefinition } from "../rules/_declarative/definition.js";
-import type { Rule, RuleLogic } from "../rules/define-rule.js";
-import { BUILT_IN_RULES } from "../rules/index.js";
+import type { RuleLogic } from "../rules/define-rule.js";
+import { BUILT_IN_DEFINITIONS } from "../rules/registry.js";
 import { BUILT_IN, ruleWeight, type Strategy } from "./strategy.js";
 
 /**
  * A rule as a rubric uses it. A worker thread's rubric holds each rule without its options schema
  * (`RuleLogic`): it grades with options already parsed, and so never loads zod.
  */
-export interface ActiveRule<R extends RuleLogic = Rule<unknown>> {
+export interface ActiveRule<R extends RuleLogic = RuleLogic> {
   rule: R;
   options: unknown;
   /** An inadequate rating from this rule makes the case inadequate, whatever the strategy. */
@@ -30,7 +30,7 @@ export interface PluginRef {
 /** What the reports that show grades in words call each one (the config's `grades`); keys stay as they are. */
 export type GradeLabels = Readonly<Record<Grade, string>>;
 
-export interface Rubric<R extends RuleLogic = Rule<unknown>> {
+export interface Rubric<R extends RuleLogic = RuleLogic> {
   strategy: Strategy;
   rules: ActiveRule<R>[];
   plugins: PluginRef[];
@@ -38,11 +38,14 @@ export interface Rubric<R extends RuleLogic = Rule<unknown>> {
   grades?: GradeLabels;
 }
 
-/** The reference rubric: every built-in rule with the spec's default options. */
+/**
+ * The reference rubric: every built-in rule with its defaults, each a copy of its own. Made without
+ * zod, so that a run with no config never loads it.
+ */
 export function referenceRubric(): Rubric {
   return {
     strategy: { name: "worst" },
-    rules: BUILT_IN_RULES.map((rule) => ({ rule, options: rule.options.parse({}), critical: false, source: BUILT_IN })),
+    rules: BUILT_IN_DEFINITIONS.map((rule) => ({ rule, options: structuredClone(rule.defaults), critical: false, source: BUILT_IN })),
     plugins: [],
   };
 }

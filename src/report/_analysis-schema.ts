@@ -1,5 +1,4 @@
 import { z } from "zod";
-import type { Analysis } from "../engine/analysis.js";
 
 const shown = z.int().min(0).nullable().describe("a count; null where --suppress-below hides it");
 const share = z.number().min(0).max(1).nullable();
@@ -111,9 +110,9 @@ export const agreementSchema = z.object({
     .describe("the cases graded two steps apart; null when withheld under --suppress-below"),
 });
 
-/** Compiles only while the analysis fits the published schema. */
-export const asReportSections = (analysis: Analysis): {
+/** The analysis's sections as the published schema types them: an `Analysis` is assignable only while it fits. */
+export interface ReportSections {
   summary: z.infer<typeof summarySchema>;
   breakdown: z.infer<typeof breakdownSchema>;
   agreement: z.infer<typeof agreementSchema>;
-} => analysis;
+}

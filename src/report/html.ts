@@ -2,6 +2,7 @@ import { analyse, type Analysis } from "../engine/analysis.js";
 import type { RubricDescription } from "../engine/rubric.js";
 import { BUILT_IN } from "../engine/strategy.js";
 import { BUILT_IN_RULES } from "../rules/index.js";
+import type { Rule } from "../rules/define-rule.js";
 import { element } from "./_html.js";
 import { gradesSection } from "./_html-grades.js";
 import { headerHtml, reportTitle, type Provenance } from "./_html-head.js";
@@ -144,7 +145,8 @@ export function htmlReporter(options: HtmlOptions = {}): Reporter {
       return "";
     },
     end: (summary, meta) => {
-      const words = new Map(meta.rubric.rules.map(({ rule }) => [rule.id, ruleWords(rule)]));
+      // A rubric's rule other than a built-in one came from a config, as a `Rule` with its options schema.
+      const words = new Map(meta.rubric.rules.map(({ rule, source }) => [rule.id, builtInWords({ id: rule.id, source }) ?? ruleWords(rule as Rule)]));
       const rubric = rubricDescription(meta);
       return renderHtml(analyse(summary, { suppressBelow: options.suppressBelow, strategy: meta.rubric.strategy.name }), {
         provenance: provenanceOf(options, {

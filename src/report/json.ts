@@ -1,8 +1,8 @@
 import { analyse, type Analysis } from "../engine/analysis.js";
 import { describeRubric, rubricHash } from "../engine/rubric.js";
 import type { CaseResult } from "../engine/score.js";
-import { asReportSections } from "./_analysis-schema.js";
-import { SCHEMA_VERSION } from "./schema.js";
+import type { ReportSections } from "./_analysis-schema.js";
+import { SCHEMA_VERSION } from "./schema-version.js";
 import type { CaseFrame, ReportMeta, Reporter } from "./types.js";
 
 /** The rubric a report was graded with, and its hash: reports with equal hashes are comparable. */
@@ -35,7 +35,7 @@ function casesClosedText(caseCount: number, invalid: readonly string[]): string 
 
 /** Closes `cases` and writes the invalid records (each as its JSON text) and the sections derived from the summary. */
 export function reportEndText(caseCount: number, invalid: readonly string[], analysis: Analysis): string {
-  const { summary, breakdown, agreement } = asReportSections(analysis);
+  const { summary, breakdown, agreement }: ReportSections = analysis;
   return (
     casesClosedText(caseCount, invalid) +
     `  "summary": ${indented(summary)},\n  "breakdown": ${indented(breakdown)},\n  "agreement": ${indented(agreement)}\n}\n`

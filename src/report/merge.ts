@@ -1,7 +1,8 @@
 import { SummaryBuilder, type Summary } from "../engine/summary.js";
 import { InputError } from "../input/errors.js";
 import { summaryOfReport } from "./read-report.js";
-import { SCHEMA_VERSION, type Report } from "./schema.js";
+import type { Report } from "./schema.js";
+import { SCHEMA_VERSION } from "./schema-version.js";
 
 export interface NamedReport {
   name: string;

@@ -3,8 +3,9 @@ import { GRADES } from "../input/fields.js";
 import { agreementSchema, breakdownSchema, summarySchema } from "./_analysis-schema.js";
 import { definitionSchema } from "../rules/_declarative/schema.js";
 
-/** Raised on any breaking change to the JSON report: 2 added intervals, flags, breakdown and agreement. */
-export const SCHEMA_VERSION = 2;
+import { SCHEMA_VERSION } from "./schema-version.js";
+
+export { SCHEMA_VERSION };
 
 export const findingSchema = z.object({
   code: z.string(),

@@ -2,7 +2,8 @@ import { Chalk, type ChalkInstance } from "chalk";
 import { analyse, type Analysis } from "../engine/analysis.js";
 import type { Strategy } from "../engine/strategy.js";
 import type { Summary } from "../engine/summary.js";
-import { terminalPad, terminalText, terminalWidth } from "../text/terminal.js";
+import { terminalText } from "../text/terminal.js";
+import { terminalPad, terminalWidth } from "../text/terminal-width.js";
 import { gradeTableCells, gradeTableNotes, type FigureOptions } from "./_figures.js";
 import type { Reporter } from "./types.js";
 

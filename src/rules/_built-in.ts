@@ -9,26 +9,32 @@ import type { RuleExample, RuleLogic } from "./define-rule.js";
  * threads grade with options already parsed, so they do not load zod (about 8 MB of memory a
  * thread); src/rules/index.ts makes each a `Rule` for everything else.
  */
-export interface BuiltInDefinition<Schema extends z.ZodType = z.ZodType> {
+export interface BuiltInDefinition<Options = unknown, Schema extends z.ZodType<Options> = z.ZodType<Options>> {
   id: string;
   description: string;
   fields: readonly string[];
   codes: readonly string[];
-  options(zod: typeof z): Schema;
+  /**
+   * The reference rubric's options, as plain data: a run with no config grades with these without
+   * loading zod. The schema takes its defaults from them, so they are written once.
+   */
+  defaults: Options;
+  options(zod: typeof z, defaults: Options): Schema;
   checks(options: z.output<Schema>): Checks;
   examples: readonly RuleExample[];
 }
 
 /** A built-in rule ready to grade: its rating made from its checks, and `evaluate` for those who want both at once. */
-export type BuiltInRule<Schema extends z.ZodType = z.ZodType> = RuleLogic<z.output<Schema>> &
-  Required<Pick<RuleLogic<z.output<Schema>>, "prepare">> & { options(zod: typeof z): Schema; codes: readonly string[]; examples: readonly RuleExample[] };
+export type BuiltInRule<Options = unknown, Schema extends z.ZodType<Options> = z.ZodType<Options>> = RuleLogic<z.output<Schema>> &
+  Required<Pick<RuleLogic<z.output<Schema>>, "prepare">> &
+  Pick<BuiltInDefinition<Options, Schema>, "defaults" | "options" | "codes" | "examples">;
 
 /**
  * Makes a built-in rule from its definition. `prepare` makes its checks once per options object
  * (a rubric's rule keeps one), so that the engine and the workers, which rate every case with
  * it, rate by the same code; `evaluate` rates and explains one parsed case with it.
  */
-export function builtInRule<Schema extends z.ZodType>({ checks, ...meta }: BuiltInDefinition<Schema>): BuiltInRule<Schema> {
+export function builtInRule<Options, Schema extends z.ZodType<Options>>({ checks, ...meta }: BuiltInDefinition<Options, Schema>): BuiltInRule<Options, Schema> {
   const prepared = new WeakMap<object, PreparedRule>();
   const prepare = (options: z.output<Schema>): PreparedRule => {
     const key = options as object;

@@ -9,7 +9,7 @@ export function workingDays(count: number): string {
 const WHOLE_WORKING_DAYS = "expected a whole number of working days";
 
 /** A `{ good, adequate }` pair of working-day limits, defaulting to the rubric's values, made with the zod given. */
-export function workingDayLimits(zod: typeof z, good: number, adequate: number) {
+export function workingDayLimits(zod: typeof z, { good, adequate }: { good: number; adequate: number }) {
   return zod
     .object({
       good: zod.int(WHOLE_WORKING_DAYS).min(0, WHOLE_WORKING_DAYS).default(good),

@@ -1,5 +1,3 @@
-import stringWidth from "string-width";
-
 /**
  * Characters a terminal acts on, or that hide or reorder what is shown, instead of showing as
  * themselves: controls (ESC, BEL, CR, and the C1 range, which some terminals also take as
@@ -36,16 +34,4 @@ export function showsAsItself(text: string): boolean {
 /** `terminalText` for a block of lines: the line breaks are kept, everything else is escaped. */
 export function terminalLines(text: string): string {
   return text.split("\n").map(terminalText).join("\n");
-}
-
-/** The columns `terminalText(text)` takes on a terminal: wide (East Asian) characters count two, combining marks none. */
-export function terminalWidth(text: string): number {
-  return stringWidth(terminalText(text));
-}
-
-/** `terminalText(text)` padded with spaces to `width` columns, after it (`end`) or before it (`start`). */
-export function terminalPad(text: string, width: number, side: "end" | "start"): string {
-  const shown = terminalText(text);
-  const space = " ".repeat(Math.max(0, width - stringWidth(shown)));
-  return side === "end" ? shown + space : space + shown;
 }

@@ -3,6 +3,8 @@ import { referenceRubric, type Rubric } from "../../src/engine/rubric.js";
 import type { Strategy } from "../../src/engine/strategy.js";
 import { BUILT_IN_RULES } from "../../src/rules/index.js";
 
+const schemaOf = (id: string) => BUILT_IN_RULES.find((rule) => rule.id === id)!.options;
+
 /** Mostly well-formed cells, now and then one of the usual mistakes. */
 const mostly = <T>(valid: fc.Arbitrary<T>, mistakes: fc.Arbitrary<T>) =>
   fc.oneof({ arbitrary: valid, weight: 60 }, { arbitrary: mistakes, weight: 1 });
@@ -204,6 +206,6 @@ export const rubrics: fc.Arbitrary<Rubric> = fc
       strategy,
       rules: reference.rules
         .filter(({ rule }) => !drop.includes(rule.id))
-        .map((active) => ({ ...active, options: active.rule.options.parse(options[active.rule.id] ?? {}), critical: critical.includes(active.rule.id) })),
+        .map((active) => ({ ...active, options: schemaOf(active.rule.id).parse(options[active.rule.id] ?? {}), critical: critical.includes(active.rule.id) })),
     };
   });

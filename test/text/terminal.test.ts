@@ -1,6 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { alignedTable } from "../../src/report/table.js";
-import { terminalLines, terminalPad, terminalText, terminalWidth } from "../../src/text/terminal.js";
+import { terminalLines, terminalText } from "../../src/text/terminal.js";
+import { terminalPad, terminalWidth } from "../../src/text/terminal-width.js";
 
 describe("terminalText: what would act on a terminal or hide text is shown escaped", () => {
   test.each<[string, string, string]>([

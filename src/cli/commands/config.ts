@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import { loadConfig, type LoadConfigOptions } from "../../config/load.js";
+import type { LoadConfigOptions } from "../../config/find.js";
 import { codeLines, resolvedConfig } from "../../config/print.js";
 import { rubricHash } from "../../engine/rubric.js";
 import { terminalText } from "../../text/terminal.js";
@@ -36,6 +36,7 @@ export const registerConfig: RegisterCommand = (program, { ctx }) => {
     .description("check the rubric config; with --print, show the rubric it resolves to, every default filled in")
     .option("--print", "print the resolved rubric as JSON, in the config's own shape");
   addConfigOptions(command).action(async (flags: ConfigFlags & { print?: boolean }) => {
+    const { loadConfig } = await import("../../config/load.js");
     const loaded = await loadConfig(configRequest(flags, ctx));
     if (flags.print) {
       ctx.stdout.write(`${JSON.stringify(resolvedConfig(loaded), null, 2)}\n`);

@@ -26,8 +26,15 @@ export const childFirst = builtInRule({
   description: "The child was treated as a victim, not a suspect",
   fields: ["child_disbelieved", "child_arrested", "arrest_minor", "child_role", "concern", "child_age", "suspect_age"],
   codes: ["disbelieved", "arrested-minor", "suspect-sexual", "not-seen-as-victim", "under-criminal-age", "victim-and-suspect", "arrested", "role-unknown"],
-  options: (z) =>
-    z.object({ adult_age: age(z, 18), consent_age: age(z, 16), criminal_responsibility_age: age(z, 10) }).strict(),
+  defaults: { adult_age: 18, consent_age: 16, criminal_responsibility_age: 10 },
+  options: (z, defaults) =>
+    z
+      .object({
+        adult_age: age(z, defaults.adult_age),
+        consent_age: age(z, defaults.consent_age),
+        criminal_responsibility_age: age(z, defaults.criminal_responsibility_age),
+      })
+      .strict(),
   checks: (options) => ({
     checks: [
       inadequateIf("disbelieved", ["child_disbelieved"], (view) => view.yes(DISBELIEVED), () => "child disbelieved or the allegation dismissed without enquiry"),

@@ -17,12 +17,8 @@ export const multiAgency = builtInRule({
   description: "Children's social care, health and a strategy discussion were involved as the concern required",
   fields: ["social_care_referred_on", "agencies_consulted", "concern", "risk_level", "strategy_discussion_on"],
   codes: ["no-social-care", "no-strategy-discussion", "no-health", "social-care-only"],
-  options: (z) =>
-    z
-      .object({
-        health_for: z.array(z.enum(CONCERNS)).default((): Concern[] => ["sexual_abuse", "physical_abuse"]),
-      })
-      .strict(),
+  defaults: { health_for: ["sexual_abuse", "physical_abuse"] as Concern[] },
+  options: (z, defaults) => z.object({ health_for: z.array(z.enum(CONCERNS)).default(() => [...defaults.health_for]) }).strict(),
   checks(options) {
     const needsHealth = CONCERN.items(options.health_for);
     return {

@@ -15,7 +15,8 @@ export const riskAssessment = builtInRule({
   description: "A risk assessment of good quality was recorded within 1 working day of the report",
   fields: ["reported_on", "risk_assessed_on", "risk_assessment_quality"],
   codes: ["not-recorded", "poor-quality", "late", "slow", "adequate-quality", "quality-not-recorded"],
-  options: (z) => workingDayLimits(z, 1, 3),
+  defaults: { good: 1, adequate: 3 },
+  options: workingDayLimits,
   checks(limits) {
     const days = (view: CaseView) => workingDaysBetween(view.day(REPORTED), view.day(ASSESSED));
     const timing: Check = {

@@ -39,13 +39,19 @@ export const timeliness = builtInRule({
     "suspect-arrest-slow",
     "suspect-arrest-late",
   ],
-  options: (z) =>
+  defaults: {
+    referral: { good: 1, adequate: 3 },
+    strategy_discussion: { good: 1, adequate: 3 },
+    interview: { good: 10, adequate: 20 },
+    suspect_arrest: { good: 5, adequate: 20 },
+  },
+  options: (z, defaults) =>
     z
       .object({
-        referral: workingDayLimits(z, 1, 3).prefault({}),
-        strategy_discussion: workingDayLimits(z, 1, 3).prefault({}),
-        interview: workingDayLimits(z, 10, 20).prefault({}),
-        suspect_arrest: workingDayLimits(z, 5, 20).prefault({}),
+        referral: workingDayLimits(z, defaults.referral).prefault({}),
+        strategy_discussion: workingDayLimits(z, defaults.strategy_discussion).prefault({}),
+        interview: workingDayLimits(z, defaults.interview).prefault({}),
+        suspect_arrest: workingDayLimits(z, defaults.suspect_arrest).prefault({}),
       })
       .strict(),
   // A milestone not recorded is n/a, so the rule is n/a when none is.

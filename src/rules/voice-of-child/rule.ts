@@ -12,7 +12,8 @@ export const voiceOfChild = builtInRule({
   description: "The child's own account and wishes were recorded",
   fields: ["child_age", "child_views_recorded"],
   codes: ["views-not-recorded", "views-not-evidenced"],
-  options: (z) => z.object({ min_age: z.int(WHOLE_YEARS).min(0, WHOLE_YEARS).default(3) }).strict(),
+  defaults: { min_age: 3 },
+  options: (z, defaults) => z.object({ min_age: z.int(WHOLE_YEARS).min(0, WHOLE_YEARS).default(defaults.min_age) }).strict(),
   checks: (options) => ({
     // A child whose age is not recorded is rated: NaN is not under any age.
     applies: (view) => !(view.number(CHILD_AGE) < options.min_age),
