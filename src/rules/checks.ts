@@ -69,13 +69,23 @@ export const adequateIf = (code: string, fields: readonly string[], when: (view:
  * not rated good. So a rule rated good or n/a has no findings, and one rated worse has at least one.
  */
 export function prepareChecks({ applies, checks, everyLevel = false }: Checks): PreparedRule {
+  const levels = new Uint8Array(checks.length);
   return {
     level: compileLevel(applies, checks),
     explain(view) {
-      const levels = checks.map((check) => check.level(view));
-      const rating = Math.max(...levels);
-      const shown = (level: Level) => level >= ADEQUATE && (everyLevel || level === rating);
-      return checks.flatMap((check, i) => (shown(levels[i]!) ? [check.finding(view, levels[i]!)] : []));
+      // Plain loops, one array: map, spread and flatMap were a third of a JSON report's cost of a case.
+      let rating: Level = N_A;
+      for (let i = 0; i < checks.length; i++) {
+        const level = checks[i]!.level(view);
+        levels[i] = level;
+        if (level > rating) rating = level;
+      }
+      const findings: Finding[] = [];
+      for (let i = 0; i < checks.length; i++) {
+        const level = levels[i] as Level;
+        if (level >= ADEQUATE && (everyLevel || level === rating)) findings.push(checks[i]!.finding(view, level));
+      }
+      return findings;
     },
   };
 }
