@@ -56,7 +56,7 @@ export class CaseGrader {
   ) {
     this.ruleIds = rubric.rules.map(({ rule }) => rule.id);
     this.scorer = new CaseScorer(rubric);
-    this.view = new CaseView(checker.num, () => checker.caseRecord());
+    this.view = new CaseView(checker.num, () => checker.caseRecord(), (at) => checker.valueOf(at));
     this.quiet = this.ruleIds.map((id) => ({ good: { id, rating: "good", findings: [] }, "n/a": { id, rating: "n/a", findings: [] } }));
   }
 

@@ -1,4 +1,3 @@
-import type { Case } from "../input/case.js";
 import type { Concern } from "../input/fields.js";
 import { enumField, listField, type CaseView } from "./case-view.js";
 
@@ -17,8 +16,8 @@ export const isSexualConcern = (view: CaseView): boolean => view.includes(CONCER
 export const isSignificantHarmConcern = (view: CaseView): boolean => view.word(RISK_LEVEL) === "high" || view.includes(CONCERN, SIGNIFICANT_HARM);
 
 /** The case's significant-harm concerns, in the order they were recorded. */
-export function significantHarmConcerns(record: Pick<Case, "concern">): Concern[] {
-  return record.concern.filter((c) => SIGNIFICANT_HARM_CONCERNS.includes(c));
+export function significantHarmConcerns(concerns: readonly Concern[]): Concern[] {
+  return concerns.filter((c) => SIGNIFICANT_HARM_CONCERNS.includes(c));
 }
 
 /** A concern in the auditor's words: `physical_abuse` → "physical abuse". */

@@ -89,9 +89,14 @@ export function listField<K extends ListName>(name: K): ListField<Value<K>[numbe
  * numbers for a case and build the whole of it only when a message needs it.
  */
 export class CaseView {
+  /**
+   * `field`, where given, reads one field's value without the whole case: the fast path's workers
+   * would otherwise build every field of a case for a message that names one list.
+   */
   constructor(
     public values: Float64Array,
     private readonly whole: () => Case,
+    private readonly field: (at: number) => unknown = (at) => (whole() as unknown as Record<string, unknown>)[FIELDS[at]!.name],
   ) {}
 
   static of(record: Case): CaseView {
@@ -101,6 +106,11 @@ export class CaseView {
   /** The whole case, for a finding's message: lists keep the order they were written in. */
   get record(): Case {
     return this.whole();
+  }
+
+  /** A list's words in the order they were written, for a finding's message. */
+  list<Word extends string>(field: ListField<Word>): readonly Word[] {
+    return this.field(field.at) as readonly Word[];
   }
 
   recorded(field: DateField | IntegerField | BooleanField | EnumField<string>): boolean {

@@ -34,7 +34,7 @@ export const multiAgency = builtInRule({
           ["concern", "risk_level", "strategy_discussion_on"],
           (view) => isSignificantHarmConcern(view) && !view.recorded(STRATEGY),
           (view) => {
-            const harm = significantHarmConcerns(view.record);
+            const harm = significantHarmConcerns(view.list(CONCERN));
             return `no strategy discussion recorded for ${harm.length > 0 ? concernsPhrase(harm) : "a high-risk case"}`;
           },
         ),
@@ -42,7 +42,7 @@ export const multiAgency = builtInRule({
           "no-health",
           ["concern", "agencies_consulted"],
           (view) => view.includes(CONCERN, needsHealth) && !view.includes(AGENCIES, HEALTH),
-          (view) => `no health agency consulted about ${concernsPhrase(view.record.concern.filter((c) => options.health_for.includes(c)))}`,
+          (view) => `no health agency consulted about ${concernsPhrase(view.list(CONCERN).filter((c) => options.health_for.includes(c)))}`,
         ),
         adequateIf(
           "social-care-only",

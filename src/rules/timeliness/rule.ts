@@ -8,20 +8,26 @@ type Limits = { good: number; adequate: number };
 
 const REPORTED = dateField("reported_on");
 const REFERRED = dateField("social_care_referred_on");
-const fromReport = { field: REPORTED, label: "report" };
 
 /** A milestone's delay, counted from the report, or from the referral when it has one and one is recorded. */
-function milestone(key: string, label: string, to: DateField, limits: Limits, fromReferral = false): Check {
-  const from = (view: CaseView) => (fromReferral && view.recorded(REFERRED) ? { field: REFERRED, label: "referral" } : fromReport);
-  const days = (view: CaseView) => workingDaysBetween(view.day(from(view).field), view.day(to));
+function milestone(key: string, label: string, to: DateField, limits: Limits, afterReferral = false): Check {
+  // Codes and fields made once, not per finding: a JSON report looks each finding's code up by its text.
+  const fromReport = { field: REPORTED, label: "report", fields: [REPORTED.name, to.name] };
+  const fromReferral = { field: REFERRED, label: "referral", fields: [REFERRED.name, to.name] };
+  const from = (view: CaseView) => (afterReferral && view.recorded(REFERRED) ? fromReferral : fromReport);
+  const days = (view: CaseView, start = from(view)) => workingDaysBetween(view.day(start.field), view.day(to));
   const code = key.replace("_", "-");
+  const [slow, late] = [`${code}-slow`, `${code}-late`];
   return {
     level: (view) => (view.recorded(to) ? delayLevel(days(view), limits) : N_A),
-    finding: (view, level) => ({
-      code: `${code}-${level === ADEQUATE ? "slow" : "late"}`,
-      message: `${label} ${workingDays(days(view))} after ${from(view).label}; target ${limits.good}, at most ${limits.adequate}`,
-      fields: [from(view).field.name, to.name],
-    }),
+    finding: (view, level) => {
+      const start = from(view);
+      return {
+        code: level === ADEQUATE ? slow : late,
+        message: `${label} ${workingDays(days(view, start))} after ${start.label}; target ${limits.good}, at most ${limits.adequate}`,
+        fields: start.fields,
+      };
+    },
   };
 }
 
