@@ -6,13 +6,14 @@
 // V8's own helper threads (concurrent and parallel garbage collection, the optimising compiler) have no
 // profile and are a part of their own. Writes a flame graph of the profiled run, all threads, as SVG.
 // Usage: npm run build && node bench/profile.mjs [file, default bench/data/cases-1m-clean.csv]
-//          [--runs 3] [--svg path, default bench/data/profile.svg] [--no-stages] [-- more audit options]
+//          [--runs 3] [--svg path, default bench/data/profile.svg] [--no-stages] [--node "node flags"]
+//          [-- more audit options]
 import { spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import { performance } from "node:perf_hooks";
 import { clearInterval, setInterval } from "node:timers";
-import { dirname, join, relative } from "node:path";
+import { basename, dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { flameSvg } from "./_flame.mjs";
 
@@ -22,8 +23,9 @@ const dashes = argv.indexOf("--");
 const own = dashes < 0 ? argv : argv.slice(0, dashes);
 const auditArgs = dashes < 0 ? [] : argv.slice(dashes + 1);
 const option = (name, fallback) => (own.includes(name) ? own[own.indexOf(name) + 1] : fallback);
-const file = own.find((a, i) => !a.startsWith("--") && !["--runs", "--svg"].includes(own[i - 1])) ?? join(ROOT, "bench/data/cases-1m-clean.csv");
+const file = own.find((a, i) => !a.startsWith("--") && !["--runs", "--svg", "--node"].includes(own[i - 1])) ?? join(ROOT, "bench/data/cases-1m-clean.csv");
 const runs = Number(option("--runs", 3));
+const nodeFlags = option("--node", "").split(" ").filter(Boolean);
 const svgPath = option("--svg", join(ROOT, "bench/data/profile.svg"));
 const SCRATCH = mkdtempSync(join(tmpdir(), "audit-profile-"));
 process.on("exit", () => rmSync(SCRATCH, { recursive: true, force: true }));
@@ -69,7 +71,7 @@ function threadTimes(pid, into) {
 function runAudit(profileDir) {
   const dir = mkdtempSync(join(SCRATCH, "run-"));
   const flags = profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [];
-  const args = [...flags, "--require", PRELOAD, join(ROOT, "bin/audit.js"), "score", file, "-q", ...auditArgs];
+  const args = [...nodeFlags, ...flags, "--require", PRELOAD, join(ROOT, "bin/audit.js"), "score", file, "-q", ...auditArgs];
   return new Promise((resolve, reject) => {
     const started = performance.now();
     const child = spawn(process.execPath, args, { env: { ...process.env, AUDIT_PROFILE_DIR: dir }, stdio: ["ignore", "pipe", "inherit"] });
@@ -222,5 +224,5 @@ if (stages) {
 }
 const subtitle = `${records.toLocaleString("en")} records, ${(profiled.cpuMs / 1000).toFixed(2)} s CPU (${us(profiled.cpuMs)} µs a record) under --cpu-prof; width is CPU time, each thread's split by its samples; load average ${loadBefore}`;
 mkdirSync(dirname(svgPath), { recursive: true });
-writeFileSync(svgPath, flameSvg({ title: `audit score ${relative(ROOT, file) || file}, table output: every thread`, subtitle, towers, parts: PARTS }));
+writeFileSync(svgPath, flameSvg({ title: `audit score ${basename(file)}, table output: every thread`, subtitle, towers, parts: PARTS }));
 console.log(`flame graph: ${relative(ROOT, svgPath)}`);
