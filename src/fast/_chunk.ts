@@ -169,7 +169,7 @@ export class ChunkProcessor {
     } else this.grader.recycle(spent.json);
   }
 
-  /** Hashes the checked record's id and keeps its bytes; returns how many. */
+  /** Hashes the checked record's id and keeps its bytes (one by one: a subarray a record was most of a worker's garbage); returns how many. */
   private keepId(buf: Uint8Array): number {
     const { checker } = this;
     const text = checker.idText;
@@ -180,7 +180,7 @@ export class ChunkProcessor {
       this.ids = wider;
     }
     checker.hashSettledId(this.hash);
-    if (text === undefined) this.ids.set(buf.subarray(checker.idFrom, checker.idTo), this.idBytes);
+    if (text === undefined) for (let i = checker.idFrom, at = this.idBytes; i < checker.idTo; ) this.ids[at++] = buf[i++]!;
     else Buffer.from(this.ids.buffer, this.ids.byteOffset).write(text, this.idBytes, "utf8");
     this.idBytes += length;
     return length;
