@@ -9,7 +9,7 @@
 //          [--runs 3] [--svg path, default bench/data/profile.svg] [--no-stages] [--node "node flags"]
 //          [-- more audit options]
 import { spawn } from "node:child_process";
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import { performance } from "node:perf_hooks";
 import { clearInterval, setInterval } from "node:timers";
@@ -24,6 +24,10 @@ const own = dashes < 0 ? argv : argv.slice(0, dashes);
 const auditArgs = dashes < 0 ? [] : argv.slice(dashes + 1);
 const option = (name, fallback) => (own.includes(name) ? own[own.indexOf(name) + 1] : fallback);
 const file = own.find((a, i) => !a.startsWith("--") && !["--runs", "--svg", "--node"].includes(own[i - 1])) ?? join(ROOT, "bench/data/cases-1m-clean.csv");
+if (!existsSync(file)) {
+  console.error(`${file}: no such file (npm run bench generates bench/data/cases-1m-clean.csv)`);
+  process.exit(2);
+}
 const runs = Number(option("--runs", 3));
 const nodeFlags = option("--node", "").split(" ").filter(Boolean);
 const svgPath = option("--svg", join(ROOT, "bench/data/profile.svg"));
