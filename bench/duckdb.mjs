@@ -4,19 +4,21 @@
 // bench/rubric-calendar.sql (the calendar both share), the query's own macros, each rule's
 // src/rules/<id>/rule.sql in the registry's order (bench/_rule-sql.mjs), then the query, whose
 // {{grade}} is the worst of the rules' ratings.
-// Usage: node bench/duckdb.mjs <file> [query.sql]
+// With --columns it prints instead the columns of the query's `cases` (the view the rules grade) as
+// [{ name, type }], for a rule's author and the tests.
+// Usage: node bench/duckdb.mjs <file> [query.sql] [--columns]
 import { DuckDBInstance } from "@duckdb/node-api";
 import { readFileSync } from "node:fs";
 import { BANK_HOLIDAYS } from "../dist/calendar/bank-holidays.js";
 import { MAX_YEAR, MIN_YEAR } from "../dist/input/dates.js";
-import { FIELDS } from "../dist/input/fields.js";
 import { SEXUAL_CONCERNS, SIGNIFICANT_HARM_CONCERNS } from "../dist/rules/_concerns.js";
 import { BUILT_IN_RULES } from "../dist/rules/index.js";
-import { ruleSqlPath, worstOf } from "./_rule-sql.mjs";
+import { casesSelect, cellsSelect, csvTypes, invalidCheck, ruleSqlPath, worstOf } from "./_rule-sql.mjs";
 
-const [file, query = new URL("./rubric.sql", import.meta.url)] = process.argv.slice(2);
+const describe = process.argv.includes("--columns");
+const [file, query = new URL("./rubric.sql", import.meta.url)] = process.argv.slice(2).filter((arg) => arg !== "--columns");
 if (!file) {
-  process.stderr.write("usage: node bench/duckdb.mjs <file> [query.sql]\n");
+  process.stderr.write("usage: node bench/duckdb.mjs <file> [query.sql] [--columns]\n");
   process.exit(2);
 }
 
@@ -34,13 +36,6 @@ const words = (path) => {
   if (!Array.isArray(list) || !list.every((word) => /^[a-z_]+$/.test(word))) throw new Error(`bench SQL: ${path} is not a list of words`);
   return list;
 };
-/** An enum or list field's words as the input contract has them, aliases included. */
-const fieldWords = (name) => {
-  const spec = FIELDS.find((field) => field.name === name);
-  const all = [...(spec?.values ?? []), ...Object.keys(spec?.aliases ?? {})];
-  if (all.length === 0 || !all.every((word) => /^[a-z_]+$/.test(word))) throw new Error(`bench SQL: ${name} is not a field with words`);
-  return all;
-};
 const any = (column, path) => `(${words(path).map((word) => `has(${column}, '${word}')`).join(" OR ") || "false"})`;
 
 /** A SQL file's statements, its comments dropped and its placeholders filled. */
@@ -53,8 +48,10 @@ const statementsOf = (path) =>
     .replaceAll("{{last_year}}", String(MAX_YEAR))
     .replaceAll("{{grade}}", worstOf(RULE_IDS))
     .replace(/\{\{any\((\w+), ([\w.-]+)\)\}\}/g, (_, column, list) => any(column, list))
-    .replace(/\{\{words\((\w+)\)\}\}/g, (_, field) => fieldWords(field).map((word) => `'${word}'`).join(", "))
-    .replace(/\{\{alternatives\((\w+)\)\}\}/g, (_, field) => fieldWords(field).join("|"))
+    .replaceAll("{{cases}}", casesSelect())
+    .replaceAll("{{cells}}", cellsSelect())
+    .replaceAll("{{invalid}}", invalidCheck())
+    .replaceAll("{{csv_types}}", csvTypes())
     .replace(/\{\{([\w.-]+)\}\}/g, (_, path) => {
       const value = setting(path);
       if (!Number.isInteger(value)) throw new Error(`bench SQL: {{${path}}} is not a whole number`);
@@ -71,9 +68,10 @@ const statements = [
   ...statementsOf(new URL("./rubric-calendar.sql", import.meta.url)),
   ...queryStatements.slice(0, -1),
   ...RULE_IDS.flatMap((id) => statementsOf(ruleSqlPath(id))),
-  ...queryStatements.slice(-1),
+  ...(describe ? ["SELECT column_name AS name, column_type AS type FROM (DESCRIBE cases)"] : queryStatements.slice(-1)),
 ];
 const connection = await (await DuckDBInstance.create(":memory:")).connect();
 let rows = [];
 for (const statement of statements) rows = (await connection.runAndReadAll(statement)).getRowObjectsJson();
-process.stdout.write(JSON.stringify(rows.map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, k === "name" ? v : Number(v)])))));
+if (describe) process.stdout.write(JSON.stringify(rows));
+else process.stdout.write(JSON.stringify(rows.map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, k === "name" ? v : Number(v)])))));

@@ -3,6 +3,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { expect, test } from "vitest";
+import { caseColumns } from "../../bench/_rule-sql.mjs";
 import { groupCounts, reportGroups, type GroupCounts } from "../../bench/_tables.mjs";
 import { ROOT, runCli } from "../helpers/run-cli.js";
 
@@ -38,4 +39,16 @@ test.each([
   if (kind === "typical") expect(invalid).toBeGreaterThan(0);
   else expect(invalid).toBe(0);
   expect(queryTable(FILES[kind], query)).toEqual(expected);
+});
+
+const columnsOf = (file: string, query: string): unknown =>
+  JSON.parse(execFileSync(process.execPath, ["bench/duckdb.mjs", file, query, "--columns"], { cwd: ROOT, encoding: "utf8" }));
+
+// A rule's SQL may read any field of the contract (bench/_rule-sql.mjs): each query's cases give every
+// one, in the same form; the validating query adds whether a record is invalid.
+test.each([
+  ["the validating query", "bench/rubric.sql", [{ name: "invalid", type: "BOOLEAN" }]],
+  ["the fastest query", "bench/rubric-fast.sql", []],
+] as const)("%s grades cases with a column for every field of the input contract", (_name, query, own) => {
+  expect(columnsOf(FILES.clean, query)).toEqual([...caseColumns(), ...own]);
 });

@@ -1,10 +1,13 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { expect, test } from "vitest";
+import { expect, onTestFinished, test } from "vitest";
+import { TYPED_FIELDS } from "../../src/input/fields.js";
 import type { Rule } from "../../src/rules/define-rule.js";
 import { BUILT_IN_RULES } from "../../src/rules/index.js";
 import { ruleTable } from "../../src/rules/rule-table.js";
-import { ruleCall } from "../../bench/_rule-sql.mjs";
+import { caseColumns, ruleCall } from "../../bench/_rule-sql.mjs";
 import { documentedCodes, rulePage } from "../helpers/rule-pages.mjs";
 import { ruleFile, ruleFolders } from "./_folders.js";
 
@@ -34,6 +37,47 @@ test.each(registry)("src/rules/%s/rule.sql states the rule's rating as the macro
 
 test("a rule without its SQL stops the benchmark's queries, naming the file to write", () => {
   expect(() => ruleCall("no-such-rule")).toThrow("src/rules/no-such-rule/rule.sql is missing: it states the rule's rating as the macro no_such_rule(...)");
+});
+
+test.each(BUILT_IN_RULES.map((rule) => [rule.id, rule] as const))("src/rules/%s/rule.sql reads only the fields its rule declares", (id, rule) => {
+  const parameters = ruleCall(id).replace(/^\w+\((.*)\)$/, "$1").split(", ");
+  const fields = parameters.map((column) => (column.startsWith("w_") ? column.slice(2) : column));
+  expect(fields.filter((field) => !rule.fields.includes(field))).toEqual([]);
+});
+
+/** A rule.sql whose macro, `probe`, takes these parameters, in a folder of its own. */
+function probeSql(parameters: readonly string[]): string {
+  const dir = mkdtempSync(join(tmpdir(), "audit-rule-sql-"));
+  onTestFinished(() => rmSync(dir, { recursive: true }));
+  writeFileSync(join(dir, "rule.sql"), `CREATE OR REPLACE MACRO probe(${parameters.join(", ")}) AS 1;\n`);
+  return join(dir, "rule.sql");
+}
+
+/** The form each kind of field takes in the cases the benchmark's queries grade (bench/_rule-sql.mjs). */
+const KIND_TYPES = { date: "DATE", integer: "INTEGER", boolean: "BOOLEAN", enum: "VARCHAR", list: "VARCHAR", text: "VARCHAR" } as const;
+
+test("the cases the benchmark's queries grade have a column for each field of the input contract but the private notes, a date's working-day number beside it", () => {
+  const expected = TYPED_FIELDS.flatMap((field) => [
+    { name: field.name, type: KIND_TYPES[field.kind] },
+    ...(field.kind === "date" ? [{ name: `w_${field.name}`, type: "INTEGER" }] : []),
+  ]);
+  expect(caseColumns()).toEqual(expected);
+  expect(caseColumns().map((column) => column.name)).not.toContain("notes");
+});
+
+test("a rule.sql may read any column of the cases the benchmark's queries grade: every field of the input contract", () => {
+  const columns = caseColumns().map((column) => column.name);
+  expect(ruleCall("probe", probeSql(columns))).toBe(`probe(${columns.join(", ")})`);
+});
+
+test.each([
+  ["the private notes", "notes"],
+  ["a field's old short name", "age"],
+  ["a working-day number of a field that is no date", "w_child_age"],
+])("a rule.sql reading %s stops the benchmark's queries, naming it", (_name, parameter) => {
+  expect(() => ruleCall("probe", probeSql(["child_age", parameter]))).toThrow(
+    `src/rules/probe/rule.sql: ${parameter} names no column of the cases (a field of the input contract, or w_ and a date field)`,
+  );
 });
 
 test("docs/rubric.md links every rule's page, in report order, as docs/make-rule-table.mjs writes the table", () => {
