@@ -14,8 +14,6 @@ import { builtInSource, configSchema, engineStrategy, type KnownRule, type Parse
 import { quoteValue } from "../text/quote.js";
 import { isJavaScript, locateConfig, type LoadConfigOptions } from "./find.js";
 
-export { CONFIG_FILES, isJavaScript, type LoadConfigOptions } from "./find.js";
-
 /** Where in the config file a path into it was written: its line, when the format keeps one (YAML). */
 export type LineOf = (path: readonly PropertyKey[]) => number | undefined;
 

@@ -3,7 +3,8 @@ import { descriptionHash } from "../engine/rubric.js";
 import { DEFAULT_WEIGHT } from "../engine/strategy.js";
 import type { ApartCase, GradeCounts, RuleCounts, Summary } from "../engine/summary.js";
 import { InputError } from "../input/errors.js";
-import { reportSchema, SCHEMA_VERSION, type Report } from "./schema.js";
+import { reportSchema, type Report } from "./schema.js";
+import { SCHEMA_VERSION } from "./schema-version.js";
 import { quoteName } from "../text/quote.js";
 
 /** A JSON report read back: checked against the published schema, or an InputError naming the file and the problem. */

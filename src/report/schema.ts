@@ -2,10 +2,7 @@ import { z } from "zod";
 import { GRADES } from "../input/fields.js";
 import { agreementSchema, breakdownSchema, summarySchema } from "./_analysis-schema.js";
 import { definitionSchema } from "../rules/_declarative/schema.js";
-
 import { SCHEMA_VERSION } from "./schema-version.js";
-
-export { SCHEMA_VERSION };
 
 export const findingSchema = z.object({
   code: z.string(),

@@ -2,7 +2,8 @@ import { existsSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from "
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { describe, expect, test } from "vitest";
-import { loadConfig, type LoadConfigOptions } from "../../src/config/load.js";
+import type { LoadConfigOptions } from "../../src/config/find.js";
+import { loadConfig } from "../../src/config/load.js";
 import { ConfigError } from "../../src/errors.js";
 import { runCli } from "../helpers/run-cli.js";
 
